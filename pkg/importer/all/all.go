@@ -1,0 +1,29 @@
+// Package all lists every built-in statement format, so that callers build a
+// registry explicitly rather than through blank imports.
+package all
+
+import (
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
+	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
+)
+
+// Formats returns the built-in formats.
+func Formats() []importer.Format {
+	return []importer.Format{
+		vpass.Confirmed,
+	}
+}
+
+// Registry returns a registry with the built-in formats and the user-defined
+// ones (which must have been validated).
+func Registry(user []userformat.Spec) *importer.Registry {
+	r := &importer.Registry{}
+	for _, f := range Formats() {
+		r.Register(f)
+	}
+	for _, s := range user {
+		r.Register(s.Format())
+	}
+	return r
+}

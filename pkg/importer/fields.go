@@ -1,0 +1,154 @@
+package importer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// Fold turns full-width digits, signs and separators into ASCII and trims
+// white space (full-width included), for numeric fields.
+func Fold(s string) string {
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + r - '０'
+		case r == '，', r == '、':
+			return ','
+		case r == '．':
+			return '.'
+		case r == '－', r == '−', r == '‐', r == '▲', r == '△':
+			return '-'
+		case r == '＋':
+			return '+'
+		case r == '／':
+			return '/'
+		case r == '　':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// ParseAmount parses a money amount as statements print it: "3480", "3,480",
+// "-361,429", "０００００１２３４５", "¥1,200", "1200円", "5.000". It never uses floats.
+func ParseAmount(s string) (decimal.Decimal, error) {
+	orig := s
+	s = Fold(s)
+	s = strings.TrimPrefix(s, "¥")
+	s = strings.TrimPrefix(s, "￥")
+	s = strings.TrimPrefix(s, "\\")
+	s = strings.TrimSuffix(s, "円")
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return decimal.Decimal{}, fmt.Errorf("%w: empty", ErrBadAmount)
+	}
+	// Fast path: a plain integer, which is nearly every row.
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) < 19 {
+		return decimal.New(n, 0), nil
+	}
+	clean := make([]byte, 0, len(s))
+	digits, dots := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ',' && digits > 0:
+			continue
+		case c == '.':
+			dots++
+		case (c == '-' || c == '+') && i == 0:
+		default:
+			return decimal.Decimal{}, fmt.Errorf("%w %q", ErrBadAmount, orig)
+		}
+		clean = append(clean, c)
+	}
+	if digits == 0 || dots > 1 || digits > 30 {
+		return decimal.Decimal{}, fmt.Errorf("%w %q", ErrBadAmount, orig)
+	}
+	d, err := decimal.NewFromString(string(clean))
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("%w %q", ErrBadAmount, orig)
+	}
+	return d, nil
+}
+
+// ParseDate parses a use date in the forms Japanese statements print:
+// 2025/01/05, 2025/1/5, 2025-01-05, 2025年1月5日, 2025年 1月 6日, 250105
+// (YYMMDD, read as 20YY), 20250105. Leading and trailing spaces are ignored.
+func ParseDate(s string) (statement.Date, error) {
+	orig := s
+	s = Fold(s)
+	var parts []int
+	n, inNum, width := 0, false, 0
+	var widths []int
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n = n*10 + int(r-'0')
+			inNum = true
+			width++
+			if width > 8 {
+				return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
+			}
+			continue
+		}
+		if r == ' ' {
+			// 2025年 1月 6日 pads single digits with a space.
+		} else if !inNum || !strings.ContainsRune("/-年月日.", r) {
+			return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
+		}
+		if inNum {
+			parts = append(parts, n)
+			widths = append(widths, width)
+		}
+		n, inNum, width = 0, false, 0
+	}
+	if inNum {
+		parts = append(parts, n)
+		widths = append(widths, width)
+	}
+	var y, m, d int
+	switch {
+	case len(parts) == 3 && widths[0] == 4:
+		y, m, d = parts[0], parts[1], parts[2]
+	case len(parts) == 1 && widths[0] == 8:
+		y, m, d = parts[0]/10000, parts[0]/100%100, parts[0]%100
+	case len(parts) == 1 && widths[0] == 6:
+		y, m, d = 2000+parts[0]/10000, parts[0]/100%100, parts[0]%100
+	default:
+		return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
+	}
+	if y < 1990 || y > 2100 || !statement.ValidDate(y, m, d) {
+		return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
+	}
+	return statement.NewDate(y, time.Month(m), d), nil
+}
+
+// CheckTotal compares a statement's own total with the sum of the charges it
+// covers and records a mismatch as an error on the total's line.
+func (in *Input) CheckTotal(t statement.ControlTotal, sum decimal.Decimal) bool {
+	if t.Amount.Equal(sum) {
+		return true
+	}
+	in.Errorf(t.Source.Line, ErrTotal, "the statement's %s is %s but its charges add up to %s; a row may be missing or unreadable",
+		t.Label, t.Amount.String(), sum.String())
+	return false
+}

@@ -1,0 +1,51 @@
+package importer
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParseDate(t *testing.T) {
+	good := map[string]string{
+		"2025/01/05":  "2025-01-05",
+		"2020/7/3":    "2020-07-03",
+		" 2022/12/01": "2022-12-01",
+		"2025-01-05":  "2025-01-05",
+		"2025年1月5日":   "2025-01-05",
+		"2025年 1月 6日": "2025-01-06",
+		"250105":      "2025-01-05",
+		"20250105":    "2025-01-05",
+		"２０２５／０１／０５":  "2025-01-05",
+		"2024/02/29":  "2024-02-29",
+	}
+	for in, want := range good {
+		d, err := ParseDate(in)
+		if err != nil || d.String() != want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, d, err, want)
+		}
+	}
+	for _, in := range []string{"", "2025/13/01", "2023/02/29", "2025/06", "abc", "2025/01/05x", "12345", "2025//", "1/2/2025", "999999999999"} {
+		if d, err := ParseDate(in); !errors.Is(err, ErrBadDate) {
+			t.Errorf("ParseDate(%q) = %v, %v; want ErrBadDate", in, d, err)
+		}
+	}
+}
+
+func TestParseAmount(t *testing.T) {
+	good := map[string]string{
+		"3480": "3480", "3,480": "3480", "-361,429": "-361429", "0000012345": "12345",
+		"１，２３４": "1234", "¥1,200": "1200", "1200円": "1200", "５．０００": "5", "20.00": "20",
+		" 42 ": "42", "－500": "-500",
+	}
+	for in, want := range good {
+		d, err := ParseAmount(in)
+		if err != nil || d.String() != want {
+			t.Errorf("ParseAmount(%q) = %v, %v; want %s", in, d, err, want)
+		}
+	}
+	for _, in := range []string{"", "abc", "1.2.3", "12a", ",", "-", "1e5", "NaN"} {
+		if d, err := ParseAmount(in); !errors.Is(err, ErrBadAmount) {
+			t.Errorf("ParseAmount(%q) = %v, %v; want ErrBadAmount", in, d, err)
+		}
+	}
+}

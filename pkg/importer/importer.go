@@ -1,0 +1,248 @@
+// Package importer reads card statements into [statement.Statement] values.
+//
+// Each statement layout is a [Format]: a name, a sniff function that
+// recognises the layout from the file's content (never its name), and a parse
+// function. Formats are held in a [Registry], modelled on the standard
+// library's image.RegisterFormat: formats register values, recognition is data
+// driven, and the caller learns which format read a file.
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/textenc"
+)
+
+// Format is one statement layout.
+type Format struct {
+	// Name identifies the format in output and config, e.g. "vpass".
+	Name string
+	// Issuer and Title describe it for people: "三井住友カード", "Vpass 確定明細".
+	Issuer, Title string
+	// Encodings lists the encodings the issuer ships the layout in.
+	Encodings []textenc.Encoding
+	// Sample is a line typical of the layout, shown by `cardcheck formats`.
+	Sample string
+	// Keywords are words the layout's files carry; when no format recognises
+	// a file, the formats sharing most keywords with it are named as nearest.
+	Keywords []string
+	// Sniff reports whether the decoded head of a file is in this layout.
+	Sniff func(head string) bool
+	// Parse reads a whole file. Problems with single rows are reported with
+	// [Input.Errorf] and parsing goes on; the returned error is for a file that
+	// cannot be read at all.
+	Parse func(in *Input) (*statement.Statement, error)
+}
+
+// Registry holds formats. The zero value is empty and ready to use; it is
+// safe for concurrent use.
+type Registry struct {
+	mu      sync.RWMutex
+	formats []*Format
+}
+
+// Register adds f. It panics on an empty or duplicate name or a missing
+// function: those are programming errors, caught when the registry is built.
+func (r *Registry) Register(f Format) {
+	if f.Name == "" || f.Sniff == nil || f.Parse == nil {
+		panic("importer: Register of incomplete format " + f.Name)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, g := range r.formats {
+		if g.Name == f.Name {
+			panic("importer: Register called twice for format " + f.Name)
+		}
+	}
+	r.formats = append(r.formats, &f)
+}
+
+// Formats returns the registered formats sorted by name.
+func (r *Registry) Formats() []*Format {
+	r.mu.RLock()
+	out := append([]*Format(nil), r.formats...)
+	r.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Lookup returns the format called name.
+func (r *Registry) Lookup(name string) (*Format, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for _, f := range r.formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+// ErrUnknownFormat is wrapped by errors for files no format recognises.
+var ErrUnknownFormat = errors.New("no format recognises this file")
+
+// ErrAmbiguousFormat is wrapped by errors for files several formats recognise.
+var ErrAmbiguousFormat = errors.New("more than one format recognises this file")
+
+// Sniff returns the one format that recognises head. Formats whose name starts
+// with "user:" are the user's own and are tried first: when one recognises the
+// file, it wins over the built-in formats.
+func (r *Registry) Sniff(head string) (*Format, error) {
+	var user, builtin []*Format
+	for _, f := range r.Formats() {
+		if !f.Sniff(head) {
+			continue
+		}
+		if strings.HasPrefix(f.Name, "user:") {
+			user = append(user, f)
+		} else {
+			builtin = append(builtin, f)
+		}
+	}
+	matches := builtin
+	if len(user) > 0 {
+		matches = user
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		hint := "declare its layout as a user-defined format in the config (see README, \"formats:\")"
+		if near := r.nearest(head); len(near) > 0 {
+			hint = "nearest: " + strings.Join(near, ", ") + "; or " + hint
+		}
+		return nil, fmt.Errorf("%w (%s)", ErrUnknownFormat, hint)
+	}
+	names := make([]string, len(matches))
+	for i, f := range matches {
+		names[i] = f.Name
+	}
+	return nil, fmt.Errorf("%w: %s; name the right one with a user-defined format in the config", ErrAmbiguousFormat, strings.Join(names, ", "))
+}
+
+// nearest names up to three formats that share most keywords with head.
+func (r *Registry) nearest(head string) []string {
+	type scored struct {
+		name  string
+		score int
+	}
+	var s []scored
+	for _, f := range r.Formats() {
+		n := 0
+		for _, k := range f.Keywords {
+			if strings.Contains(head, k) {
+				n++
+			}
+		}
+		if n > 0 {
+			s = append(s, scored{f.Name, n})
+		}
+	}
+	sort.SliceStable(s, func(i, j int) bool { return s[i].score > s[j].score })
+	var out []string
+	for i := 0; i < len(s) && i < 3; i++ {
+		out = append(out, s[i].name)
+	}
+	return out
+}
+
+// Result is what importing one file gives.
+type Result struct {
+	Statement *statement.Statement // nil when the file could not be read at all
+	Format    *Format
+	Encoding  textenc.Encoding
+	Errors    []error // row errors (*ParseError) and the file error, if any
+}
+
+// ImportFile reads the file at path.
+func (r *Registry) ImportFile(path string) Result {
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{Errors: []error{&ParseError{File: path, Err: err}}}
+	}
+	defer f.Close()
+	return r.Import(path, f)
+}
+
+// Import reads one statement from src; name is the file name used in
+// messages and in each charge's source.
+func (r *Registry) Import(name string, src io.ReadSeeker) Result {
+	fail := func(err error) Result {
+		return Result{Errors: []error{&ParseError{File: name, Err: err}}}
+	}
+	text, err := textenc.Open(src)
+	if err != nil {
+		return fail(err)
+	}
+	f, err := r.Sniff(text.Head)
+	if err != nil {
+		return fail(err)
+	}
+	return ParseWith(f, name, text)
+}
+
+// ParseWith reads text with format f.
+func ParseWith(f *Format, name string, text *textenc.Text) Result {
+	res := Result{Format: f, Encoding: text.Encoding}
+	in := &Input{Name: name, Text: text, format: f.Name}
+	st, err := f.Parse(in)
+	res.Errors = in.errs
+	if err != nil {
+		res.Errors = append(res.Errors, &ParseError{File: name, Err: err})
+	}
+	if st != nil {
+		st.File = name
+		st.Format = f.Name
+		for i := range st.Charges {
+			c := &st.Charges[i]
+			c.Format = f.Name
+			c.Source.File = name
+			if c.Kind == "" {
+				c.Kind = statement.Purchase
+			}
+		}
+		res.Statement = st
+	}
+	return res
+}
+
+// ParseError is a problem at a place in a file. Line and Column are 1-based;
+// zero means the problem is with the whole file.
+type ParseError struct {
+	File   string
+	Line   int
+	Column int
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Causes of row errors, for errors.Is.
+var (
+	ErrBadDate    = errors.New("invalid date")
+	ErrBadAmount  = errors.New("invalid amount")
+	ErrFieldCount = errors.New("wrong number of fields")
+	ErrEncoding   = errors.New("invalid bytes")
+	ErrTotal      = errors.New("control total mismatch")
+)

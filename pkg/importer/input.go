@@ -1,0 +1,156 @@
+package importer
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/textenc"
+)
+
+// Input is one file being parsed. It collects row errors so that a format's
+// Parse can report a bad row and go on with the next.
+type Input struct {
+	Name   string // file name, for messages
+	Text   *textenc.Text
+	format string
+	errs   []error
+}
+
+// Errorf records a problem with line of the file. cause, when not nil, is
+// wrapped so that callers can test for it with errors.Is.
+func (in *Input) Errorf(line int, cause error, format string, args ...any) {
+	err := fmt.Errorf(format, args...)
+	if cause != nil {
+		err = fmt.Errorf("%w: %v", cause, err)
+	}
+	in.errs = append(in.errs, &ParseError{File: in.Name, Line: line, Err: err})
+}
+
+// Error records err at line.
+func (in *Input) Error(line int, err error) {
+	in.errs = append(in.errs, &ParseError{File: in.Name, Line: line, Err: err})
+}
+
+// Source returns the source of line of this file.
+func (in *Input) Source(line int) statement.Source {
+	return statement.Source{File: in.Name, Line: line}
+}
+
+// Rows returns a CSV row reader over the decoded file. Formats set the
+// reader's options in configure (nil keeps encoding/csv's defaults, with any
+// number of fields per record).
+func (in *Input) Rows(configure func(*csv.Reader)) (*Rows, error) {
+	r, err := in.Text.Reader()
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	if configure != nil {
+		configure(cr)
+	}
+	return &Rows{in: in, r: cr}, nil
+}
+
+// Rows reads records one at a time. Records that cannot be read (a broken
+// quote, bytes invalid in the file's encoding) are reported to the Input and
+// skipped, so Next only stops at the end of the file or on a read error.
+type Rows struct {
+	in     *Input
+	r      *csv.Reader
+	Line   int      // line the current record starts on
+	Fields []string // the current record; valid until the next call to Next
+	err    error
+}
+
+// Next advances to the next readable record.
+func (rs *Rows) Next() bool {
+	for {
+		rec, err := rs.r.Read()
+		if err == io.EOF {
+			return false
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				rs.in.Error(pe.StartLine, fmt.Errorf("unreadable CSV: %v", pe.Err))
+				if errors.Is(pe.Err, csv.ErrQuote) {
+					// An unterminated quote swallows the rest of the file.
+					return false
+				}
+				continue
+			}
+			rs.err = err
+			return false
+		}
+		line, _ := rs.r.FieldPos(0)
+		if rs.invalid(rec) {
+			rs.in.Errorf(line, ErrEncoding, "%s", rs.in.Text.InvalidReason())
+			continue
+		}
+		rs.Line, rs.Fields = line, rec
+		return true
+	}
+}
+
+func (rs *Rows) invalid(rec []string) bool {
+	for _, f := range rec {
+		if rs.in.Text.Invalid(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// Err returns the read error that stopped Next, if any.
+func (rs *Rows) Err() error { return rs.err }
+
+// Field returns field i of the current record trimmed of white space, or ""
+// when the record is shorter.
+func (rs *Rows) Field(i int) string {
+	if i < 0 || i >= len(rs.Fields) {
+		return ""
+	}
+	return strings.TrimSpace(rs.Fields[i])
+}
+
+// Empty reports whether every field of the current record is blank.
+func (rs *Rows) Empty() bool {
+	for _, f := range rs.Fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// HeadLines splits the decoded head of a file into lines without their ends,
+// for Sniff functions.
+func HeadLines(head string, n int) []string {
+	lines := strings.SplitN(head, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
+
+// SplitCSVLine splits one line of a head into fields, for Sniff functions.
+// Quotes are honoured; a line that is not valid CSV gives nil.
+func SplitCSVLine(line string) []string {
+	r := csv.NewReader(strings.NewReader(line))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	rec, err := r.Read()
+	if err != nil {
+		return nil
+	}
+	return rec
+}

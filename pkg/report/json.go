@@ -1,0 +1,121 @@
+// Package report writes scan results for people (an aligned text table) and
+// for scripts (JSON with a stable contract: later versions only add fields).
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
+)
+
+// Charge is the JSON form of a charge.
+type Charge struct {
+	Date            string `json:"date"`
+	Merchant        string `json:"merchant"`
+	Payee           string `json:"payee"`
+	Amount          string `json:"amount"`
+	Currency        string `json:"currency"`
+	Kind            string `json:"kind"`
+	Card            string `json:"card"`
+	Source          string `json:"source"`
+	ForeignAmount   string `json:"foreign_amount,omitempty"`
+	ForeignCurrency string `json:"foreign_currency,omitempty"`
+	Holder          string `json:"holder,omitempty"`
+	Format          string `json:"format,omitempty"`
+}
+
+// ChargeJSON converts a charge to its JSON form.
+func ChargeJSON(c *statement.Charge) Charge {
+	j := Charge{
+		Date:     c.Date.String(),
+		Merchant: c.Merchant,
+		Payee:    c.Payee,
+		Amount:   c.Amount.String(),
+		Currency: "JPY",
+		Kind:     string(c.Kind),
+		Card:     c.Card.Label(),
+		Source:   c.Source.String(),
+		Holder:   c.Holder,
+		Format:   c.Format,
+	}
+	if c.ForeignCurrency != "" {
+		j.ForeignAmount = c.ForeignAmount.String()
+		j.ForeignCurrency = c.ForeignCurrency
+	}
+	return j
+}
+
+// Finding is the JSON form of a finding.
+type Finding struct {
+	ID       string         `json:"id"`
+	Rule     string         `json:"rule"`
+	Severity string         `json:"severity"`
+	Message  string         `json:"message"`
+	Reasons  []rules.Reason `json:"reasons"`
+	Card     string         `json:"card"`
+	Charges  []Charge       `json:"charges"`
+}
+
+// Checked is the JSON form of the checked window.
+type Checked struct {
+	From    string `json:"from,omitempty"`
+	To      string `json:"to,omitempty"`
+	Charges int    `json:"charges"`
+}
+
+// Error is the JSON form of an error.
+type Error struct {
+	Source  string `json:"source"`
+	Message string `json:"message"`
+}
+
+// Scan is the JSON document `cardcheck scan --json` prints.
+type Scan struct {
+	Findings []Finding `json:"findings"`
+	Checked  Checked   `json:"checked"`
+	Errors   []Error   `json:"errors"`
+}
+
+// ErrorJSON splits an error into its source and message.
+func ErrorJSON(err error) Error {
+	var pe *importer.ParseError
+	if errors.As(err, &pe) {
+		src := statement.Source{File: pe.File, Line: pe.Line}
+		return Error{Source: src.String(), Message: pe.Err.Error()}
+	}
+	return Error{Message: err.Error()}
+}
+
+// ScanJSON converts a scan result.
+func ScanJSON(res *scan.Result, findings []rules.Finding) Scan {
+	out := Scan{Findings: []Finding{}, Errors: []Error{}}
+	for _, f := range findings {
+		jf := Finding{ID: f.ID, Rule: f.Rule, Severity: f.Severity.String(), Message: f.Summary(), Reasons: f.Reasons, Card: f.Card.Label}
+		for _, c := range f.Charges {
+			jf.Charges = append(jf.Charges, ChargeJSON(c))
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	if res.Checked.Charges > 0 {
+		out.Checked = Checked{From: res.Checked.From.String(), To: res.Checked.To.String()}
+	}
+	out.Checked.Charges = res.Checked.Charges
+	for _, e := range res.Errors {
+		out.Errors = append(out.Errors, ErrorJSON(e))
+	}
+	return out
+}
+
+// WriteJSON writes v indented, with non-ASCII text as is and HTML-sensitive
+// characters escaped (so a merchant name cannot open a tag in a page that
+// embeds the output).
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

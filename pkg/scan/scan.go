@@ -1,0 +1,213 @@
+// Package scan is cardcheck's pipeline as a library: find the statement files,
+// import them, merge the charges seen in several files, group them by card,
+// and run the rules over the checked window.
+package scan
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/all"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
+)
+
+// WindowDays is how far back from each card's newest charge the default
+// window reaches: 35 days covers a monthly statement with some overlap.
+const WindowDays = 35
+
+// Options control a scan.
+type Options struct {
+	Config *config.Config // nil: no config
+	// Since starts the window at a fixed date for every card; zero means
+	// the last WindowDays days up to each card's newest charge.
+	Since statement.Date
+	// All checks every charge, with no history.
+	All bool
+	// Engine runs the rules; nil means rules.Default().
+	Engine *rules.Engine
+}
+
+// File is one imported file.
+type File struct {
+	Path     string
+	Format   string
+	Encoding string
+	Stmt     *statement.Statement
+}
+
+// Checked describes what was checked.
+type Checked struct {
+	From, To statement.Date
+	Charges  int
+}
+
+// Result is the outcome of a scan.
+type Result struct {
+	Files    []File
+	Charges  []*statement.Charge // merged, in date order
+	Cards    []*rules.Card
+	Findings []rules.Finding
+	Checked  Checked
+	// Errors are usage, config and input problems; the findings above are
+	// still those of every readable charge.
+	Errors []error
+}
+
+// Collect expands paths into statement files: a file is taken as given; a
+// directory is walked for *.csv files (any case). The result is sorted
+// within each directory and free of repeats.
+func Collect(paths []string) ([]string, []error) {
+	var files []string
+	var errs []error
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !info.IsDir() {
+			add(p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".csv") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if len(found) == 0 {
+			errs = append(errs, fmt.Errorf("%s: no .csv files in this directory", p))
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return files, errs
+}
+
+// Load collects and imports the statements at paths and merges their charges.
+func Load(reg *importer.Registry, paths []string) (*Result, error) {
+	files, errs := Collect(paths)
+	res := &Result{Errors: errs}
+	var stmts []*statement.Statement
+	for _, path := range files {
+		r := reg.ImportFile(path)
+		res.Errors = append(res.Errors, r.Errors...)
+		if r.Statement == nil {
+			continue
+		}
+		res.Files = append(res.Files, File{Path: path, Format: r.Format.Name, Encoding: string(r.Encoding), Stmt: r.Statement})
+		stmts = append(stmts, r.Statement)
+	}
+	res.Charges = Merge(stmts)
+	return res, nil
+}
+
+// Registry builds the importer registry for cfg (built-in formats and the
+// config's user-defined ones).
+func Registry(cfg *config.Config) *importer.Registry {
+	if cfg == nil {
+		return all.Registry(nil)
+	}
+	return all.Registry(cfg.Formats)
+}
+
+// Run is Load followed by Check.
+func Run(paths []string, opt Options) *Result {
+	res, _ := Load(Registry(opt.Config), paths)
+	Check(res, opt)
+	return res
+}
+
+// Check groups res.Charges by card, sets each card's window, and runs the
+// rules.
+func Check(res *Result, opt Options) {
+	byCard := map[string][]*statement.Charge{}
+	var labels []string
+	for _, c := range res.Charges {
+		l := c.Card.Label()
+		if _, ok := byCard[l]; !ok {
+			labels = append(labels, l)
+		}
+		byCard[l] = append(byCard[l], c)
+	}
+	sort.Strings(labels)
+	res.Cards = res.Cards[:0]
+	res.Checked = Checked{}
+	for _, l := range labels {
+		cs := byCard[l]
+		to := cs[0].Date
+		first := cs[0].Date
+		for _, c := range cs {
+			to = max(to, c.Date)
+			first = min(first, c.Date)
+		}
+		from := to.AddDays(-(WindowDays - 1))
+		switch {
+		case opt.All:
+			from = first
+		case !opt.Since.IsZero():
+			from = opt.Since
+		}
+		card := rules.NewCard(l, cs, from, to, opt.Config)
+		res.Cards = append(res.Cards, card)
+		n := len(card.Window())
+		if n == 0 {
+			continue
+		}
+		if res.Checked.Charges == 0 || from < res.Checked.From {
+			res.Checked.From = max(from, first)
+		}
+		res.Checked.To = max(res.Checked.To, to)
+		res.Checked.Charges += n
+	}
+	eng := opt.Engine
+	if eng == nil {
+		eng = rules.Default()
+	}
+	res.Findings = eng.Run(res.Cards)
+}
+
+// Exit codes, for scripts and cron.
+const (
+	ExitOK       = 0 // nothing at or above the --fail-on severity
+	ExitFindings = 1 // findings at or above it
+	ExitError    = 2 // usage, config or input errors (findings still reported)
+)
+
+// ExitCode is the process exit code for a scan: input errors win over
+// findings, since a statement that could not be read fully may hide fraud.
+func (r *Result) ExitCode(findings []rules.Finding, failOn rules.Severity) int {
+	if len(r.Errors) > 0 {
+		return ExitError
+	}
+	for _, f := range findings {
+		if f.Severity >= failOn {
+			return ExitFindings
+		}
+	}
+	return ExitOK
+}

@@ -1,0 +1,145 @@
+// Package statement is cardcheck's data model: the charges read from a card
+// statement, the card they belong to, and the statement's own control totals.
+//
+// The types are plain data. Importers fill them; rules and reports read them.
+// Money is always a [decimal.Decimal] in yen (or in the foreign currency for
+// ForeignAmount), never a float.
+package statement
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Kind says what a statement line is. Only purchases and refunds are spending;
+// payments, transfers, fees and interest are kept so that totals reconcile, but
+// rules never treat them as purchases.
+type Kind string
+
+// The kinds of statement lines.
+const (
+	Purchase Kind = "purchase"
+	Refund   Kind = "refund"
+	Payment  Kind = "payment"
+	Transfer Kind = "transfer"
+	Fee      Kind = "fee"
+	Interest Kind = "interest"
+)
+
+// IsSpending reports whether k is a purchase or a refund.
+func (k Kind) IsSpending() bool { return k == Purchase || k == Refund || k == "" }
+
+// Card identifies the card a charge was made with, as far as the statement says.
+type Card struct {
+	Issuer string // card company, e.g. "三井住友カード"
+	Name   string // card name as printed, e.g. "三井住友カードＶＩＳＡ（ＮＬ）"
+	Number string // masked number exactly as printed, e.g. "4980-00**-****-****"
+}
+
+// Label is the human name of the card used in reports, JSON and the config:
+// the card name and, when the statement prints one, the masked number.
+func (c Card) Label() string {
+	name := c.Name
+	if name == "" {
+		name = c.Issuer
+	}
+	if c.Number == "" {
+		return name
+	}
+	if name == "" {
+		return c.Number
+	}
+	return name + " " + c.Number
+}
+
+// Source points at the line of a file a charge or an error came from.
+type Source struct {
+	File string
+	Line int // 1-based
+}
+
+func (s Source) String() string {
+	if s.Line == 0 {
+		return s.File
+	}
+	return fmt.Sprintf("%s:%d", s.File, s.Line)
+}
+
+// Charge is one line of a statement.
+type Charge struct {
+	Date     Date   // use date (ご利用日)
+	Merchant string // merchant exactly as printed, decoded to UTF-8
+	Payee    string // normalised key for matching, see package payee
+	Amount   decimal.Decimal
+	Kind     Kind
+
+	// ForeignAmount and ForeignCurrency are set for charges made in another
+	// currency, when the statement says so. Currency is an ISO 4217 code.
+	ForeignAmount   decimal.Decimal
+	ForeignCurrency string
+
+	Card   Card
+	Holder string // the cardholder line the charge came under (name, 本人/家族)
+	Format string // the importer that read it
+	Source Source
+
+	// Installments is the number of payments for 分割/リボ purchases (0 or 1
+	// for a single payment). The charge is the whole purchase, counted once.
+	Installments int
+
+	// Ref is the statement's own id for the line, when it has one (マネーフォワード's
+	// ID column). Deduplication prefers it.
+	Ref string
+}
+
+// Foreign reports whether the charge was made in a foreign currency.
+func (c *Charge) Foreign() bool {
+	return c.ForeignCurrency != "" && !strings.EqualFold(c.ForeignCurrency, "JPY")
+}
+
+// ControlTotal is a total printed by the statement itself. It is metadata, not
+// a charge: importers check that the charges it covers add up to it.
+type ControlTotal struct {
+	Label  string // what the statement calls it: "合計", "小計", "今回ご請求額"…
+	Amount decimal.Decimal
+	Source Source
+}
+
+// Statement is what one file holds.
+type Statement struct {
+	File    string
+	Format  string // importer name
+	Cards   []Card // cards in order of appearance
+	Charges []Charge
+	Totals  []ControlTotal
+}
+
+// Sum adds up amounts.
+func Sum(charges []Charge) decimal.Decimal {
+	var s decimal.Decimal
+	for i := range charges {
+		s = s.Add(charges[i].Amount)
+	}
+	return s
+}
+
+// FormatYen writes a yen amount for people: "¥15,000", "-¥1,200".
+func FormatYen(d decimal.Decimal) string {
+	s := d.StringFixed(0)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	b.WriteString("¥")
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

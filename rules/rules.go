@@ -1,0 +1,239 @@
+// Package rules is cardcheck's rule engine and its built-in rules.
+//
+// A rule looks at one card at a time (a [Card]: its charges in date order,
+// the window being checked, its known payees and learned recurring streams)
+// and returns [Finding] values. The [Engine] runs every rule, then combines
+// findings that share charges into one finding per charge or group, listing
+// every reason and keeping the highest severity.
+package rules
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// Severity ranks findings, lowest first.
+type Severity int
+
+// The severities.
+const (
+	Info Severity = iota
+	Warning
+	Alert
+)
+
+var severityNames = []string{"info", "warning", "alert"}
+
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return fmt.Sprintf("Severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads "info", "warning" or "alert".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(s, n) {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("severity %q: want info, warning or alert", s)
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// Rule is one check. Rules are small values; their parameters are fields.
+type Rule interface {
+	// ID names the rule in findings and the config, e.g. "burst".
+	ID() string
+	// Check returns the rule's findings on card. Only charges in the card's
+	// checked window may be reported; earlier ones are history.
+	Check(card *Card) []Finding
+}
+
+// Reason is one rule's verdict on a finding.
+type Reason struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// Finding is a suspect charge or group of charges.
+type Finding struct {
+	// ID is stable across runs and re-downloads of the same statement: it
+	// depends only on the card and the charges (date, payee, amount).
+	ID string
+	// Rule, Severity and Message are those of the most severe reason.
+	Rule     string
+	Severity Severity
+	Message  string
+	// Reasons lists every rule that fired, most severe first.
+	Reasons []Reason
+	Card    *Card
+	Charges []*statement.Charge // in date order
+}
+
+// Summary is every reason's message in one line.
+func (f *Finding) Summary() string {
+	if len(f.Reasons) == 0 {
+		return f.Message
+	}
+	msgs := make([]string, len(f.Reasons))
+	for i, r := range f.Reasons {
+		msgs[i] = r.Message
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// Engine runs rules.
+type Engine struct {
+	Rules []Rule
+}
+
+// Default returns an engine with the built-in rules at their default settings.
+func Default() *Engine {
+	return &Engine{Rules: []Rule{
+		UnknownPayee{},
+		Burst{Min: 3, WithinDays: 1},
+	}}
+}
+
+// Run checks every card and returns the combined findings, most severe
+// first, then by date.
+func (e *Engine) Run(cards []*Card) []Finding {
+	var out []Finding
+	for _, card := range cards {
+		var raw []Finding
+		for _, r := range e.Rules {
+			for _, f := range r.Check(card) {
+				if f.Rule == "" {
+					f.Rule = r.ID()
+				}
+				f.Card = card
+				raw = append(raw, f)
+			}
+		}
+		out = append(out, combine(card, raw)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		if a.Charges[0].Date != b.Charges[0].Date {
+			return a.Charges[0].Date < b.Charges[0].Date
+		}
+		return a.Card.Label < b.Card.Label
+	})
+	return out
+}
+
+// combine merges findings that share a charge (transitively) into one.
+func combine(card *Card, raw []Finding) []Finding {
+	parent := make([]int, len(raw))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	owner := map[*statement.Charge]int{}
+	for i, f := range raw {
+		for _, c := range f.Charges {
+			if j, ok := owner[c]; ok {
+				parent[find(i)] = find(j)
+			} else {
+				owner[c] = i
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range raw {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	out := make([]Finding, 0, len(roots))
+	for _, r := range roots {
+		members := groups[r]
+		// Most severe first; among equals, the reason covering more charges
+		// (a burst before each of its charges' own reasons).
+		sort.SliceStable(members, func(a, b int) bool {
+			fa, fb := &raw[members[a]], &raw[members[b]]
+			if fa.Severity != fb.Severity {
+				return fa.Severity > fb.Severity
+			}
+			return len(fa.Charges) > len(fb.Charges)
+		})
+		seen := map[*statement.Charge]bool{}
+		var charges []*statement.Charge
+		var reasons []Reason
+		said := map[string]bool{}
+		for _, m := range members {
+			f := &raw[m]
+			for _, c := range f.Charges {
+				if !seen[c] {
+					seen[c] = true
+					charges = append(charges, c)
+				}
+			}
+			// Several charges can carry the same reason word for word
+			// ("not a known payee"); say it once.
+			key := f.Rule + "\x00" + f.Message
+			if !said[key] {
+				said[key] = true
+				reasons = append(reasons, Reason{Rule: f.Rule, Severity: f.Severity, Message: f.Message})
+			}
+		}
+		sort.SliceStable(charges, func(i, j int) bool { return charges[i].Date < charges[j].Date })
+		top := raw[members[0]]
+		out = append(out, Finding{
+			ID:       card.findingID(charges),
+			Rule:     top.Rule,
+			Severity: top.Severity,
+			Message:  top.Message,
+			Reasons:  reasons,
+			Card:     card,
+			Charges:  charges,
+		})
+	}
+	return out
+}
+
+// findingID hashes the card and the identities of the charges.
+func (c *Card) findingID(charges []*statement.Charge) string {
+	ids := make([]string, len(charges))
+	for i, ch := range charges {
+		ids[i] = c.identity(ch)
+	}
+	sort.Strings(ids)
+	h := sha256.New()
+	h.Write([]byte(c.Label))
+	for _, id := range ids {
+		h.Write([]byte{0})
+		h.Write([]byte(id))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
