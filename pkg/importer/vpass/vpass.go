@@ -99,6 +99,8 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 		// that, must match everything so far (the grand total).
 		block, all     decimal.Decimal
 		blockHasCharge bool
+		lastTotal      int // charges covered by a total line so far
+		lastLine       int
 		keys           = map[string]string{}
 	)
 	for rows.Next() {
@@ -127,6 +129,7 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 				in.CheckTotal(t, all)
 			}
 			block, blockHasCharge = decimal.Decimal{}, false
+			lastTotal = len(st.Charges)
 			continue
 		}
 		if len(f) < 6 || len(f) > 8 {
@@ -143,9 +146,15 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 		}
 		c.Card, c.Holder = card, holder
 		st.Charges = append(st.Charges, c)
+		lastLine = rows.Line
 		block = block.Add(pay)
 		all = all.Add(pay)
 		blockHasCharge = true
+	}
+	if n := len(st.Charges) - lastTotal; n > 0 {
+		// Every Vpass 確定 file ends with its total: without it the file may
+		// have been cut short, and nothing checks that no row is missing.
+		in.Errorf(lastLine, importer.ErrTotal, "no total line (\",,,,,N,\") after the last %d charge(s): the file may be cut short; its charges are counted but unchecked", n)
 	}
 	return st, rows.Err()
 }

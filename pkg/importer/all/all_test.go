@@ -1,0 +1,179 @@
+package all_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/all"
+	"github.com/cardcheck/cardcheck/pkg/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// root is the repository root, from this package's directory.
+const root = "../../.."
+
+// fixtures returns the statement fixtures by format: every
+// testdata/statements/FORMAT/*.csv, whose directory names the format that
+// must read it.
+func fixtures(t *testing.T) map[string][]string {
+	t.Helper()
+	dirs, err := os.ReadDir(filepath.Join(root, "testdata/statements"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		files, _ := filepath.Glob(filepath.Join(root, "testdata/statements", d.Name(), "*.csv"))
+		for _, f := range files {
+			rel, _ := filepath.Rel(root, f)
+			out[d.Name()] = append(out[d.Name()], filepath.ToSlash(rel))
+		}
+	}
+	return out
+}
+
+type golden struct {
+	Format   string           `json:"format"`
+	Encoding string           `json:"encoding"`
+	Cards    []string         `json:"cards"`
+	Charges  []report.Charge  `json:"charges"`
+	Totals   []map[string]any `json:"totals"`
+	Errors   []report.Error   `json:"errors"`
+}
+
+func importFixture(t *testing.T, reg *importer.Registry, rel string) importer.Result {
+	t.Helper()
+	f, err := os.Open(filepath.Join(root, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return reg.Import(rel, f)
+}
+
+// TestGolden reads every fixture and compares charges, totals and errors
+// with the fixture's .golden.json.
+func TestGolden(t *testing.T) {
+	reg := all.Registry(nil)
+	for format, files := range fixtures(t) {
+		for _, rel := range files {
+			t.Run(rel, func(t *testing.T) {
+				res := importFixture(t, reg, rel)
+				g := golden{Charges: []report.Charge{}, Totals: []map[string]any{}, Errors: []report.Error{}}
+				if res.Format != nil {
+					g.Format = res.Format.Name
+				}
+				g.Encoding = string(res.Encoding)
+				if st := res.Statement; st != nil {
+					for _, c := range st.Cards {
+						g.Cards = append(g.Cards, c.Label())
+					}
+					for i := range st.Charges {
+						g.Charges = append(g.Charges, report.ChargeJSON(&st.Charges[i]))
+					}
+					for _, tot := range st.Totals {
+						g.Totals = append(g.Totals, map[string]any{"label": tot.Label, "amount": tot.Amount.String(), "source": tot.Source.String()})
+					}
+				}
+				for _, e := range res.Errors {
+					g.Errors = append(g.Errors, report.ErrorJSON(e))
+				}
+				if g.Format != format {
+					t.Errorf("read as format %q, want %q (errors: %v)", g.Format, format, res.Errors)
+				}
+				got, err := json.MarshalIndent(g, "", "  ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, '\n')
+				path := filepath.Join(root, strings.TrimSuffix(rel, filepath.Ext(rel))+".golden.json")
+				if *update {
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v (run go test ./pkg/importer/all -update to create it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from the import; run with -update after checking.\ngot:\n%s", path, got)
+				}
+			})
+		}
+	}
+}
+
+// TestSniffMatrix checks that every fixture is recognised by its own format
+// and by no other.
+func TestSniffMatrix(t *testing.T) {
+	reg := all.Registry(nil)
+	fx := fixtures(t)
+	if len(fx) < len(all.Formats()) {
+		for _, f := range all.Formats() {
+			if len(fx[f.Name]) == 0 {
+				t.Errorf("format %s has no fixture in testdata/statements/%s", f.Name, f.Name)
+			}
+		}
+	}
+	for format, files := range fx {
+		for _, rel := range files {
+			data, err := os.ReadFile(filepath.Join(root, rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := sniffHead(t, data)
+			for _, f := range reg.Formats() {
+				if got := f.Sniff(text); got != (f.Name == format) {
+					t.Errorf("%s: format %s recognises it: %v, want %v", rel, f.Name, got, f.Name == format)
+				}
+			}
+		}
+	}
+}
+
+// TestPeerFixtures reads the statements of another project's test suite,
+// byte for byte as that project ships them.
+func TestPeerFixtures(t *testing.T) {
+	dir := filepath.Join(root, "../shared/peer-fixtures/zaim-csv-converter")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/peer-fixtures is not here (a clone outside the workspace)")
+	}
+	reg := all.Registry(nil)
+	tests := []struct {
+		file    string
+		format  string
+		charges int
+		errors  int
+	}{
+		{"gold_point_card_plus_201912_202007.csv", "vpass", 3, 0},
+		// Without its total line the file cannot be checked: the charges
+		// still count, and the missing total is an error.
+		{"gold_point_card_plus_201912_202008_no_total.csv", "vpass", 3, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			res := reg.ImportFile(filepath.Join(dir, tt.file))
+			if res.Format == nil || res.Format.Name != tt.format {
+				t.Fatalf("format %v, want %s (errors %v)", res.Format, tt.format, res.Errors)
+			}
+			if n := len(res.Statement.Charges); n != tt.charges {
+				t.Errorf("%d charges, want %d", n, tt.charges)
+			}
+			if len(res.Errors) != tt.errors {
+				t.Errorf("errors %v, want %d", res.Errors, tt.errors)
+			}
+		})
+	}
+}
