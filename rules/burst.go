@@ -49,7 +49,8 @@ func (b Burst) Check(card *Card) []Finding {
 			if g[len(g)-1].Date < card.From || usual {
 				continue
 			}
-			out = append(out, Finding{Severity: Alert, Message: b.message(card, g), Charges: g})
+			en, ja := b.message(card, g)
+			out = append(out, Finding{Severity: Alert, Message: en, MessageJA: ja, Charges: g})
 		}
 	}
 	return out
@@ -88,7 +89,7 @@ func (b Burst) groups(cs []*statement.Charge) [][]*statement.Charge {
 	return out
 }
 
-func (b Burst) message(card *Card, g []*statement.Charge) string {
+func (b Burst) message(card *Card, g []*statement.Charge) (en, ja string) {
 	var sum decimal.Decimal
 	for _, c := range g {
 		sum = sum.Add(c.Amount)
@@ -98,12 +99,27 @@ func (b Burst) message(card *Card, g []*statement.Charge) string {
 	if last != first {
 		when = fmt.Sprintf("from %s to %s", first, last)
 	}
-	var history string
+	whenJA := first.String() + " に"
+	if last != first {
+		whenJA = fmt.Sprintf("%s から %s に", first, last)
+	}
+	var history, historyJA string
 	if !card.PaidBefore(g[0].Payee, first) {
 		history = "; this card never paid this payee before"
+		historyJA = "。このカードでは初めての支払先"
 	}
-	return fmt.Sprintf("%d charges from %s %s (%s in all)%s; the limit is %d in %s",
+	en = fmt.Sprintf("%d charges from %s %s (%s in all)%s; the limit is %d in %s",
 		len(g), g[0].Payee, when, statement.FormatYen(sum), history, b.Min, b.window())
+	ja = fmt.Sprintf("%s %s %d 件（合計 %s）%s。上限は %s に %d 件",
+		g[0].Payee, whenJA, len(g), statement.FormatYen(sum), historyJA, b.windowJA(), b.Min)
+	return en, ja
+}
+
+func (b Burst) windowJA() string {
+	if b.WithinDays == 1 {
+		return "24 時間"
+	}
+	return fmt.Sprintf("%d 日間", b.WithinDays)
 }
 
 func (b Burst) window() string {
@@ -112,4 +128,3 @@ func (b Burst) window() string {
 	}
 	return fmt.Sprintf("%d days", b.WithinDays)
 }
-

@@ -19,8 +19,8 @@ type Card struct {
 	From, To statement.Date
 	// RecurringOnly is true for a card used only for known payees.
 	RecurringOnly bool
-	// ModeReason says why the card is or is not recurring-only.
-	ModeReason string
+	// ModeReason (ModeReasonJA) says why the card is or is not recurring-only.
+	ModeReason, ModeReasonJA string
 	// Streams are the recurring streams learned from the charges.
 	Streams []*recurring.Stream
 	// Payees are the config's known payees that apply to this card.
@@ -92,6 +92,7 @@ func (c *Card) decideMode(cfg *config.Config) {
 		if cc := cfg.CardFor(c.Label); cc != nil && cc.Mode != "" {
 			c.RecurringOnly = cc.Mode == config.RecurringOnly
 			c.ModeReason = fmt.Sprintf("%s in the config", cc.Mode)
+			c.ModeReasonJA = fmt.Sprintf("設定で %s", cc.Mode)
 			return
 		}
 	}
@@ -119,6 +120,7 @@ func (c *Card) decideMode(cfg *config.Config) {
 		mode = config.RecurringOnly
 	}
 	c.ModeReason = fmt.Sprintf("%s: %d of %d earlier purchases are recurring payments", mode, recurringN, total)
+	c.ModeReasonJA = fmt.Sprintf("%s: それ以前の利用 %d 件中 %d 件が定期的な支払い", mode, total, recurringN)
 }
 
 // Window returns the charges in the checked window.

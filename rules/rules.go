@@ -65,11 +65,14 @@ type Rule interface {
 	Check(card *Card) []Finding
 }
 
-// Reason is one rule's verdict on a finding.
+// Reason is one rule's verdict on a finding. Message is in English (the JSON
+// contract's "message"); MessageJA says the same in Japanese for the reports
+// and mail in Japanese.
 type Reason struct {
-	Rule     string   `json:"rule"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	Rule      string   `json:"rule"`
+	Severity  Severity `json:"severity"`
+	Message   string   `json:"message"`
+	MessageJA string   `json:"message_ja,omitempty"`
 }
 
 // Finding is a suspect charge or group of charges.
@@ -77,26 +80,44 @@ type Finding struct {
 	// ID is stable across runs and re-downloads of the same statement: it
 	// depends only on the card and the charges (date, payee, amount).
 	ID string
-	// Rule, Severity and Message are those of the most severe reason.
-	Rule     string
-	Severity Severity
-	Message  string
+	// Rule, Severity and Message (MessageJA) are those of the most severe
+	// reason. A rule sets both languages; see [Reason].
+	Rule      string
+	Severity  Severity
+	Message   string
+	MessageJA string
 	// Reasons lists every rule that fired, most severe first.
 	Reasons []Reason
 	Card    *Card
 	Charges []*statement.Charge // in date order
 }
 
-// Summary is every reason's message in one line.
-func (f *Finding) Summary() string {
+// Summary is every reason's message in one line, in English.
+func (f *Finding) Summary() string { return f.summary(false) }
+
+// SummaryJA is every reason's message in one line, in Japanese (English
+// where a reason has no Japanese text).
+func (f *Finding) SummaryJA() string { return f.summary(true) }
+
+func (f *Finding) summary(ja bool) string {
 	if len(f.Reasons) == 0 {
+		if ja && f.MessageJA != "" {
+			return f.MessageJA
+		}
 		return f.Message
 	}
 	msgs := make([]string, len(f.Reasons))
 	for i, r := range f.Reasons {
 		msgs[i] = r.Message
+		if ja && r.MessageJA != "" {
+			msgs[i] = r.MessageJA
+		}
 	}
-	return strings.Join(msgs, "; ")
+	sep := "; "
+	if ja {
+		sep = "。"
+	}
+	return strings.Join(msgs, sep)
 }
 
 // Engine runs rules.
@@ -204,19 +225,20 @@ func combine(card *Card, raw []Finding) []Finding {
 			key := f.Rule + "\x00" + f.Message
 			if !said[key] {
 				said[key] = true
-				reasons = append(reasons, Reason{Rule: f.Rule, Severity: f.Severity, Message: f.Message})
+				reasons = append(reasons, Reason{Rule: f.Rule, Severity: f.Severity, Message: f.Message, MessageJA: f.MessageJA})
 			}
 		}
 		sort.SliceStable(charges, func(i, j int) bool { return charges[i].Date < charges[j].Date })
 		top := raw[members[0]]
 		out = append(out, Finding{
-			ID:       card.findingID(charges),
-			Rule:     top.Rule,
-			Severity: top.Severity,
-			Message:  top.Message,
-			Reasons:  reasons,
-			Card:     card,
-			Charges:  charges,
+			ID:        card.findingID(charges),
+			Rule:      top.Rule,
+			Severity:  top.Severity,
+			Message:   top.Message,
+			MessageJA: top.MessageJA,
+			Reasons:   reasons,
+			Card:      card,
+			Charges:   charges,
 		})
 	}
 	return out

@@ -30,6 +30,8 @@ func (UnknownPayee) Check(card *Card) []Finding {
 			Severity: Alert,
 			Message: fmt.Sprintf("%s is not one of the %d payees this card pays (%s)",
 				ch.Payee, card.KnownPayees(), card.ModeReason),
+			MessageJA: fmt.Sprintf("%s はこのカードの既知の支払先 %d 件のどれでもありません（%s）",
+				ch.Payee, card.KnownPayees(), card.ModeReasonJA),
 			Charges: []*statement.Charge{ch},
 		})
 	}

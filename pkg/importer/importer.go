@@ -33,6 +33,10 @@ type Format struct {
 	// Keywords are words the layout's files carry; when no format recognises
 	// a file, the formats sharing most keywords with it are named as nearest.
 	Keywords []string
+	// Aggregator marks household-account exports (マネーフォワード ME, Zaim)
+	// that repeat charges an issuer's own statement may also hold; merging
+	// matches their charges to issuer charges without a card number.
+	Aggregator bool
 	// Sniff reports whether the decoded head of a file is in this layout.
 	Sniff func(head string) bool
 	// Parse reads a whole file. Problems with single rows are reported with

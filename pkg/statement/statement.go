@@ -89,6 +89,10 @@ type Charge struct {
 	// for a single payment). The charge is the whole purchase, counted once.
 	Installments int
 
+	// Reverses points at the charge a refund or cancellation reverses, when
+	// the statement shows which one it is (zero otherwise).
+	Reverses Source
+
 	// Ref is the statement's own id for the line, when it has one (マネーフォワード's
 	// ID column). Deduplication prefers it.
 	Ref string
