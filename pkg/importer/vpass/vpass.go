@@ -151,10 +151,10 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 		all = all.Add(pay)
 		blockHasCharge = true
 	}
-	if n := len(st.Charges) - lastTotal; n > 0 {
-		// Every Vpass 確定 file ends with its total: without it the file may
-		// have been cut short, and nothing checks that no row is missing.
-		in.Errorf(lastLine, importer.ErrTotal, "no total line (\",,,,,N,\") after the last %d charge(s): the file may be cut short; its charges are counted but unchecked", n)
+	// Every Vpass 確定 file ends with its total: without it the file may have
+	// been cut short, and nothing checks that no row is missing.
+	if n := len(st.Charges) - lastTotal; n > 0 || len(st.Totals) == 0 {
+		in.Errorf(max(lastLine, 1), importer.ErrTotal, "no total line (\",,,,,N,\") after the last %d charge(s): the file may be cut short; its charges are counted but unchecked", n)
 	}
 	return st, rows.Err()
 }
@@ -181,12 +181,12 @@ func parseRow(in *importer.Input, rows *importer.Rows, keys map[string]string) (
 	}
 	amount, err := importer.ParseAmount(useField)
 	if err != nil {
-		in.Errorf(rows.Line, nil, "ご利用金額: %v", err)
+		in.Errorf(rows.Line, nil, "ご利用金額: %w", err)
 		return c, pay, false
 	}
 	pay, err = importer.ParseAmount(payField)
 	if err != nil {
-		in.Errorf(rows.Line, nil, "お支払い金額: %v", err)
+		in.Errorf(rows.Line, nil, "お支払い金額: %w", err)
 		return c, pay, false
 	}
 	key, seen := keys[merchant]

@@ -1,0 +1,152 @@
+package vpass_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
+	"github.com/cardcheck/cardcheck/pkg/textenc"
+	"golang.org/x/text/encoding/japanese"
+)
+
+func registry() *importer.Registry {
+	r := &importer.Registry{}
+	r.Register(vpass.Confirmed)
+	return r
+}
+
+func sjis(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+const header = "ヤマダ　タロウ　様,4980-00**-****-****,三井住友カードＶＩＳＡ（ＮＬ）,,,,\r\n"
+
+// TestBadRows checks that each malformed row is an error naming its line
+// while every other row still counts.
+func TestBadRows(t *testing.T) {
+	body := header +
+		"2025/01/05,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3480,１,１,3480,\r\n" + // 2 ok
+		"2025/13/05,ＢＡＤ　ＤＡＴＥ,100,１,１,100,\r\n" + // 3 bad date
+		"2025/01/06,ＢＡＤ　ＡＭＯＵＮＴ,12a0,１,１,12a0,\r\n" + // 4 bad amount
+		"2025/01/07,ＴＯＯ,ＭＡＮＹ,1,2,3,4,5,6\r\n" + // 5 wrong column count
+		"2025/01/08,ＮＨＫ受信料,1100,１,１,1100,\r\n" // 6 ok
+	data := sjis(t, body)
+	// Line 7: a byte that is no CP932 character.
+	data = append(data, []byte("2025/01/09,\x82\x0dX,500,1,1,500,\r\n")...)
+	data = append(data, sjis(t, ",,,,,4580,\r\n")...)
+	res := registry().Import("bad.csv", bytes.NewReader(data))
+	if res.Statement == nil {
+		t.Fatalf("no statement: %v", res.Errors)
+	}
+	if n := len(res.Statement.Charges); n != 2 {
+		t.Errorf("%d charges, want the 2 good rows", n)
+	}
+	want := map[int]error{3: importer.ErrBadDate, 4: importer.ErrBadAmount, 5: importer.ErrFieldCount, 7: importer.ErrEncoding}
+	got := map[int]error{}
+	for _, err := range res.Errors {
+		var pe *importer.ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("error %v is not a *ParseError", err)
+		}
+		got[pe.Line] = err
+		if !strings.HasPrefix(err.Error(), "bad.csv:") {
+			t.Errorf("error %q does not start with the file name", err)
+		}
+	}
+	for line, cause := range want {
+		if !errors.Is(got[line], cause) {
+			t.Errorf("line %d: got error %v, want %v", line, got[line], cause)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("errors %v, want lines %v", res.Errors, want)
+	}
+}
+
+func TestTotalMismatch(t *testing.T) {
+	data := sjis(t, header+"2025/01/05,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3480,１,１,3480,\r\n2025/01/06,ＮＨＫ受信料,1100,１,１,1100,\r\n,,,,,5000,\r\n")
+	res := registry().Import("short.csv", bytes.NewReader(data))
+	if len(res.Errors) != 1 || !errors.Is(res.Errors[0], importer.ErrTotal) {
+		t.Fatalf("errors %v, want one total mismatch", res.Errors)
+	}
+	msg := res.Errors[0].Error()
+	for _, s := range []string{"short.csv:4", "5000", "4580"} {
+		if !strings.Contains(msg, s) {
+			t.Errorf("error %q does not name %s", msg, s)
+		}
+	}
+	if len(res.Statement.Charges) != 2 {
+		t.Errorf("charges dropped: %d", len(res.Statement.Charges))
+	}
+}
+
+func TestForeignMemo(t *testing.T) {
+	amt, cur, ok := vpass.ForeignMemo("20.00　USD　157.500　01 13")
+	if !ok || cur != "USD" || amt.String() != "20" {
+		t.Errorf("ForeignMemo = %v %q %v", amt, cur, ok)
+	}
+	if _, _, ok := vpass.ForeignMemo("ﾌｱﾐﾘ-ﾏ-ﾄ/ID"); ok {
+		t.Error("an iD acquirer memo read as foreign")
+	}
+}
+
+func TestTruncatedAndBinary(t *testing.T) {
+	full := sjis(t, header+"2025/01/05,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3480,１,１,3480,\r\n,,,,,3480,\r\n")
+	// Cutting off only the total line's trailing ",\r\n" leaves ",,,,,3480",
+	// a form Vpass also writes; any shorter cut loses data and must be said.
+	for n := 0; n < len(full)-3; n++ {
+		res := registry().Import("cut.csv", bytes.NewReader(full[:n]))
+		if len(res.Errors) == 0 {
+			t.Errorf("cut at %d bytes: read without any error", n)
+		}
+	}
+	res := registry().Import("bin.csv", bytes.NewReader([]byte("\x89PNG\r\n\x1a\n\x00\x00")))
+	if len(res.Errors) != 1 || !errors.Is(res.Errors[0], textenc.ErrBinary) {
+		t.Errorf("binary file: %v", res.Errors)
+	}
+}
+
+// FuzzParse checks properties of the Vpass importer on any input: it never
+// panics, errors carry the file and are ParseErrors, every charge has a
+// date and a line inside the input.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("../../../testdata/statements/vpass/*.csv")
+	demo, _ := filepath.Glob("../../../testdata/demo/*.csv")
+	for _, p := range append(files, demo...) {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := textenc.OpenBytes(data)
+		if err != nil {
+			return
+		}
+		res := importer.ParseWith(&vpass.Confirmed, "f.csv", text)
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, err := range res.Errors {
+			var pe *importer.ParseError
+			if !errors.As(err, &pe) || pe.File != "f.csv" || pe.Line > lines {
+				t.Fatalf("bad error %#v", err)
+			}
+		}
+		if res.Statement == nil {
+			return
+		}
+		for _, c := range res.Statement.Charges {
+			if c.Date.IsZero() || c.Source.Line < 1 || c.Source.Line > lines {
+				t.Fatalf("bad charge %+v", c)
+			}
+		}
+	})
+}
