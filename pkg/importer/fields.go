@@ -152,3 +152,41 @@ func (in *Input) CheckTotal(t statement.ControlTotal, sum decimal.Decimal) bool 
 		t.Label, t.Amount.String(), sum.String())
 	return false
 }
+
+// KindOf classifies a statement line that its layout does not mark, from its
+// payee key (see package payee) and its amount in cardcheck's sign convention
+// (purchases positive): autopay and deposit lines are payments, interest is
+// interest, negative amounts are refunds, annual fees and commissions are
+// fees, and everything else is a purchase. Payments and interest come before
+// the sign because issuers print them with either sign.
+func KindOf(key string, amount decimal.Decimal) statement.Kind {
+	switch {
+	case strings.Contains(key, "口座振替") || strings.Contains(key, "ご入金"):
+		return statement.Payment
+	case strings.Contains(key, "利息"):
+		return statement.Interest
+	case amount.IsNegative():
+		return statement.Refund
+	case strings.Contains(key, "年会費") || strings.Contains(key, "手数料"):
+		return statement.Fee
+	}
+	return statement.Purchase
+}
+
+// ParseInstallments reads the number of payments from a 支払区分 or 支払回数
+// field: "1", "１回", "３回払い", "分割(3回)". It returns 0 when the field
+// holds no count (通常払い, リボ, ボーナス一括, empty) or an absurd one.
+func ParseInstallments(s string) int {
+	n, digits := 0, false
+	for _, r := range Fold(s) {
+		if r >= '0' && r <= '9' {
+			n, digits = n*10+int(r-'0'), true
+			if n > 999 {
+				return 0
+			}
+		} else if digits {
+			break
+		}
+	}
+	return n
+}

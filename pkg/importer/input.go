@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
@@ -153,4 +154,76 @@ func SplitCSVLine(line string) []string {
 		return nil
 	}
 	return rec
+}
+
+// Raw returns field i of the current record as printed, untrimmed, or ""
+// when the record is shorter: merchants are kept exactly as the statement
+// prints them, trailing full-width spaces included.
+func (rs *Rows) Raw(i int) string {
+	if i < 0 || i >= len(rs.Fields) {
+		return ""
+	}
+	return rs.Fields[i]
+}
+
+// Header is a header row's column names, trimmed. Layouts whose columns move
+// between versions (PayPay inserted 決済方法 in 2025 and shifted every later
+// column) are bound by name through it, never by position.
+type Header []string
+
+// NewHeader returns the column names of a header row. It copies fields, since
+// a [Rows] record is reused by the next call to Next.
+func NewHeader(fields []string) Header {
+	h := make(Header, len(fields))
+	for i, f := range fields {
+		h[i] = strings.TrimFunc(f, unicode.IsSpace)
+	}
+	return h
+}
+
+// Index returns the position of the first column named one of names (tried
+// in order, so that a current name can come before an older one), or -1.
+func (h Header) Index(names ...string) int {
+	for _, name := range names {
+		for i, col := range h {
+			if col == name {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// Has reports whether every one of names is a column.
+func (h Header) Has(names ...string) bool {
+	for _, name := range names {
+		if h.Index(name) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// FindHeader returns the index of the first of lines whose fields include
+// every one of names, or -1. It is for Sniff functions of layouts whose header
+// follows a preamble of varying length: search for it, never assume its row.
+func FindHeader(lines []string, names ...string) int {
+	for i, l := range lines {
+		if !containsAll(l, names) {
+			continue // cheap test first: most lines are data
+		}
+		if NewHeader(SplitCSVLine(l)).Has(names...) {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }

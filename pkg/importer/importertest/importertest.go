@@ -1,0 +1,75 @@
+// Package importertest holds the checks every importer's tests share.
+package importertest
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/textenc"
+)
+
+// Fuzz runs a fuzz target over format, seeded with the files that match the
+// glob patterns in seeds (the format's fixtures). On any input the format
+// must not panic, and must keep the properties [Check] tests.
+func Fuzz(f *testing.F, format *importer.Format, seeds ...string) {
+	n := 0
+	for _, pattern := range seeds {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, p := range files {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b)
+			n++
+		}
+	}
+	if n == 0 {
+		f.Fatalf("no seed file matches %q", seeds)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := textenc.OpenBytes(data)
+		if err != nil {
+			return // binary or oversized: refused before any format sees it
+		}
+		Check(t, data, importer.ParseWith(format, "f.csv", text))
+	})
+}
+
+// Check tests the properties of a result read from data as "f.csv": every
+// error is a *importer.ParseError naming the file and a line within the
+// input; every charge has a date and a source line within the input;
+// purchases are never negative and refunds never positive.
+func Check(t testing.TB, data []byte, res importer.Result) {
+	t.Helper()
+	lines := bytes.Count(data, []byte("\n")) + 1
+	for _, err := range res.Errors {
+		var pe *importer.ParseError
+		if !errors.As(err, &pe) || pe.File != "f.csv" || pe.Line < 0 || pe.Line > lines {
+			t.Fatalf("error %q (%T) is not a ParseError at a line of f.csv (%d lines)", err, err, lines)
+		}
+	}
+	if res.Statement == nil {
+		return
+	}
+	for _, c := range res.Statement.Charges {
+		switch {
+		case c.Date.IsZero():
+			t.Fatalf("charge without a date: %+v", c)
+		case c.Source.Line < 1 || c.Source.Line > lines:
+			t.Fatalf("charge at line %d of %d: %+v", c.Source.Line, lines, c)
+		case c.Kind == statement.Purchase && c.Amount.IsNegative():
+			t.Fatalf("negative purchase: %+v", c)
+		case c.Kind == statement.Refund && c.Amount.IsPositive():
+			t.Fatalf("positive refund: %+v", c)
+		}
+	}
+}
