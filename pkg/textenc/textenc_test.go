@@ -1,0 +1,103 @@
+package textenc
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/japanese"
+)
+
+func sjis(s string) []byte {
+	b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want Encoding
+		text string
+	}{
+		{"bom", append([]byte{0xEF, 0xBB, 0xBF}, "利用日,店\r\n"...), UTF8BOM, "利用日,店\r\n"},
+		{"utf8", []byte("利用日,店\n"), UTF8, "利用日,店\n"},
+		{"ascii", []byte("a,b\n"), UTF8, "a,b\n"},
+		{"cp932", sjis("ヤマダ　様,①㈱～\r\n"), CP932, "ヤマダ　様,①㈱～\r\n"},
+		{"halfwidth kana", sjis("ﾌｧﾐﾘｰﾏｰﾄ\n"), CP932, "ﾌｧﾐﾘｰﾏｰﾄ\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, err := OpenBytes(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if text.Encoding != tt.want {
+				t.Errorf("encoding %s, want %s", text.Encoding, tt.want)
+			}
+			r, err := text.Reader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := io.ReadAll(r)
+			if string(got) != tt.text || text.Head != tt.text {
+				t.Errorf("text %q head %q, want %q", got, text.Head, tt.text)
+			}
+		})
+	}
+}
+
+// TestUTF8AcrossChunks checks that a multi-byte character split across the
+// validator's read chunks is still valid UTF-8.
+func TestUTF8AcrossChunks(t *testing.T) {
+	for pad := 0; pad < 4; pad++ {
+		s := strings.Repeat("a", 64<<10-1-pad) + strings.Repeat("日本", 10)
+		text, err := OpenBytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text.Encoding != UTF8 {
+			t.Errorf("pad %d: %s, want UTF-8", pad, text.Encoding)
+		}
+	}
+}
+
+func TestInvalid(t *testing.T) {
+	// A CP932 lead byte followed by CR, and the undefined byte 0x80.
+	text, err := OpenBytes(append(sjis("ヤマダ\n"), 0x82, '\r', '\n', 0x80, '\n'))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text.Encoding != CP932 {
+		t.Fatalf("encoding %s", text.Encoding)
+	}
+	r, _ := text.Reader()
+	got, _ := io.ReadAll(r)
+	lines := strings.Split(string(got), "\n")
+	if text.Invalid(lines[0]) || !text.Invalid(lines[1]) || !text.Invalid(lines[2]) {
+		t.Errorf("Invalid on %q: %v %v %v", lines, text.Invalid(lines[0]), text.Invalid(lines[1]), text.Invalid(lines[2]))
+	}
+	// With a BOM, bytes that are not UTF-8 are invalid.
+	bom, _ := OpenBytes([]byte("\xEF\xBB\xBFok\n\xff\n"))
+	r, _ = bom.Reader()
+	got, _ = io.ReadAll(r)
+	lines = strings.Split(string(got), "\n")
+	if bom.Invalid(lines[0]) || !bom.Invalid(lines[1]) {
+		t.Errorf("BOM file: Invalid wrong on %q", lines)
+	}
+}
+
+func TestRefused(t *testing.T) {
+	if _, err := OpenBytes([]byte("a,b\x00c")); !errors.Is(err, ErrBinary) {
+		t.Errorf("NUL: %v", err)
+	}
+	big := bytes.Repeat([]byte("a"), MaxSize+1)
+	if _, err := OpenBytes(big); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("large: %v", err)
+	}
+}
