@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -59,6 +60,20 @@ func TestParseInstallments(t *testing.T) {
 	for in, want := range tests {
 		if got := ParseInstallments(in); got != want {
 			t.Errorf("ParseInstallments(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestHeaderFits(t *testing.T) {
+	h := NewHeader([]string{"ご利用日", "ご利用内容", "金額", ""})
+	for _, ok := range [][]string{{"a", "b", "c", ""}, {"a", "b", "c"}, {"a", "b", "c", "memo"}, {"a", "b", "c", "", " "}} {
+		if err := h.Fits(ok); err != nil {
+			t.Errorf("Fits(%q) = %v", ok, err)
+		}
+	}
+	for _, bad := range [][]string{{"a", "b"}, {"a", "b", "c", "", "x"}} {
+		if err := h.Fits(bad); !errors.Is(err, ErrFieldCount) {
+			t.Errorf("Fits(%q) = %v, want ErrFieldCount", bad, err)
 		}
 	}
 }

@@ -204,6 +204,36 @@ func (h Header) Has(names ...string) bool {
 	return true
 }
 
+// Fits returns an error wrapping [ErrFieldCount] when fields, a record under
+// header h, lacks one of h's columns or holds data beyond h's last column.
+// Empty trailing fields count for neither: some exports pad the header or
+// the rows with an empty last column.
+func (h Header) Fits(fields []string) error {
+	width, data := len(h), len(fields)
+	for width > 0 && h[width-1] == "" {
+		width--
+	}
+	for data > 0 && strings.TrimSpace(fields[data-1]) == "" {
+		data--
+	}
+	if len(fields) < width || data > len(h) {
+		return fmt.Errorf("%w: %d fields under a header of %d", ErrFieldCount, len(fields), len(h))
+	}
+	return nil
+}
+
+// SkipToHeader advances to the first record that is a header holding every
+// one of names and returns it; the records before it (a preamble) are
+// skipped. It returns nil when no record is such a header.
+func (rs *Rows) SkipToHeader(names ...string) Header {
+	for rs.Next() {
+		if h := NewHeader(rs.Fields); h.Has(names...) {
+			return h
+		}
+	}
+	return nil
+}
+
 // FindHeader returns the index of the first of lines whose fields include
 // every one of names, or -1. It is for Sniff functions of layouts whose header
 // follows a preamble of varying length: search for it, never assume its row.

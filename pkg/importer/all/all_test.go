@@ -161,6 +161,8 @@ func TestPeerFixtures(t *testing.T) {
 		// Without its total line the file cannot be checked: the charges
 		// still count, and the missing total is an error.
 		{"gold_point_card_plus_201912_202008_no_total.csv", "vpass", 3, 1},
+		// The 11-column layout before 決済方法, UTF-8 without a BOM, LF.
+		{"pay_pay_card_202208.csv", "paypay", 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -73,3 +73,31 @@ func Check(t testing.TB, data []byte, res importer.Result) {
 		}
 	}
 }
+
+// Parse reads data with format as the file "f.csv" and checks the result's
+// properties with [Check].
+func Parse(t testing.TB, format *importer.Format, data []byte) importer.Result {
+	t.Helper()
+	text, err := textenc.OpenBytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := importer.ParseWith(format, "f.csv", text)
+	Check(t, data, res)
+	return res
+}
+
+// ErrorLines returns the line of each error of res, with the errors keyed
+// by line, failing t on an error that is not a *importer.ParseError.
+func ErrorLines(t testing.TB, res importer.Result) map[int]error {
+	t.Helper()
+	lines := map[int]error{}
+	for _, err := range res.Errors {
+		var pe *importer.ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("error %v is not a *importer.ParseError", err)
+		}
+		lines[pe.Line] = err
+	}
+	return lines
+}
