@@ -66,12 +66,12 @@ func TestParseInstallments(t *testing.T) {
 
 func TestHeaderFits(t *testing.T) {
 	h := NewHeader([]string{"ご利用日", "ご利用内容", "金額", ""})
-	for _, ok := range [][]string{{"a", "b", "c", ""}, {"a", "b", "c"}, {"a", "b", "c", "memo"}, {"a", "b", "c", "", " "}} {
+	for _, ok := range [][]string{{"a", "b", "c", ""}, {"a", "b", "c"}, {"a", "b", "c", "memo"}} {
 		if err := h.Fits(ok); err != nil {
 			t.Errorf("Fits(%q) = %v", ok, err)
 		}
 	}
-	for _, bad := range [][]string{{"a", "b"}, {"a", "b", "c", "", "x"}} {
+	for _, bad := range [][]string{{"a", "b"}, {"a", "b", "c", "", "x"}, {"a", "b", "c", "", ""}} {
 		if err := h.Fits(bad); !errors.Is(err, ErrFieldCount) {
 			t.Errorf("Fits(%q) = %v, want ErrFieldCount", bad, err)
 		}

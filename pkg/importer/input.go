@@ -205,18 +205,16 @@ func (h Header) Has(names ...string) bool {
 }
 
 // Fits returns an error wrapping [ErrFieldCount] when fields, a record under
-// header h, lacks one of h's columns or holds data beyond h's last column.
-// Empty trailing fields count for neither: some exports pad the header or
-// the rows with an empty last column.
+// header h, has more fields than h, or lacks one of h's named columns (a row
+// may end before the empty-named columns some exports pad the header with).
+// More fields are never tolerated, not even empty ones: an unquoted "3,480"
+// splits into "3" and "480" and would shift every later column.
 func (h Header) Fits(fields []string) error {
-	width, data := len(h), len(fields)
+	width := len(h)
 	for width > 0 && h[width-1] == "" {
 		width--
 	}
-	for data > 0 && strings.TrimSpace(fields[data-1]) == "" {
-		data--
-	}
-	if len(fields) < width || data > len(h) {
+	if len(fields) < width || len(fields) > len(h) {
 		return fmt.Errorf("%w: %d fields under a header of %d", ErrFieldCount, len(fields), len(h))
 	}
 	return nil

@@ -4,6 +4,7 @@ package all
 
 import (
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/amex"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
 	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
@@ -14,6 +15,7 @@ func Formats() []importer.Format {
 	return []importer.Format{
 		vpass.Confirmed,
 		paypay.Format,
+		amex.Format,
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/text/encoding/japanese"
+
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
@@ -100,4 +102,14 @@ func ErrorLines(t testing.TB, res importer.Result) map[int]error {
 		lines[pe.Line] = err
 	}
 	return lines
+}
+
+// CP932 encodes s in CP932, the way most issuers write their files.
+func CP932(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

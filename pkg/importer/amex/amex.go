@@ -1,0 +1,158 @@
+// Package amex reads the ご利用履歴 CSV of American Express Japan.
+//
+// The header may follow a preamble, so it is searched for. Its columns vary:
+// 6 (ご利用日,データ処理日,ご利用内容,金額,海外通貨利用金額,換算レート), 5 without
+// 換算レート, 8 with カード会員様名 and 会員番号 # after ご利用内容, and any of them
+// with a 追加情報 column whose header may be empty; they are bound by name.
+// Files come in CP932 with CRLF, or UTF-8 once re-saved.
+//
+// 金額 is quoted when it has a comma ("16,746"). Refunds are negative, and so
+// is the previous statement's autopay line 前回分口座振替金額, which is a
+// payment. ご利用内容 is kept as printed, trailing full-width spaces and all.
+package amex
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/width"
+
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/payee"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/textenc"
+)
+
+const issuer = "American Express"
+
+// Format is the American Express ご利用履歴 format.
+var Format = importer.Format{
+	Name:      "amex",
+	Issuer:    issuer,
+	Title:     "ご利用履歴 (5, 6 and 8 columns, 追加情報, header after a preamble)",
+	Encodings: []textenc.Encoding{textenc.CP932, textenc.UTF8},
+	Sample:    `ご利用日,データ処理日,ご利用内容,カード会員様名,会員番号 #,金額,海外通貨利用金額,換算レート`,
+	Keywords:  []string{"ご利用日", "データ処理日", "ご利用内容", "海外通貨利用金額", "換算レート", "前回分口座振替金額"},
+	Sniff:     sniff,
+	Parse:     parse,
+}
+
+// required are the columns every variant has; データ処理日 is Amex's own.
+var required = []string{"ご利用日", "データ処理日", "ご利用内容", "金額"}
+
+// preambleLines bounds the search for the header in Sniff.
+const preambleLines = 30
+
+func sniff(head string) bool {
+	return importer.FindHeader(importer.HeadLines(head, preambleLines), required...) >= 0
+}
+
+type columns struct{ date, merchant, holder, number, amount, foreign int }
+
+func parse(in *importer.Input) (*statement.Statement, error) {
+	rows, err := in.Rows(nil)
+	if err != nil {
+		return nil, err
+	}
+	h := rows.SkipToHeader(required...)
+	if h == nil {
+		return nil, errors.Join(rows.Err(), errors.New("no header row (ご利用日, データ処理日, ご利用内容, 金額)"))
+	}
+	cols := columns{
+		date:     h.Index("ご利用日"),
+		merchant: h.Index("ご利用内容"),
+		holder:   h.Index("カード会員様名"),
+		number:   h.Index("会員番号 #", "会員番号"),
+		amount:   h.Index("金額"),
+		foreign:  h.Index("海外通貨利用金額"),
+	}
+	st := &statement.Statement{}
+	seen := map[statement.Card]bool{}
+	for rows.Next() {
+		if rows.Empty() {
+			continue
+		}
+		if err := h.Fits(rows.Fields); err != nil {
+			in.Error(rows.Line, err)
+			continue
+		}
+		c, ok := row(in, rows, cols)
+		if !ok {
+			continue
+		}
+		if !seen[c.Card] {
+			seen[c.Card] = true
+			st.Cards = append(st.Cards, c.Card)
+		}
+		st.Charges = append(st.Charges, c)
+	}
+	return st, rows.Err()
+}
+
+func row(in *importer.Input, rows *importer.Rows, cols columns) (statement.Charge, bool) {
+	date, err := importer.ParseDate(rows.Field(cols.date))
+	if err != nil {
+		in.Error(rows.Line, err)
+		return statement.Charge{}, false
+	}
+	merchant := rows.Raw(cols.merchant)
+	if strings.TrimSpace(merchant) == "" {
+		in.Errorf(rows.Line, nil, "empty ご利用内容")
+		return statement.Charge{}, false
+	}
+	amount, err := importer.ParseAmount(rows.Field(cols.amount))
+	if err != nil {
+		in.Errorf(rows.Line, nil, "金額: %w", err)
+		return statement.Charge{}, false
+	}
+	key := payee.Key(merchant)
+	c := statement.Charge{
+		Date:     date,
+		Merchant: merchant,
+		Payee:    key,
+		Amount:   amount,
+		Kind:     importer.KindOf(key, amount),
+		Holder:   rows.Field(cols.holder),
+		// 会員番号 # is the card's suffix as printed ("-12345"); a family
+		// card has its own, so it tells the cards of one file apart.
+		Card:   statement.Card{Issuer: issuer, Number: rows.Field(cols.number)},
+		Source: in.Source(rows.Line),
+	}
+	if f := rows.Field(cols.foreign); f != "" {
+		amt, cur, ok := ForeignAmount(f)
+		if !ok {
+			// The yen amount is what counts; losing the charge over its
+			// foreign memo would hide it from every rule.
+			in.Errorf(rows.Line, nil, "海外通貨利用金額 %q is not an amount and a currency; the charge is kept without it", f)
+		} else {
+			c.ForeignAmount, c.ForeignCurrency = amt, cur
+		}
+	}
+	return c, true
+}
+
+var foreignForms = []*regexp.Regexp{
+	regexp.MustCompile(`^(?P<amount>-?[0-9][0-9,]*(?:\.[0-9]+)?) *(?P<currency>[A-Z]{3})$`),
+	regexp.MustCompile(`^(?P<currency>[A-Z]{3}) *(?P<amount>-?[0-9][0-9,]*(?:\.[0-9]+)?)$`),
+}
+
+// ForeignAmount reads 海外通貨利用金額 as Amex prints it, "20.00 USD", or with
+// the currency first, "USD 20.00".
+func ForeignAmount(s string) (decimal.Decimal, string, bool) {
+	// Full-width forms ("２０．００　ＵＳＤ") fold to ASCII.
+	s = strings.ToUpper(strings.TrimSpace(width.Fold.String(s)))
+	for _, re := range foreignForms {
+		m := re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		amt, err := importer.ParseAmount(m[re.SubexpIndex("amount")])
+		if err != nil {
+			return decimal.Decimal{}, "", false
+		}
+		return amt, m[re.SubexpIndex("currency")], true
+	}
+	return decimal.Decimal{}, "", false
+}
