@@ -60,7 +60,7 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 	}
 	for _, ch := range c.Charges {
 		for _, p := range c.Payees {
-			if p.Matches(ch.Payee) {
+			if p.MatchesCharge(ch) {
 				c.known[ch] = p.Name
 				break
 			}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
 	"github.com/cardcheck/cardcheck/pkg/payee"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Config is the whole configuration file.
@@ -30,6 +31,8 @@ type Config struct {
 	Payees []Payee `yaml:"payees"`
 	// Formats are user-defined statement layouts.
 	Formats []userformat.Spec `yaml:"formats"`
+	// Mail says where `cardcheck scan --mail` sends new findings; see [Mail].
+	Mail *Mail `yaml:"mail"`
 
 	// Path is the file the config was read from ("" for none).
 	Path string `yaml:"-"`
@@ -58,15 +61,16 @@ type Card struct {
 
 // Matches reports whether the card labelled label is this card.
 func (c *Card) Matches(label string) bool {
-	return c.Match != "" && strings.Contains(payee.Key(label), payee.Key(c.Match))
+	return c.Match != "" && strings.Contains(payee.Fold(label), payee.Fold(c.Match))
 }
 
 // Payee is a known payee.
 type Payee struct {
 	Name string `yaml:"name"`
-	// Patterns are matched against the normalised payee key: a plain pattern
-	// matches when it is part of the key (after the same normalisation), and
-	// one written "re:EXPR" is a regular expression (RE2 syntax).
+	// Patterns are matched against the normalised payee key, alone and with
+	// its processor in front ("PAYPAL *SAMPLESOFT"): a plain pattern matches
+	// when it is part of either (after the same normalisation), and one
+	// written "re:EXPR" is a regular expression (RE2 syntax).
 	Patterns []string `yaml:"patterns"`
 	// Amount is the expected amount: "1100", or a range "1000-1500".
 	Amount string `yaml:"amount"`
@@ -90,6 +94,14 @@ var Cadences = map[string]int{
 	"half-yearly": 182, "yearly": 365, "irregular": 0,
 }
 
+// MatchesCharge reports whether c is a charge of this payee: a pattern
+// matches the charge's payee key or the key with its processor in front, so
+// "PAYPAL" finds every PayPal payee and "SAMPLESOFT" finds it however it was
+// paid.
+func (p *Payee) MatchesCharge(c *statement.Charge) bool {
+	return p.Matches(c.Payee) || c.Via != "" && p.Matches(payee.Qualified(c.Payee, c.Via))
+}
+
 // Matches reports whether payee key k is this payee.
 func (p *Payee) Matches(k string) bool {
 	for _, s := range p.keys {
@@ -110,9 +122,9 @@ func (p *Payee) AppliesTo(label string) bool {
 	if len(p.Cards) == 0 {
 		return true
 	}
-	k := payee.Key(label)
+	k := payee.Fold(label)
 	for _, c := range p.Cards {
-		if strings.Contains(k, payee.Key(c)) {
+		if strings.Contains(k, payee.Fold(c)) {
 			return true
 		}
 	}
@@ -225,6 +237,7 @@ func Position(file *ast.File, yamlPath string) (int, int) {
 }
 
 func (c *Config) validate(v *validator) {
+	c.Mail.validate(v)
 	for i := range c.Cards {
 		card := &c.Cards[i]
 		at := fmt.Sprintf("$.cards[%d]", i)
@@ -327,12 +340,12 @@ func (c *Config) CardFor(label string) *Card {
 	return nil
 }
 
-// PayeeFor returns the known payee that payee key k on the card labelled label
-// is, or nil.
-func (c *Config) PayeeFor(label, k string) *Payee {
+// PayeeFor returns the known payee that charge ch on the card labelled
+// label is a charge of, or nil.
+func (c *Config) PayeeFor(label string, ch *statement.Charge) *Payee {
 	for i := range c.Payees {
 		p := &c.Payees[i]
-		if p.AppliesTo(label) && p.Matches(k) {
+		if p.AppliesTo(label) && p.MatchesCharge(ch) {
 			return p
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 func TestParseDemoConfig(t *testing.T) {
@@ -19,13 +21,14 @@ func TestParseDemoConfig(t *testing.T) {
 	if c := cfg.CardFor(label); c == nil || c.Mode != RecurringOnly {
 		t.Errorf("CardFor = %+v", c)
 	}
-	if p := cfg.PayeeFor(label, "PAYPAL *SAMPLESOFT"); p == nil || p.Name != "PayPal (software subscription)" {
+	paypal := &statement.Charge{Payee: "SAMPLESOFT", Via: "PAYPAL"}
+	if p := cfg.PayeeFor(label, paypal); p == nil || p.Name != "PayPal (software subscription)" {
 		t.Errorf("PayeeFor PayPal = %+v", p)
 	}
-	if p := cfg.PayeeFor(label, "APPLE COM BILL"); p != nil {
+	if p := cfg.PayeeFor(label, &statement.Charge{Payee: "APPLE COM BILL"}); p != nil {
 		t.Errorf("Apple matched %s", p.Name)
 	}
-	lo, hi, ok := cfg.PayeeFor(label, "PAYPAL *SAMPLESOFT").ExpectedAmount()
+	lo, hi, ok := cfg.PayeeFor(label, paypal).ExpectedAmount()
 	if !ok || lo.String() != "1500" || hi.String() != "1800" {
 		t.Errorf("amount %s-%s %v", lo, hi, ok)
 	}
@@ -35,7 +38,7 @@ func TestPatterns(t *testing.T) {
 	cfg, err := Parse("c.yaml", []byte(`
 payees:
   - name: newspaper
-    patterns: ["ﾄｳｻﾞｲｼﾝﾌﾞﾝ", "re:^NIKKEI( |$)"]
+    patterns: ["ﾄｳｻﾞｲｼﾝﾌﾞﾝ", "re:^NIKKEI( |$)", "PAYPAL"]
     cards: ["1234"]
 `))
 	if err != nil {
@@ -46,6 +49,9 @@ payees:
 		if got := p.Matches(k); got != want {
 			t.Errorf("Matches(%q) = %v", k, got)
 		}
+	}
+	if !p.MatchesCharge(&statement.Charge{Payee: "SAMPLESOFT", Via: "PAYPAL"}) || p.MatchesCharge(&statement.Charge{Payee: "SAMPLESOFT"}) {
+		t.Error("a processor pattern does not find the processor's payees")
 	}
 	if !p.AppliesTo("VISA ****-1234") || p.AppliesTo("VISA ****-9999") {
 		t.Error("AppliesTo ignores cards")

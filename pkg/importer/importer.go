@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -204,8 +205,18 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 	if st != nil {
 		st.File = name
 		st.Format = f.Name
+		// Payee keys are made here, for every format alike, once per
+		// distinct merchant text.
+		type split struct{ key, via string }
+		keys := map[string]split{}
 		for i := range st.Charges {
 			c := &st.Charges[i]
+			k, ok := keys[c.Merchant]
+			if !ok {
+				k.key, k.via = payee.Split(c.Merchant)
+				keys[c.Merchant] = k
+			}
+			c.Payee, c.Via = k.key, k.via
 			c.Format = f.Name
 			c.Source.File = name
 			if c.Kind == "" {

@@ -2,7 +2,7 @@ package payee
 
 import "testing"
 
-func TestKey(t *testing.T) {
+func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", "APPLE COM BILL"},
 		{"Apple.com/bill", "APPLE.COM/BILL"},
@@ -23,29 +23,81 @@ func TestKey(t *testing.T) {
 		{"NETFLIX.COM", "NETFLIX.COM"},
 	}
 	for _, tt := range tests {
-		if got := Key(tt.in); got != tt.want {
-			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func TestKeyIdempotent(t *testing.T) {
+func TestFoldIdempotent(t *testing.T) {
 	for _, s := range []string{"ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", "ｽ-ﾊﾟ-", "a  b", "ﾍﾟｲﾍﾟｲ ﾋﾞｯｸﾞｴｰ"} {
-		k := Key(s)
-		if Key(k) != k {
-			t.Errorf("Key(Key(%q)) = %q, want %q", s, Key(k), k)
+		k := Fold(s)
+		if Fold(k) != k {
+			t.Errorf("Fold(Fold(%q)) = %q, want %q", s, Fold(k), k)
 		}
 	}
 }
 
-func FuzzKey(f *testing.F) {
+func FuzzFold(f *testing.F) {
 	for _, s := range []string{"ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", "ｽ-ﾊﾟ-", "x\x00y", "\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		k := Key(s)
-		if Key(k) != k {
-			t.Fatalf("not idempotent: %q -> %q -> %q", s, k, Key(k))
+		k := Fold(s)
+		if Fold(k) != k {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, k, Fold(k))
+		}
+	})
+}
+
+func TestSplit(t *testing.T) {
+	tests := []struct{ in, key, via string }{
+		{"ＰＡＹＰＡＬ　＊ＳＡＭＰＬＥＳＯＦＴ", "SAMPLESOFT", "PAYPAL"},
+		{"PAYPAL *NETFLIX 4029357733", "NETFLIX", "PAYPAL"},
+		{"PAYPAL*NETFLIX", "NETFLIX", "PAYPAL"},
+		{"GOOGLE *YouTube Premium", "YOUTUBE PREMIUM", "GOOGLE"},
+		{"SQ *BLUE BOTTLE", "BLUE BOTTLE", "SQ"},
+		{"セブン－イレブン／ｉＤ", "セブンーイレブン", "ID"},
+		{"ﾌｧﾐﾘｰﾏｰﾄ/ID", "ファミリーマート", "ID"},
+		{"ＡＰＰＬＥＰＡＹ／ローソン", "ローソン", "APPLE PAY"},
+		{"ｄ払いＢ／ケーズデンキ", "ケーズデンキ", "D払い"},
+		{"ＰａｙＰａｙ　チャージ", "PAYPAY チャージ", ""},
+		{"STEAMGAMES.COM 42595利用国USA", "STEAMGAMES.COM", ""},
+		{"ANTHROPIC利用国USA", "ANTHROPIC", ""},
+		{"マスター国内利用　MZZ ANTHROPIC", "ANTHROPIC", ""},
+		{"海外利用　１　NETFLIX.COM", "NETFLIX.COM", ""},
+		{"返済方法変更ＷＥＢ　123 ＡＭＡＺＯＮ", "AMAZON", ""},
+		{"ＮＨＫ受信料　２０２５年０１月分", "NHK受信料", ""},
+		{"ローソン（新経路）", "ローソン", ""},
+		{"ＥＮＥＯＳ　ＳＳ●", "ENEOS SS", ""},
+		{"APPLE COM BILL", "APPLE COM BILL", ""},
+		{"CLAUDE.AI SUBSCRIPTION (ANTHROPIC.COM)", "CLAUDE.AI SUBSCRIPTION (ANTHROPIC.COM)", ""},
+		{"7-ELEVEN", "7-ELEVEN", ""},
+		{"123", "123", ""},
+	}
+	for _, tt := range tests {
+		key, via := Split(tt.in)
+		if key != tt.key || via != tt.via {
+			t.Errorf("Split(%q) = %q, %q; want %q, %q", tt.in, key, via, tt.key, tt.via)
+		}
+		if q := Qualified(key, via); via != "" && q != via+" *"+key {
+			t.Errorf("Qualified = %q", q)
+		}
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"PAYPAL *NETFLIX 123", "セブン－イレブン／ｉＤ", "海外利用　１　X利用国USA"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		key, _ := Split(s)
+		if k2, _ := Split(key); k2 != key && key != "" {
+			// Splitting is not required to be idempotent (a key may itself
+			// look like "X 123"), but it must never grow.
+			if len(k2) > len(key) {
+				t.Fatalf("Split(%q) = %q, then %q", s, key, k2)
+			}
 		}
 	})
 }

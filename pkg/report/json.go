@@ -18,6 +18,7 @@ type Charge struct {
 	Date            string `json:"date"`
 	Merchant        string `json:"merchant"`
 	Payee           string `json:"payee"`
+	Via             string `json:"via,omitempty"`
 	Amount          string `json:"amount"`
 	Currency        string `json:"currency"`
 	Kind            string `json:"kind"`
@@ -35,6 +36,7 @@ func ChargeJSON(c *statement.Charge) Charge {
 		Date:     c.Date.String(),
 		Merchant: c.Merchant,
 		Payee:    c.Payee,
+		Via:      c.Via,
 		Amount:   c.Amount.String(),
 		Currency: "JPY",
 		Kind:     string(c.Kind),

@@ -72,8 +72,11 @@ type Charge struct {
 	Date     Date   // use date (ご利用日)
 	Merchant string // merchant exactly as printed, decoded to UTF-8
 	Payee    string // normalised key for matching, see package payee
-	Amount   decimal.Decimal
-	Kind     Kind
+	// Via names the processor or wallet the statement prints around the
+	// payee ("PAYPAL" for "PAYPAL *SAMPLESOFT"), or "".
+	Via    string
+	Amount decimal.Decimal
+	Kind   Kind
 
 	// ForeignAmount and ForeignCurrency are set for charges made in another
 	// currency, when the statement says so. Currency is an ISO 4217 code.
