@@ -264,3 +264,20 @@ func TestDirectoryWalk(t *testing.T) {
 		t.Errorf("duplicate download: %d charges, want 6", len(charges))
 	}
 }
+
+func TestFormatsAndDetect(t *testing.T) {
+	r := cardcheck(t, nil, "formats")
+	if r.code != 0 || !strings.Contains(r.stdout, "vpass") || !strings.Contains(r.stdout, "三井住友カード") {
+		t.Errorf("formats (exit %d):\n%s", r.code, r.stdout)
+	}
+	r = cardcheck(t, nil, "detect", "testdata/demo/202202.csv")
+	if r.code != 0 || !strings.Contains(r.stdout, "vpass") || !strings.Contains(r.stdout, "2022-01-04 – 2022-01-24") || !strings.Contains(r.stdout, "agree") {
+		t.Errorf("detect (exit %d):\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "x.csv"), []byte("what,is,this\n1,2,3\n"), 0o644)
+	r = cardcheck(t, nil, "detect", filepath.Join(dir, "x.csv"))
+	if r.code != 2 || !strings.Contains(r.stderr, "no format recognises") || !strings.Contains(r.stderr, "formats:") {
+		t.Errorf("unknown file (exit %d): %s", r.code, r.stderr)
+	}
+}

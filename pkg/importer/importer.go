@@ -119,11 +119,11 @@ func (r *Registry) Sniff(head string) (*Format, error) {
 	case 1:
 		return matches[0], nil
 	case 0:
-		hint := "declare its layout as a user-defined format in the config (see README, \"formats:\")"
+		hint := ""
 		if near := r.nearest(head); len(near) > 0 {
-			hint = "nearest: " + strings.Join(near, ", ") + "; or " + hint
+			hint = "; nearest: " + strings.Join(near, ", ")
 		}
-		return nil, fmt.Errorf("%w (%s)", ErrUnknownFormat, hint)
+		return nil, fmt.Errorf("%w%s; declare its layout under \"formats:\" in the config (see README, User-defined formats)", ErrUnknownFormat, hint)
 	}
 	names := make([]string, len(matches))
 	for i, f := range matches {
