@@ -205,6 +205,7 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 	if st != nil {
 		st.File = name
 		st.Format = f.Name
+		st.Aggregated = f.Aggregator
 		// Payee keys are made here, for every format alike, once per
 		// distinct merchant text.
 		type split struct{ key, via string }

@@ -121,6 +121,9 @@ type Statement struct {
 	Cards   []Card // cards in order of appearance
 	Charges []Charge
 	Totals  []ControlTotal
+	// Aggregated is true for household-account exports (マネーフォワード ME,
+	// Zaim) that repeat charges the issuers' own statements may also hold.
+	Aggregated bool
 }
 
 // Sum adds up amounts.

@@ -1,0 +1,73 @@
+package scan
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+func charge(day int, p string, amount int64, card statement.Card) statement.Charge {
+	return statement.Charge{Date: statement.NewDate(2025, 1, day), Payee: p, Merchant: p, Amount: decimal.NewFromInt(amount), Kind: statement.Purchase, Card: card}
+}
+
+var (
+	smbc    = statement.Card{Issuer: "三井住友カード", Name: "三井住友カードＶＩＳＡ（ＮＬ）", Number: "4980-00**-****-****"}
+	rakuten = statement.Card{Issuer: "楽天カード", Name: "楽天カード"}
+	mfSMBC  = statement.Card{Issuer: "三井住友カード", Name: "三井住友カード"}
+)
+
+func TestMerge(t *testing.T) {
+	apple := func() statement.Charge { return charge(24, "APPLE COM BILL", 3000, smbc) }
+	preliminary := &statement.Statement{Charges: []statement.Charge{apple(), apple(), charge(20, "会費ペイ", 3000, smbc)}}
+	confirmed := &statement.Statement{Charges: []statement.Charge{apple(), apple(), apple(), charge(20, "会費ペイ", 3000, smbc), charge(5, "NHK", 1100, smbc)}}
+	again := &statement.Statement{Charges: confirmed.Charges}
+	other := &statement.Statement{Charges: []statement.Charge{charge(24, "APPLE COM BILL", 3000, rakuten)}}
+	mf := &statement.Statement{Aggregated: true, Charges: []statement.Charge{
+		charge(24, "APPLE COM BILL", 3000, mfSMBC),                           // repeats an issuer charge
+		charge(24, "APPLE COM BILL", 3000, mfSMBC),                           // and another
+		charge(10, "AMAZON.CO.JP", 3480, mfSMBC),                             // the issuer file for it was not given
+		charge(24, "APPLE COM BILL", 3000, statement.Card{Issuer: "エポスカード"}), // another company's card
+	}}
+	mfAgain := &statement.Statement{Aggregated: true, Charges: mf.Charges}
+
+	count := func(cs []*statement.Charge, p string, card string) int {
+		n := 0
+		for _, c := range cs {
+			if c.Payee == p && (card == "" || c.Card.Label() == card) {
+				n++
+			}
+		}
+		return n
+	}
+	tests := []struct {
+		name  string
+		stmts []*statement.Statement
+		apple int // Apple charges on the SMBC card
+		total int
+	}{
+		{"one file", []*statement.Statement{confirmed}, 3, 5},
+		{"preliminary then confirmed", []*statement.Statement{preliminary, confirmed}, 3, 5},
+		{"downloaded twice", []*statement.Statement{confirmed, again}, 3, 5},
+		{"another card is another charge", []*statement.Statement{confirmed, other}, 3, 6},
+		{"aggregator beside the issuer", []*statement.Statement{confirmed, mf, mfAgain}, 3, 7},
+		{"aggregator alone", []*statement.Statement{mf}, 0, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Merge(tt.stmts)
+			if len(got) != tt.total {
+				t.Errorf("%d charges, want %d", len(got), tt.total)
+			}
+			if n := count(got, "APPLE COM BILL", smbc.Label()); n != tt.apple {
+				t.Errorf("%d Apple charges on the card, want %d", n, tt.apple)
+			}
+			for i := 1; i < len(got); i++ {
+				if got[i].Date < got[i-1].Date {
+					t.Fatal("not in date order")
+				}
+			}
+		})
+	}
+}
