@@ -158,19 +158,30 @@ func (in *Input) CheckTotal(t statement.ControlTotal, sum decimal.Decimal) bool 
 // (purchases positive): autopay and deposit lines are payments, interest is
 // interest, negative amounts are refunds, annual fees and commissions are
 // fees, and everything else is a purchase. Payments and interest come before
-// the sign because issuers print them with either sign.
+// the sign because issuers print them with either sign. Issuers that print
+// merchants in half-width katakana spell the words that way too (ﾈﾝｶｲﾋ), and
+// the key has them in full-width katakana.
 func KindOf(key string, amount decimal.Decimal) statement.Kind {
 	switch {
-	case strings.Contains(key, "口座振替") || strings.Contains(key, "ご入金"):
+	case containsAny(key, "口座振替", "コウザフリカエ", "ご入金"):
 		return statement.Payment
 	case strings.Contains(key, "利息"):
 		return statement.Interest
 	case amount.IsNegative():
 		return statement.Refund
-	case strings.Contains(key, "年会費") || strings.Contains(key, "手数料"):
+	case containsAny(key, "年会費", "ネンカイヒ", "手数料", "テスウリヨウ", "テスウリョウ"):
 		return statement.Fee
 	}
 	return statement.Purchase
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseInstallments reads the number of payments from a 支払区分 or 支払回数

@@ -44,6 +44,8 @@ func TestKindOf(t *testing.T) {
 		{"ご入金ありがとうございます", -1000, statement.Payment},
 		{"リボ利息", 120, statement.Interest},
 		{"年会費", 1375, statement.Fee},
+		{"ネンカイヒ", 1375, statement.Fee},
+		{"カイガイジムシヨリテスウリヨウ", 64, statement.Fee},
 		{"年会費", -1375, statement.Refund},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ package all
 import (
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/amex"
+	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
 	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
@@ -16,6 +17,7 @@ func Formats() []importer.Format {
 		vpass.Confirmed,
 		paypay.Format,
 		amex.Format,
+		nicos.Format,
 	}
 }
 

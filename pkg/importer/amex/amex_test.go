@@ -1,7 +1,6 @@
 package amex_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -27,16 +26,7 @@ func TestBadRows(t *testing.T) {
 	if strings.Join(merchants, ",") != "ＡＭＡＺＯＮ,ＧＩＴＨＵＢ" {
 		t.Errorf("charges %q, want ＡＭＡＺＯＮ and ＧＩＴＨＵＢ", merchants)
 	}
-	got := importertest.ErrorLines(t, res)
-	want := map[int]error{3: importer.ErrBadDate, 4: importer.ErrFieldCount, 5: importer.ErrBadAmount, 6: nil, 7: nil}
-	for line, cause := range want {
-		if err, ok := got[line]; !ok || cause != nil && !errors.Is(err, cause) {
-			t.Errorf("line %d: error %v, want %v", line, err, cause)
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("errors %v, want lines 3 to 7", res.Errors)
-	}
+	importertest.WantErrors(t, res, map[int]error{3: importer.ErrBadDate, 4: importer.ErrFieldCount, 5: importer.ErrBadAmount, 6: nil, 7: nil})
 }
 
 func TestForeignAmount(t *testing.T) {

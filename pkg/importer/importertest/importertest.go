@@ -89,19 +89,29 @@ func Parse(t testing.TB, format *importer.Format, data []byte) importer.Result {
 	return res
 }
 
-// ErrorLines returns the line of each error of res, with the errors keyed
-// by line, failing t on an error that is not a *importer.ParseError.
-func ErrorLines(t testing.TB, res importer.Result) map[int]error {
+// WantErrors checks that res has an error on each line of want and on no
+// other line, each wrapping its cause in want (nil: any cause), and that
+// every error is a *importer.ParseError.
+func WantErrors(t testing.TB, res importer.Result, want map[int]error) {
 	t.Helper()
-	lines := map[int]error{}
+	got := map[int]error{}
 	for _, err := range res.Errors {
 		var pe *importer.ParseError
 		if !errors.As(err, &pe) {
 			t.Fatalf("error %v is not a *importer.ParseError", err)
 		}
-		lines[pe.Line] = err
+		got[pe.Line] = err
 	}
-	return lines
+	for line, cause := range want {
+		if err, ok := got[line]; !ok || cause != nil && !errors.Is(err, cause) {
+			t.Errorf("line %d: error %v, want %v", line, err, cause)
+		}
+	}
+	for line, err := range got {
+		if _, ok := want[line]; !ok {
+			t.Errorf("line %d: unexpected error %v", line, err)
+		}
+	}
 }
 
 // CP932 encodes s in CP932, the way most issuers write their files.

@@ -1,7 +1,6 @@
 package paypay_test
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
@@ -37,16 +36,7 @@ func TestBadRows(t *testing.T) {
 	if n := len(res.Statement.Charges); n != 2 {
 		t.Errorf("%d charges, want the 2 good rows", n)
 	}
-	got := importertest.ErrorLines(t, res)
-	want := map[int]error{3: importer.ErrBadDate, 4: importer.ErrBadAmount, 5: importer.ErrFieldCount, 7: nil}
-	for line, cause := range want {
-		if err, ok := got[line]; !ok || cause != nil && !errors.Is(err, cause) {
-			t.Errorf("line %d: error %v, want %v", line, err, cause)
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("errors %v, want lines 3, 4, 5, 7", res.Errors)
-	}
+	importertest.WantErrors(t, res, map[int]error{3: importer.ErrBadDate, 4: importer.ErrBadAmount, 5: importer.ErrFieldCount, 7: nil})
 }
 
 func TestNoHeader(t *testing.T) {
