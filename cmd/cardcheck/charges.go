@@ -8,7 +8,7 @@ import (
 )
 
 func newChargesCmd(g *globals) *cobra.Command {
-	var asJSON bool
+	var asJSON, asCSV bool
 	cmd := &cobra.Command{
 		Use:   "charges PATH...",
 		Short: "Print the charges read from statements",
@@ -22,14 +22,17 @@ oldest first. Input errors go to stderr and make the exit code 2.`,
 				res.Errors = append([]error{cfgErr}, res.Errors...)
 			}
 			printErrors(g, res.Errors)
+			out := make([]report.Charge, 0, len(res.Charges))
+			for _, c := range res.Charges {
+				out = append(out, report.ChargeJSON(c))
+			}
 			var err error
-			if asJSON {
-				out := make([]report.Charge, 0, len(res.Charges))
-				for _, c := range res.Charges {
-					out = append(out, report.ChargeJSON(c))
-				}
+			switch {
+			case asJSON:
 				err = report.WriteJSON(g.stdout, out)
-			} else {
+			case asCSV:
+				err = report.ChargesCSV(g.stdout, out)
+			default:
 				err = report.Charges(g.stdout, res.Charges)
 			}
 			if err != nil {
@@ -42,5 +45,7 @@ oldest first. Input errors go to stderr and make the exit code 2.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for scripts")
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV with a header row, safe to open in a spreadsheet")
+	cmd.MarkFlagsMutuallyExclusive("json", "csv")
 	return cmd
 }

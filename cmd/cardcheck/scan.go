@@ -14,6 +14,7 @@ import (
 
 type scanOptions struct {
 	json   bool
+	csv    bool
 	since  string
 	all    bool
 	failOn string
@@ -35,6 +36,8 @@ everything earlier is history; --since and --all change that.
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.json, "json", false, "print JSON for scripts")
+	f.BoolVar(&o.csv, "csv", false, "print CSV, one suspect charge a row, safe to open in a spreadsheet")
+	cmd.MarkFlagsMutuallyExclusive("json", "csv")
 	f.StringVar(&o.since, "since", "", "check charges from this date (YYYY-MM-DD) on")
 	f.BoolVar(&o.all, "all", false, "check every charge, with no history window")
 	f.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: info, warning or alert")
@@ -59,9 +62,12 @@ func runScan(g *globals, o *scanOptions, paths []string) error {
 		res.Errors = append([]error{cfgErr}, res.Errors...)
 	}
 	printErrors(g, res.Errors)
-	if o.json {
+	switch {
+	case o.json:
 		err = report.WriteJSON(g.stdout, report.ScanJSON(res, res.Findings))
-	} else {
+	case o.csv:
+		err = report.FindingsCSV(g.stdout, res.Findings)
+	default:
 		err = report.Text(g.stdout, res, res.Findings)
 	}
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -279,5 +280,35 @@ func TestFormatsAndDetect(t *testing.T) {
 	r = cardcheck(t, nil, "detect", filepath.Join(dir, "x.csv"))
 	if r.code != 2 || !strings.Contains(r.stderr, "no format recognises") || !strings.Contains(r.stderr, "formats:") {
 		t.Errorf("unknown file (exit %d): %s", r.code, r.stderr)
+	}
+}
+
+// TestCSVExport: the CSV export is parseable, one row per suspect charge,
+// and a merchant name cannot smuggle a formula or a line break into it.
+func TestCSVExport(t *testing.T) {
+	r := cardcheck(t, nil, "scan", "--csv", "testdata/demo")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || r.code != 1 {
+		t.Fatalf("exit %d, %v:\n%s", r.code, err, r.stdout)
+	}
+	if len(rows) != 6 || rows[0][0] != "finding" || rows[1][2] == "" {
+		t.Errorf("rows %q", rows)
+	}
+	dir := t.TempDir()
+	evil := "=HYPERLINK(\"http://x\")\r\nINJECTED"
+	os.WriteFile(filepath.Join(dir, "e.csv"), []byte("ヤマダ　タロウ　様,4980-00**-****-****,カード,,,,\r\n2025/01/05,\""+strings.ReplaceAll(evil, "\"", "\"\"")+"\",1000,1,1,1000,\r\n,,,,,1000,\r\n"), 0o644)
+	r = cardcheck(t, nil, "charges", "--csv", dir)
+	rows, err = csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("%v %q", err, r.stdout)
+	}
+	var merchant string
+	for i, h := range rows[0] {
+		if h == "merchant" {
+			merchant = rows[1][i]
+		}
+	}
+	if !strings.HasPrefix(merchant, "'=") || strings.ContainsAny(merchant, "\r\n") {
+		t.Errorf("merchant cell %q", merchant)
 	}
 }
