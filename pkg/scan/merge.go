@@ -37,39 +37,70 @@ func lineKeyOf(c *statement.Charge) lineKey {
 // charges at one shop on one day are five), so a charge identity that occurs
 // k times in one file and m times in another occurs max(k, m) times.
 //
-// A household-account export (マネーフォワード ME, Zaim) repeats what the card
-// companies' statements hold, naming only the card company. Its charges are
-// matched one for one to issuer charges with the same date, payee key, amount
-// and kind whose card company it names; the issuer's charge is kept (it
-// knows the card), and only the export's unmatched charges are added.
+// Some files do not print the card number: a preliminary (未確定) statement,
+// a household-account export (マネーフォワード ME, Zaim) that names only the
+// card company. Their charges are matched one for one to the charges of
+// files that know the card, by date, payee key, amount and kind, when both
+// name the same card company; the charge that knows its card is kept, and
+// only the unmatched ones are added. Files that know less are matched
+// against files that know more, in this order: with a card number, then
+// issuer statements without one, then household-account exports.
 //
 // Files are taken in order; the first file that holds a charge supplies its
 // source. The result is in date order, stable.
 func Merge(stmts []*statement.Statement) []*statement.Charge {
-	var issuers, aggregators []*statement.Statement
-	for _, st := range stmts {
-		if st.Aggregated {
-			aggregators = append(aggregators, st)
-		} else {
-			issuers = append(issuers, st)
+	var kept []*statement.Charge
+	byLine := map[lineKey][]*statement.Charge{}
+	for _, tier := range tiers(stmts) {
+		// Within a tier, labels merge by identity; across tiers, a charge
+		// that matches one already kept is the same charge. Each card label
+		// of the tier matches independently, so a preliminary statement and
+		// an export of the same charges both fold into the confirmed one.
+		used := map[string]map[*statement.Charge]bool{}
+		var added []*statement.Charge
+		for _, c := range mergeSame(tier) {
+			label := c.Card.Label()
+			if used[label] == nil {
+				used[label] = map[*statement.Charge]bool{}
+			}
+			if matchKnown(c, byLine[lineKeyOf(c)], used[label]) {
+				continue
+			}
+			added = append(added, c)
 		}
-	}
-	out := mergeSame(issuers)
-	if len(aggregators) > 0 {
-		byLine := map[lineKey][]*statement.Charge{}
-		for _, c := range out {
+		for _, c := range added {
 			k := lineKeyOf(c)
 			byLine[k] = append(byLine[k], c)
 		}
-		used := map[*statement.Charge]bool{}
-		for _, c := range mergeSame(aggregators) {
-			if !matchIssuer(c, byLine[lineKeyOf(c)], used) {
-				out = append(out, c)
-			}
+		kept = append(kept, added...)
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Date < kept[j].Date })
+	return kept
+}
+
+// tiers splits statements by how well they know their cards, best first.
+func tiers(stmts []*statement.Statement) [][]*statement.Statement {
+	t := make([][]*statement.Statement, 3)
+	for _, st := range stmts {
+		switch {
+		case st.Aggregated:
+			t[2] = append(t[2], st)
+		case knowsNumbers(st):
+			t[0] = append(t[0], st)
+		default:
+			t[1] = append(t[1], st)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })
-	return out
+	return t
+}
+
+func knowsNumbers(st *statement.Statement) bool {
+	for i := range st.Charges {
+		if st.Charges[i].Card.Number == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeSame merges statements of one kind by identity with max multiplicity.
@@ -91,18 +122,20 @@ func mergeSame(stmts []*statement.Statement) []*statement.Charge {
 	return out
 }
 
-// matchIssuer marks the first unused issuer charge among candidates whose
-// card company the aggregator's charge names, and reports whether there was
-// one.
-func matchIssuer(agg *statement.Charge, candidates []*statement.Charge, used map[*statement.Charge]bool) bool {
-	names := []string{payee.Fold(agg.Card.Issuer), payee.Fold(agg.Card.Name)}
-	for _, c := range candidates {
-		if used[c] {
+// matchKnown marks the first unused charge among candidates (already kept
+// from files that know more) on a card of the company that c's card names,
+// and reports whether there was one.
+func matchKnown(c *statement.Charge, candidates []*statement.Charge, used map[*statement.Charge]bool) bool {
+	names := []string{payee.Fold(c.Card.Issuer), payee.Fold(c.Card.Name)}
+	label := c.Card.Label()
+	for _, k := range candidates {
+		if used[k] || k.Card.Label() == label {
 			continue
 		}
+		c := k
 		for _, n := range names {
 			if n != "" && (related(n, payee.Fold(c.Card.Issuer)) || related(n, payee.Fold(c.Card.Name))) {
-				used[c] = true
+				used[k] = true
 				return true
 			}
 		}

@@ -31,6 +31,11 @@ func TestMerge(t *testing.T) {
 		charge(24, "APPLE COM BILL", 3000, statement.Card{Issuer: "エポスカード"}), // another company's card
 	}}
 	mfAgain := &statement.Statement{Aggregated: true, Charges: mf.Charges}
+	// A preliminary statement names the card company, not the card.
+	prelim := statement.Card{Issuer: "三井住友カード", Name: "ご本人"}
+	unconfirmed := &statement.Statement{Charges: []statement.Charge{
+		charge(24, "APPLE COM BILL", 3000, prelim), charge(24, "APPLE COM BILL", 3000, prelim), charge(25, "NEW", 500, prelim),
+	}}
 
 	count := func(cs []*statement.Charge, p string, card string) int {
 		n := 0
@@ -53,6 +58,8 @@ func TestMerge(t *testing.T) {
 		{"another card is another charge", []*statement.Statement{confirmed, other}, 3, 6},
 		{"aggregator beside the issuer", []*statement.Statement{confirmed, mf, mfAgain}, 3, 7},
 		{"aggregator alone", []*statement.Statement{mf}, 0, 4},
+		{"preliminary, confirmed and export", []*statement.Statement{unconfirmed, confirmed, mf}, 3, 8},
+		{"preliminary and export without the confirmed", []*statement.Statement{mf, unconfirmed}, 0, 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
