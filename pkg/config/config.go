@@ -31,6 +31,8 @@ type Config struct {
 	Payees []Payee `yaml:"payees"`
 	// Formats are user-defined statement layouts.
 	Formats []userformat.Spec `yaml:"formats"`
+	// Mail says where `cardcheck scan --mail` sends new findings; see [Mail].
+	Mail *Mail `yaml:"mail"`
 
 	// Path is the file the config was read from ("" for none).
 	Path string `yaml:"-"`
@@ -235,6 +237,7 @@ func Position(file *ast.File, yamlPath string) (int, int) {
 }
 
 func (c *Config) validate(v *validator) {
+	c.Mail.validate(v)
 	for i := range c.Cards {
 		card := &c.Cards[i]
 		at := fmt.Sprintf("$.cards[%d]", i)
