@@ -50,6 +50,13 @@ func Fold(s string) string {
 // ParseAmount parses a money amount as statements print it: "3480", "3,480",
 // "-361,429", "０００００１２３４５", "¥1,200", "1200円", "5.000". It never uses floats.
 func ParseAmount(s string) (decimal.Decimal, error) {
+	if plainInteger(s) {
+		// Nearly every amount is plain ASCII digits: read it before the
+		// folding and trimming that the other forms need.
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return decimal.New(n, 0), nil
+		}
+	}
 	orig := s
 	s = Fold(s)
 	s = strings.TrimPrefix(s, "¥")
@@ -60,9 +67,12 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Decimal{}, fmt.Errorf("%w: empty", ErrBadAmount)
 	}
-	// Fast path: a plain integer, which is nearly every row.
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) < 19 {
-		return decimal.New(n, 0), nil
+	// Fast path: a plain integer, which is nearly every row. Checking the
+	// digits first spares ParseInt's error, which allocates, for "20.00".
+	if plainInteger(s) {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return decimal.New(n, 0), nil
+		}
 	}
 	clean := make([]byte, 0, len(s))
 	digits, dots := 0, 0
@@ -91,10 +101,36 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
+// plainInteger reports whether s is an optional minus sign and 1 to 18 ASCII
+// digits, which ParseInt reads without overflow.
+func plainInteger(s string) bool {
+	if len(s) > 0 && s[0] == '-' {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // ParseDate parses a use date in the forms Japanese statements print:
 // 2025/01/05, 2025/1/5, 2025-01-05, 2025年1月5日, 2025年 1月 6日, 250105
 // (YYMMDD, read as 20YY), 20250105. Leading and trailing spaces are ignored.
 func ParseDate(s string) (statement.Date, error) {
+	if y, m, d, ok := isoSlashDate(s); ok {
+		// Fast path for 2025/01/05, nearly every row of most layouts; it
+		// counts the days itself, as statement.NewDate does through
+		// time.Date at several times the cost.
+		if y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > monthDays(y, m) {
+			return 0, fmt.Errorf("%w %q", ErrBadDate, s)
+		}
+		return statement.Date(daysSinceEpoch(y, m, d)), nil
+	}
 	orig := s
 	s = Fold(s)
 	var parts []int
@@ -140,6 +176,53 @@ func ParseDate(s string) (statement.Date, error) {
 		return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
 	}
 	return statement.NewDate(y, time.Month(m), d), nil
+}
+
+// isoSlashDate reads exactly "YYYY/MM/DD" in ASCII digits.
+func isoSlashDate(s string) (y, m, d int, ok bool) {
+	if len(s) != 10 || s[4] != '/' || s[7] != '/' {
+		return 0, 0, 0, false
+	}
+	n := 0
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, 0, 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n / 10000, n / 100 % 100, n % 100, true
+}
+
+// monthDays returns the number of days of month m of year y.
+func monthDays(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysSinceEpoch returns the days from 1970-01-01 to y-m-d (y >= 0), the
+// count a [statement.Date] holds, by the proleptic Gregorian calendar in
+// 400-year eras (Howard Hinnant's days_from_civil).
+func daysSinceEpoch(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400                     // year of era, [0, 399]
+	doy := (153*((m+9)%12)+2)/5 + d - 1    // day of the year from March 1, [0, 365]
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // day of era, [0, 146096]
+	return era*146097 + doe - 719468       // 719468: days from 0000-03-01 to 1970-01-01
 }
 
 // CheckTotal compares a statement's own total with the sum of the charges it
@@ -189,7 +272,12 @@ func containsAny(s string, words ...string) bool {
 // holds no count (通常払い, リボ, ボーナス一括, empty) or an absurd one.
 func ParseInstallments(s string) int {
 	n, digits := 0, false
-	for _, r := range Fold(s) {
+	for _, r := range s {
+		// Full-width digits are read in place: Fold would allocate for the
+		// "１" on nearly every row.
+		if r >= '０' && r <= '９' {
+			r = '0' + r - '０'
+		}
 		if r >= '0' && r <= '9' {
 			n, digits = n*10+int(r-'0'), true
 			if n > 999 {

@@ -12,11 +12,11 @@ import (
 	"encoding/csv"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
-	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -27,12 +27,38 @@ const issuer = "三井住友カード"
 var Confirmed = importer.Format{
 	Name:      "vpass",
 	Issuer:    issuer,
-	Title:     "Vpass 確定明細 (also Olive, Amazon Mastercard, ゴールドポイントカード・プラス, dカード)",
+	Title:     "Vpass 確定明細 (also Olive, Amazon Mastercard, ゴールドポイントカード・プラス)",
 	Encodings: []textenc.Encoding{textenc.CP932},
 	Sample:    "山田　太郎　様,4980-00**-****-****,三井住友カードＶＩＳＡ（ＮＬ）,,,,",
 	Keywords:  []string{"様,", "-****", "１,１,"},
-	Sniff:     sniffConfirmed,
-	Parse:     parseConfirmed,
+	Sniff:     func(head string) bool { return sniffConfirmed(head, false) },
+	Parse:     confirmed{issuer}.parse,
+}
+
+// DCard is dカード's statement in the Vpass 確定 layout: the same card lines,
+// rows and totals, with an eighth column whose memo names the store
+// ("ｄ払いＢ／ケーズデンキ相馬店"). It is told from a Vpass file by its card name.
+var DCard = importer.Format{
+	Name:      "dcard",
+	Issuer:    "NTTドコモ",
+	Title:     "dカード ご利用明細 (Vpass-like, 8 columns)",
+	Encodings: []textenc.Encoding{textenc.CP932},
+	Sample:    "山田　太郎　様,5302-42**-****-0000,ｄカードＧＯＬＤ",
+	Keywords:  []string{"様,", "-****", "ｄカード", "ｄ払い"},
+	Sniff:     func(head string) bool { return sniffConfirmed(head, true) },
+	Parse:     confirmed{"NTTドコモ"}.parse,
+}
+
+// dcardName reports whether a card line's card name is a dカード's:
+// "ｄカード", "ｄカードＧＯＬＤ", or the older DCMX, in either width.
+func dcardName(name string) bool {
+	name = strings.TrimSpace(name)
+	for _, p := range []string{"ｄカード", "dカード", "Ｄカード", "Dカード", "ＤＣＭＸ", "DCMX"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // maskedNumber matches a card number as Vpass prints it: groups of digits and
@@ -56,12 +82,15 @@ func cardLine(f []string) bool {
 	return true
 }
 
-func sniffConfirmed(head string) bool {
+// sniffConfirmed recognises the 確定 layout by its first line, a card line;
+// dcard says whether the card named there must be a dカード or must not.
+func sniffConfirmed(head string, dcard bool) bool {
 	for _, l := range importer.HeadLines(head, 5) {
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		return cardLine(importer.SplitCSVLine(l))
+		f := importer.SplitCSVLine(l)
+		return cardLine(f) && dcardName(f[2]) == dcard
 	}
 	return false
 }
@@ -80,7 +109,10 @@ func totalLine(f []string) bool {
 	return true
 }
 
-func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
+// confirmed reads the 確定 layout for the card company issuer.
+type confirmed struct{ issuer string }
+
+func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 	rows, err := in.Rows(func(r *csv.Reader) {
 		// Fields are never quoted; a stray ASCII quote in a foreign merchant's
 		// name is part of the name, not CSV syntax.
@@ -91,17 +123,18 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 	}
 	st := &statement.Statement{}
 	var (
-		card   statement.Card
-		holder string
-		inCard bool
+		charges importer.ChargeList
+		card    statement.Card
+		holder  string
+		inCard  bool
 		// Totals are of お支払い金額 (column 6). A total line closes the block
 		// since the previous one (a card's subtotal) or, if it does not match
 		// that, must match everything so far (the grand total).
-		block, all     decimal.Decimal
+		block, all     importer.Sum
 		blockHasCharge bool
 		lastTotal      int // charges covered by a total line so far
 		lastLine       int
-		keys           = map[string]string{}
+		merchants      importer.Merchants
 	)
 	for rows.Next() {
 		f := rows.Fields
@@ -109,9 +142,8 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 		case rows.Empty():
 			continue
 		case cardLine(f):
-			card = statement.Card{Issuer: issuer, Number: strings.TrimSpace(f[1]), Name: strings.TrimSpace(f[2])}
-			holder = strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(f[0], " 　"), "様"))
-			holder = strings.TrimRight(holder, " 　")
+			card = statement.Card{Issuer: p.issuer, Number: strings.TrimSpace(f[1]), Name: strings.TrimSpace(f[2])}
+			holder = importer.TrimHonorific(f[0])
 			st.Cards = append(st.Cards, card)
 			inCard = true
 			continue
@@ -122,14 +154,14 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 				continue
 			}
 			t := statement.ControlTotal{Label: "total line", Amount: amt, Source: in.Source(rows.Line)}
-			st.Totals = append(st.Totals, t)
-			if blockHasCharge && amt.Equal(block) {
+			if blockHasCharge && amt.Equal(block.Decimal()) {
 				t.Label = "subtotal line"
 			} else {
-				in.CheckTotal(t, all)
+				in.CheckTotal(t, all.Decimal())
 			}
-			block, blockHasCharge = decimal.Decimal{}, false
-			lastTotal = len(st.Charges)
+			st.Totals = append(st.Totals, t)
+			block, blockHasCharge = importer.Sum{}, false
+			lastTotal = charges.Len()
 			continue
 		}
 		if len(f) < 6 || len(f) > 8 {
@@ -140,17 +172,18 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 			in.Errorf(rows.Line, nil, "charge before the first card line (\"氏名　様,番号,カード名\")")
 			continue
 		}
-		c, pay, ok := parseRow(in, rows, keys)
+		c, pay, ok := parseRow(in, rows, &merchants)
 		if !ok {
 			continue
 		}
 		c.Card, c.Holder = card, holder
-		st.Charges = append(st.Charges, c)
+		charges.Add(c)
 		lastLine = rows.Line
-		block = block.Add(pay)
-		all = all.Add(pay)
+		block.Add(pay)
+		all.Add(pay)
 		blockHasCharge = true
 	}
+	st.Charges = charges.Slice()
 	// Every Vpass 確定 file ends with its total: without it the file may have
 	// been cut short, and nothing checks that no row is missing.
 	if n := len(st.Charges) - lastTotal; n > 0 || len(st.Totals) == 0 {
@@ -160,7 +193,7 @@ func parseConfirmed(in *importer.Input) (*statement.Statement, error) {
 }
 
 // parseRow reads a data row; pay is the お支払い金額 that totals add up.
-func parseRow(in *importer.Input, rows *importer.Rows, keys map[string]string) (c statement.Charge, pay decimal.Decimal, ok bool) {
+func parseRow(in *importer.Input, rows *importer.Rows, merchants *importer.Merchants) (c statement.Charge, pay decimal.Decimal, ok bool) {
 	date, err := importer.ParseDate(rows.Field(0))
 	if err != nil {
 		in.Error(rows.Line, err)
@@ -184,28 +217,29 @@ func parseRow(in *importer.Input, rows *importer.Rows, keys map[string]string) (
 		in.Errorf(rows.Line, nil, "ご利用金額: %w", err)
 		return c, pay, false
 	}
-	pay, err = importer.ParseAmount(payField)
-	if err != nil {
-		in.Errorf(rows.Line, nil, "お支払い金額: %w", err)
-		return c, pay, false
+	// A one-time payment's two amounts are the same text: read it once.
+	pay = amount
+	if payField != useField {
+		if pay, err = importer.ParseAmount(payField); err != nil {
+			in.Errorf(rows.Line, nil, "お支払い金額: %w", err)
+			return c, pay, false
+		}
 	}
-	key, seen := keys[merchant]
-	if !seen {
-		key = payee.Key(merchant)
-		keys[merchant] = key
-	}
+	key, kind := merchants.Kind(merchant, amount)
 	c = statement.Charge{
 		Date:     date,
 		Merchant: merchant,
 		Payee:    key,
 		Amount:   amount,
-		Kind:     kindOf(key, amount),
+		Kind:     kind,
 		Source:   in.Source(rows.Line),
 	}
-	if n := installments(rows.Field(3)); n > 1 {
+	if n := importer.ParseInstallments(rows.Field(3)); n > 1 {
 		c.Installments = n
 	}
 	if memo := rows.Field(6); memo != "" {
+		// dカード's 8-column rows keep the store's full name here; it stays a
+		// memo and never joins the merchant.
 		if amt, cur, ok := ForeignMemo(memo); ok {
 			c.ForeignAmount, c.ForeignCurrency = amt, cur
 		}
@@ -213,48 +247,47 @@ func parseRow(in *importer.Input, rows *importer.Rows, keys map[string]string) (
 	return c, pay, true
 }
 
-func kindOf(key string, amount decimal.Decimal) statement.Kind {
-	switch {
-	case strings.Contains(key, "ご入金") || strings.Contains(key, "口座振替"):
-		return statement.Payment
-	case strings.Contains(key, "利息"):
-		return statement.Interest
-	case amount.IsNegative():
-		return statement.Refund
-	case strings.Contains(key, "年会費") || strings.Contains(key, "手数料"):
-		return statement.Fee
-	}
-	return statement.Purchase
-}
-
-// installments reads 支払区分: "１" (one payment), or a count of payments.
-func installments(s string) int {
-	s = importer.Fold(s)
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			break
-		}
-		n = n*10 + int(r-'0')
-		if n > 999 {
-			return 0
-		}
-	}
-	return n
-}
-
-var foreignMemo = regexp.MustCompile(`^([0-9][0-9,]*(?:\.[0-9]+)?)[ 　]+([A-Z]{3})[ 　]+[0-9.]+`)
-
 // ForeignMemo reads the foreign-use memo in 備考, "20.00　USD　157.500　01 13"
-// (amount, currency, rate, conversion date).
+// (amount, currency, rate, conversion date; full-width spaces between).
+// It is read by hand rather than by a regular expression: in a large file it
+// runs on every foreign row.
 func ForeignMemo(memo string) (decimal.Decimal, string, bool) {
-	m := foreignMemo.FindStringSubmatch(importer.Fold(memo))
-	if m == nil {
+	if r, _ := utf8.DecodeRuneInString(memo); !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
+		return decimal.Decimal{}, "", false // most memos are empty or a name
+	}
+	amount, rest := nextWord(importer.Fold(memo))
+	currency, rest := nextWord(rest)
+	rate, _ := nextWord(rest)
+	if !foreignAmount(amount) || !currencyCode(currency) || rate == "" || strings.Trim(rate, "0123456789.") != "" {
 		return decimal.Decimal{}, "", false
 	}
-	amt, err := importer.ParseAmount(m[1])
+	amt, err := importer.ParseAmount(amount)
 	if err != nil {
 		return decimal.Decimal{}, "", false
 	}
-	return amt, m[2], true
+	return amt, currency, true
+}
+
+// nextWord splits s at its first run of spaces (Fold has made full-width
+// spaces ASCII).
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeft(s, " ")
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
+
+// foreignAmount reports whether s is "20", "1,234" or "20.00".
+func foreignAmount(s string) bool {
+	whole, frac, dot := strings.Cut(s, ".")
+	if whole == "" || whole[0] < '0' || whole[0] > '9' || strings.Trim(whole, "0123456789,") != "" {
+		return false
+	}
+	return !dot || frac != "" && strings.Trim(frac, "0123456789") == ""
+}
+
+// currencyCode reports whether s is three capital letters, an ISO 4217 code.
+func currencyCode(s string) bool {
+	return len(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z'
 }

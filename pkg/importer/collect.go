@@ -1,0 +1,176 @@
+package importer
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/cardcheck/cardcheck/pkg/payee"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// ChargeList collects a statement's charges as a format reads them.
+//
+// append grows a large slice by a quarter at a time, so a 100,000-row file
+// would copy (and make the garbage collector scan) every charge about four
+// times over; a Charge is some 250 bytes. ChargeList fills blocks that double
+// up to a fixed size instead, and copies each charge once, in [ChargeList.Slice].
+// The zero value is empty and ready to use.
+type ChargeList struct {
+	full [][]statement.Charge
+	cur  []statement.Charge
+	n    int
+}
+
+const (
+	firstBlock = 16   // a monthly statement fits in one or two small blocks
+	maxBlock   = 4096 // about 1 MiB of charges
+)
+
+// Add appends c and returns the stored charge, which stays valid (and may be
+// changed, e.g. to attach a supplemental line) until [ChargeList.Slice].
+func (l *ChargeList) Add(c statement.Charge) *statement.Charge {
+	if len(l.cur) == cap(l.cur) {
+		size := firstBlock
+		if cap(l.cur) > 0 {
+			l.full = append(l.full, l.cur)
+			size = min(2*cap(l.cur), maxBlock)
+		}
+		l.cur = make([]statement.Charge, 0, size)
+	}
+	l.cur = append(l.cur, c)
+	l.n++
+	return &l.cur[len(l.cur)-1]
+}
+
+// Len returns the number of charges added.
+func (l *ChargeList) Len() int { return l.n }
+
+// Last returns the charge added last, or nil.
+func (l *ChargeList) Last() *statement.Charge {
+	if len(l.cur) == 0 {
+		return nil
+	}
+	return &l.cur[len(l.cur)-1]
+}
+
+// Slice returns the charges in the order they were added, in one slice of
+// exactly their number; nil when there are none.
+func (l *ChargeList) Slice() []statement.Charge {
+	if l.n == 0 {
+		return nil
+	}
+	if len(l.full) == 0 {
+		return l.cur
+	}
+	out := make([]statement.Charge, 0, l.n)
+	for _, b := range l.full {
+		out = append(out, b...)
+	}
+	return append(out, l.cur...)
+}
+
+// Sum adds up money for a control total. Its zero value is zero.
+//
+// decimal.Decimal.Add allocates on every call; summing whole yen in an int64
+// while they are whole yen (statements print nothing else in yen columns)
+// keeps a large file's totals from costing more than reading its rows. Any
+// other amount, and a running sum near the int64 range, goes through decimal,
+// so the result is exact either way.
+type Sum struct {
+	yen  int64
+	rest decimal.Decimal
+}
+
+// maxFast bounds the amounts and the running sum added as int64, far inside
+// its range: no sum of such amounts can overflow before it is handed over.
+const maxFast = 1 << 60
+
+// Add adds d.
+func (s *Sum) Add(d decimal.Decimal) {
+	if d.Exponent() == 0 && d.NumDigits() <= 15 && s.yen < maxFast && s.yen > -maxFast {
+		s.yen += d.CoefficientInt64()
+		return
+	}
+	s.rest = s.rest.Add(d)
+}
+
+// Decimal returns the sum.
+func (s Sum) Decimal() decimal.Decimal {
+	return s.rest.Add(decimal.New(s.yen, 0))
+}
+
+// LinkReversals points each charge cs[i], i in cancels, at the charge it
+// cancels, where the statement shows which one that is: a cancellation row
+// that repeats a purchase of the same file (same card, date, payee and the
+// opposite amount). A purchase is reversed at most once, and a cancellation
+// that could be either of two identical purchases stays unlinked, since
+// nothing says which.
+func LinkReversals(cs []statement.Charge, cancels []int) {
+	if len(cancels) == 0 {
+		return
+	}
+	type key struct {
+		date   statement.Date
+		payee  string
+		card   statement.Card
+		amount string
+	}
+	purchases := map[key][]int{}
+	for j := range cs {
+		if c := &cs[j]; c.Kind == statement.Purchase {
+			k := key{c.Date, c.Payee, c.Card, c.Amount.String()}
+			purchases[k] = append(purchases[k], j)
+		}
+	}
+	taken := map[int]bool{}
+	for _, i := range cancels {
+		r := &cs[i]
+		match := -1
+		for _, j := range purchases[key{r.Date, r.Payee, r.Card, r.Amount.Neg().String()}] {
+			if taken[j] {
+				continue
+			}
+			if match >= 0 {
+				match = -2 // two identical purchases: nothing says which
+				break
+			}
+			match = j
+		}
+		if match >= 0 {
+			taken[match] = true
+			r.Reverses = cs[match].Source
+		}
+	}
+}
+
+// Merchants remembers, for each merchant text of a file, its payee key and
+// the kind its text implies, so that a large file does not classify the few
+// hundred merchants it names again on every row. The zero value is ready to
+// use.
+type Merchants struct {
+	m map[string]merchantInfo
+}
+
+type merchantInfo struct {
+	key  string
+	kind statement.Kind // KindOf the key for a positive amount
+}
+
+// Kind returns the payee key of merchant and the kind of a line for it of
+// amount, exactly as [KindOf] of that key and amount.
+func (ms *Merchants) Kind(merchant string, amount decimal.Decimal) (string, statement.Kind) {
+	info, ok := ms.m[merchant]
+	if !ok {
+		if ms.m == nil {
+			ms.m = map[string]merchantInfo{}
+		}
+		info.key = payee.Key(merchant)
+		info.kind = KindOf(info.key, decimal.Decimal{})
+		ms.m[merchant] = info
+	}
+	// KindOf puts payments and interest before the sign, and the sign
+	// before fees and purchases.
+	if info.kind != statement.Payment && info.kind != statement.Interest && amount.IsNegative() {
+		return info.key, statement.Refund
+	}
+	return info.key, info.kind
+}
