@@ -4,6 +4,7 @@ package all
 
 import (
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/aeon"
 	"github.com/cardcheck/cardcheck/pkg/importer/amex"
 	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
@@ -18,6 +19,7 @@ func Formats() []importer.Format {
 		paypay.Format,
 		amex.Format,
 		nicos.Format,
+		aeon.Format,
 	}
 }
 

@@ -20,18 +20,19 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
-	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
 
-const issuer = "American Express"
+// issuer is the company as household-account exports name it, so that
+// their charges merge with this statement's.
+const issuer = "アメリカン・エキスプレス"
 
 // Format is the American Express ご利用履歴 format.
 var Format = importer.Format{
 	Name:      "amex",
 	Issuer:    issuer,
-	Title:     "ご利用履歴 (5, 6 and 8 columns, 追加情報, header after a preamble)",
+	Title:     "American Express ご利用履歴 (5, 6 and 8 columns, 追加情報, header after a preamble)",
 	Encodings: []textenc.Encoding{textenc.CP932, textenc.UTF8},
 	Sample:    `ご利用日,データ処理日,ご利用内容,カード会員様名,会員番号 #,金額,海外通貨利用金額,換算レート`,
 	Keywords:  []string{"ご利用日", "データ処理日", "ご利用内容", "海外通貨利用金額", "換算レート", "前回分口座振替金額"},
@@ -70,67 +71,32 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st := &statement.Statement{}
 	seen := map[statement.Card]bool{}
-	for rows.Next() {
-		if rows.Empty() {
-			continue
-		}
-		if err := h.Fits(rows.Fields); err != nil {
-			in.Error(rows.Line, err)
-			continue
-		}
-		c, ok := row(in, rows, cols)
+	for rows.NextRow(h) {
+		c, ok := rows.Charge(h, cols.date, cols.merchant, cols.amount)
 		if !ok {
 			continue
 		}
+		c.Holder = rows.Field(cols.holder)
+		// 会員番号 # is the card's suffix as printed ("-12345"); a family
+		// card has its own, so it tells the cards of one file apart.
+		c.Card = statement.Card{Issuer: issuer, Number: rows.Field(cols.number)}
 		if !seen[c.Card] {
 			seen[c.Card] = true
 			st.Cards = append(st.Cards, c.Card)
 		}
+		if f := rows.Field(cols.foreign); f != "" {
+			amt, cur, ok := ForeignAmount(f)
+			if !ok {
+				// The yen amount is what counts; losing the charge over its
+				// foreign memo would hide it from every rule.
+				in.Errorf(rows.Line, nil, "海外通貨利用金額 %q is not an amount and a currency; the charge is kept without it", f)
+			} else {
+				c.ForeignAmount, c.ForeignCurrency = amt, cur
+			}
+		}
 		st.Charges = append(st.Charges, c)
 	}
 	return st, rows.Err()
-}
-
-func row(in *importer.Input, rows *importer.Rows, cols columns) (statement.Charge, bool) {
-	date, err := importer.ParseDate(rows.Field(cols.date))
-	if err != nil {
-		in.Error(rows.Line, err)
-		return statement.Charge{}, false
-	}
-	merchant := rows.Raw(cols.merchant)
-	if strings.TrimSpace(merchant) == "" {
-		in.Errorf(rows.Line, nil, "empty ご利用内容")
-		return statement.Charge{}, false
-	}
-	amount, err := importer.ParseAmount(rows.Field(cols.amount))
-	if err != nil {
-		in.Errorf(rows.Line, nil, "金額: %w", err)
-		return statement.Charge{}, false
-	}
-	key := payee.Key(merchant)
-	c := statement.Charge{
-		Date:     date,
-		Merchant: merchant,
-		Payee:    key,
-		Amount:   amount,
-		Kind:     importer.KindOf(key, amount),
-		Holder:   rows.Field(cols.holder),
-		// 会員番号 # is the card's suffix as printed ("-12345"); a family
-		// card has its own, so it tells the cards of one file apart.
-		Card:   statement.Card{Issuer: issuer, Number: rows.Field(cols.number)},
-		Source: in.Source(rows.Line),
-	}
-	if f := rows.Field(cols.foreign); f != "" {
-		amt, cur, ok := ForeignAmount(f)
-		if !ok {
-			// The yen amount is what counts; losing the charge over its
-			// foreign memo would hide it from every rule.
-			in.Errorf(rows.Line, nil, "海外通貨利用金額 %q is not an amount and a currency; the charge is kept without it", f)
-		} else {
-			c.ForeignAmount, c.ForeignCurrency = amt, cur
-		}
-	}
-	return c, true
 }
 
 var foreignForms = []*regexp.Regexp{

@@ -24,7 +24,6 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
-	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -74,72 +73,38 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
-	for rows.Next() {
-		if rows.Empty() {
+	for rows.NextRow(h) {
+		count := importer.ParseInstallments(rows.Field(cols.count))
+		amount := cols.amount
+		if rows.Field(amount) == "" {
+			if count > 1 || installmentMemo.MatchString(rows.Field(cols.memo)) {
+				continue // a slice: see the package doc
+			}
+			amount = cols.bill
+		}
+		c, ok := rows.Charge(h, cols.date, cols.merchant, amount)
+		if !ok {
 			continue
 		}
-		if err := h.Fits(rows.Fields); err != nil {
-			in.Error(rows.Line, err)
-			continue
+		c.Card = card
+		c.Holder = rows.Field(cols.holder)
+		if count > 1 {
+			c.Installments = count
 		}
-		if c, ok := row(in, rows, cols); ok {
-			c.Card = card
-			st.Charges = append(st.Charges, c)
+		if f := rows.Field(cols.foreign); f != "" {
+			amt, err := importer.ParseAmount(f)
+			cur := strings.ToUpper(width.Fold.String(rows.Field(cols.currency)))
+			if err != nil || !currencyCode.MatchString(cur) {
+				// The yen amount is what counts; losing the charge over its
+				// foreign columns would hide it from every rule.
+				in.Errorf(rows.Line, nil, "現地通貨額 %q and currency %q are not an amount and an ISO code; the charge is kept without them", f, rows.Field(cols.currency))
+			} else {
+				c.ForeignAmount, c.ForeignCurrency = amt, cur
+			}
 		}
+		st.Charges = append(st.Charges, c)
 	}
 	return st, rows.Err()
-}
-
-func row(in *importer.Input, rows *importer.Rows, cols columns) (statement.Charge, bool) {
-	date, err := importer.ParseDate(rows.Field(cols.date))
-	if err != nil {
-		in.Error(rows.Line, err)
-		return statement.Charge{}, false
-	}
-	merchant := rows.Raw(cols.merchant)
-	if strings.TrimSpace(merchant) == "" {
-		in.Errorf(rows.Line, nil, "empty 利用内容")
-		return statement.Charge{}, false
-	}
-	count := importer.ParseInstallments(rows.Field(cols.count))
-	memo := rows.Field(cols.memo)
-	column, field := "新規利用額", rows.Field(cols.amount)
-	if field == "" {
-		if count > 1 || installmentMemo.MatchString(memo) {
-			return statement.Charge{}, false // a slice: see the package doc
-		}
-		column, field = "今回請求額", rows.Field(cols.bill)
-	}
-	amount, err := importer.ParseAmount(field)
-	if err != nil {
-		in.Errorf(rows.Line, nil, "%s: %w", column, err)
-		return statement.Charge{}, false
-	}
-	key := payee.Key(merchant)
-	c := statement.Charge{
-		Date:     date,
-		Merchant: merchant,
-		Payee:    key,
-		Amount:   amount,
-		Kind:     importer.KindOf(key, amount),
-		Holder:   rows.Field(cols.holder),
-		Source:   in.Source(rows.Line),
-	}
-	if count > 1 {
-		c.Installments = count
-	}
-	if f := rows.Field(cols.foreign); f != "" {
-		amt, err := importer.ParseAmount(f)
-		cur := strings.ToUpper(width.Fold.String(rows.Field(cols.currency)))
-		if err != nil || !currencyCode.MatchString(cur) {
-			// The yen amount is what counts; losing the charge over its
-			// foreign columns would hide it from every rule.
-			in.Errorf(rows.Line, nil, "現地通貨額 %q and currency %q are not an amount and an ISO code; the charge is kept without them", f, rows.Field(cols.currency))
-		} else {
-			c.ForeignAmount, c.ForeignCurrency = amt, cur
-		}
-	}
-	return c, true
 }
 
 var (

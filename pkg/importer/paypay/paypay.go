@@ -17,7 +17,6 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
-	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -64,52 +63,19 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
-	for rows.Next() {
-		if rows.Empty() {
+	for rows.NextRow(h) {
+		c, ok := rows.Charge(h, cols.date, cols.merchant, cols.amount)
+		if !ok {
 			continue
 		}
-		if err := h.Fits(rows.Fields); err != nil {
-			in.Error(rows.Line, err)
-			continue
-		}
-		if c, ok := row(in, rows, cols); ok {
-			c.Card = card
-			st.Charges = append(st.Charges, c)
-		}
-	}
-	return st, rows.Err()
-}
-
-func row(in *importer.Input, rows *importer.Rows, cols columns) (statement.Charge, bool) {
-	date, err := importer.ParseDate(rows.Field(cols.date))
-	if err != nil {
-		in.Error(rows.Line, err)
-		return statement.Charge{}, false
-	}
-	merchant := rows.Raw(cols.merchant)
-	if strings.TrimSpace(merchant) == "" {
-		in.Errorf(rows.Line, nil, "empty 利用店名・商品名")
-		return statement.Charge{}, false
-	}
-	amount, err := importer.ParseAmount(rows.Field(cols.amount))
-	if err != nil {
-		in.Errorf(rows.Line, nil, "利用金額: %w", err)
-		return statement.Charge{}, false
-	}
-	key := payee.Key(merchant)
-	c := statement.Charge{
-		Date:     date,
-		Merchant: merchant,
-		Payee:    key,
-		Amount:   amount,
-		Kind:     importer.KindOf(key, amount),
+		c.Card = card
 		// 利用者 is "本人*" or "家族*"; the asterisk is PayPay's mark, not
 		// part of who used the card, and other issuers print 本人/家族 bare.
-		Holder: strings.TrimSuffix(rows.Field(cols.holder), "*"),
-		Source: in.Source(rows.Line),
+		c.Holder = strings.TrimSuffix(rows.Field(cols.holder), "*")
+		if n := importer.ParseInstallments(rows.Field(cols.plan)); n > 1 {
+			c.Installments = n
+		}
+		st.Charges = append(st.Charges, c)
 	}
-	if n := importer.ParseInstallments(rows.Field(cols.plan)); n > 1 {
-		c.Installments = n
-	}
-	return c, true
+	return st, rows.Err()
 }
