@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -119,6 +118,9 @@ type Rows struct {
 	Line   int      // line the current record starts on
 	Fields []string // the current record; valid until the next call to Next
 	err    error
+	// merchants classifies the merchants of [Rows.Charge] once per
+	// distinct text.
+	merchants Merchants
 }
 
 // Next advances to the next readable record.
@@ -349,11 +351,12 @@ func (rs *Rows) Charge(h Header, date, merchant, amount int) (c statement.Charge
 		rs.in.Errorf(rs.Line, nil, "%s: %w", h.name(amount), err)
 		return c, false
 	}
+	_, kind := rs.merchants.Kind(m, a)
 	return statement.Charge{
 		Date:     d,
 		Merchant: m,
 		Amount:   a,
-		Kind:     KindOf(payee.Key(m), a),
+		Kind:     kind,
 		Source:   rs.in.Source(rs.Line),
 	}, true
 }
