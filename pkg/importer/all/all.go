@@ -6,6 +6,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/aeon"
 	"github.com/cardcheck/cardcheck/pkg/importer/amex"
+	"github.com/cardcheck/cardcheck/pkg/importer/aupay"
 	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
@@ -20,6 +21,7 @@ func Formats() []importer.Format {
 		amex.Format,
 		nicos.Format,
 		aeon.Format,
+		aupay.Format,
 	}
 }
 
