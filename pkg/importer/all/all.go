@@ -7,6 +7,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/aeon"
 	"github.com/cardcheck/cardcheck/pkg/importer/amex"
 	"github.com/cardcheck/cardcheck/pkg/importer/aupay"
+	"github.com/cardcheck/cardcheck/pkg/importer/moneyforward"
 	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
@@ -22,6 +23,7 @@ func Formats() []importer.Format {
 		nicos.Format,
 		aeon.Format,
 		aupay.Format,
+		moneyforward.Format,
 	}
 }
 
