@@ -1,6 +1,11 @@
 package importer
 
-import "strings"
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"strings"
+)
 
 // IndexPrefix returns the position of the first column whose name starts
 // with prefix, or -1. It binds columns whose names carry a changing part after
@@ -35,4 +40,26 @@ func TrimHonorific(name string) string {
 	name = strings.TrimRight(name, " 　")
 	name = strings.TrimSuffix(name, "様")
 	return strings.Trim(name, " 　")
+}
+
+// HeaderRows returns the rows of the file positioned after its header row,
+// the first record that holds every one of names (see [Header.Has]), and that
+// header. preamble, when not nil, is called on each record before the header,
+// for layouts whose preamble carries a payment date or a total. configure is
+// as for [Input.Rows]. A file without such a header is an error naming the
+// columns looked for.
+func (in *Input) HeaderRows(configure func(*csv.Reader), preamble func(*Rows), names ...string) (*Rows, Header, error) {
+	rows, err := in.Rows(configure)
+	if err != nil {
+		return nil, nil, err
+	}
+	for rows.Next() {
+		if h := NewHeader(rows.Fields); h.Has(names...) {
+			return rows, h, nil
+		}
+		if preamble != nil {
+			preamble(rows)
+		}
+	}
+	return nil, nil, errors.Join(rows.Err(), fmt.Errorf("no header row (%s)", strings.Join(names, ", ")))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/moneyforward"
 	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
+	"github.com/cardcheck/cardcheck/pkg/importer/rakuten"
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
 	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
 )
@@ -24,6 +25,9 @@ func Formats() []importer.Format {
 		aeon.Format,
 		aupay.Format,
 		moneyforward.Format,
+		vpass.Preliminary,
+		vpass.DCard,
+		rakuten.Format,
 	}
 }
 

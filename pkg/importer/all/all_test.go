@@ -163,6 +163,8 @@ func TestPeerFixtures(t *testing.T) {
 		{"gold_point_card_plus_201912_202008_no_total.csv", "vpass", 3, 1},
 		// The 11-column layout before 決済方法, UTF-8 without a BOM, LF.
 		{"pay_pay_card_202208.csv", "paypay", 2, 0},
+		// Vpass 未確定 of 2018: 支払予定月 "18/8" without the apostrophe, LF.
+		{"gold_point_card_plus201807.csv", "vpass-preliminary", 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
