@@ -13,6 +13,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/rakuten"
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
 	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
+	"github.com/cardcheck/cardcheck/pkg/importer/zaim"
 )
 
 // Formats returns the built-in formats.
@@ -28,6 +29,7 @@ func Formats() []importer.Format {
 		vpass.Preliminary,
 		vpass.DCard,
 		rakuten.Format,
+		zaim.Format,
 	}
 }
 
