@@ -61,7 +61,7 @@ func sniff(head string) bool {
 
 type columns struct {
 	date, method, category, subcategory, from, to, item, shop, currency int
-	income, expense, transfer, balance, original, setting              int
+	income, expense, transfer, balance, original, setting               int
 }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
