@@ -79,3 +79,11 @@ func TestHeaderFits(t *testing.T) {
 		}
 	}
 }
+
+func TestCardsOf(t *testing.T) {
+	a, b := statement.Card{Issuer: "X", Number: "-1"}, statement.Card{Issuer: "X", Number: "-2"}
+	got := CardsOf([]statement.Charge{{Card: a}, {Card: b}, {Card: a}})
+	if len(got) != 2 || got[0] != a || got[1] != b {
+		t.Errorf("CardsOf = %v, want [%v %v]", got, a, b)
+	}
+}

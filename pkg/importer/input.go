@@ -368,3 +368,17 @@ func (h Header) name(i int) string {
 	}
 	return fmt.Sprintf("column %d", i+1)
 }
+
+// CardsOf returns the distinct cards of charges in order of appearance, for
+// layouts that name the card on each row rather than in a card line.
+func CardsOf(charges []statement.Charge) []statement.Card {
+	var cards []statement.Card
+	seen := map[statement.Card]bool{}
+	for i := range charges {
+		if c := charges[i].Card; !seen[c] {
+			seen[c] = true
+			cards = append(cards, c)
+		}
+	}
+	return cards
+}

@@ -24,7 +24,6 @@
 package aeon
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
@@ -88,15 +87,12 @@ type reader struct {
 }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(nil)
+	r := &reader{in: in, st: &statement.Statement{}, card: statement.Card{Issuer: issuer}, planned: map[int]bool{}, dated: -1}
+	rows, h, err := in.HeaderRows(nil, r.preamble, mainHeader...)
 	if err != nil {
 		return nil, err
 	}
-	r := &reader{in: in, rows: rows, st: &statement.Statement{}, card: statement.Card{Issuer: issuer}, planned: map[int]bool{}, dated: -1}
-	h := r.preamble()
-	if h == nil {
-		return nil, errors.Join(rows.Err(), errors.New("no ご利用明細 header row (ご利用日, 利用者区分, ご利用先, ご利用金額)"))
-	}
+	r.rows = rows
 	r.st.Cards = []statement.Card{r.card}
 	if r.mainTable(h) {
 		r.planTable()
@@ -110,31 +106,26 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	return r.st, rows.Err()
 }
 
-// preamble reads the lines before the first table's header and returns it.
-func (r *reader) preamble() importer.Header {
-	for r.rows.Next() {
-		if h := importer.NewHeader(r.rows.Fields); h.Has(mainHeader...) {
-			return h
+// preamble reads a line before the first table's header. The bank account
+// lines are never read.
+func (r *reader) preamble(rows *importer.Rows) {
+	value := rows.Field(1)
+	switch rows.Field(0) {
+	case "ご利用カード":
+		r.card.Name = value
+	case "今回ご請求金額":
+		amt, err := importer.ParseAmount(value)
+		if err != nil {
+			r.in.Errorf(rows.Line, nil, "今回ご請求金額: %w", err)
+			return
 		}
-		value := r.rows.Field(1)
-		switch r.rows.Field(0) {
-		case "ご利用カード":
-			r.card.Name = value
-		case "今回ご請求金額":
-			amt, err := importer.ParseAmount(value)
-			if err != nil {
-				r.in.Errorf(r.rows.Line, nil, "今回ご請求金額: %w", err)
-				continue
-			}
-			r.total = &statement.ControlTotal{Label: "今回ご請求金額", Amount: amt, Source: r.in.Source(r.rows.Line)}
-			r.st.Totals = append(r.st.Totals, *r.total)
-		case "お支払い日":
-			if _, err := importer.ParseDate(value); err != nil {
-				r.in.Errorf(r.rows.Line, nil, "お支払い日: %w", err)
-			}
+		r.total = &statement.ControlTotal{Label: "今回ご請求金額", Amount: amt, Source: r.in.Source(rows.Line)}
+		r.st.Totals = append(r.st.Totals, *r.total)
+	case "お支払い日":
+		if _, err := importer.ParseDate(value); err != nil {
+			r.in.Errorf(rows.Line, nil, "お支払い日: %w", err)
 		}
 	}
-	return nil
 }
 
 // mainTable reads the first table's rows; it reports whether the second

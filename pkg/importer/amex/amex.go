@@ -12,7 +12,6 @@
 package amex
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
@@ -53,13 +52,9 @@ func sniff(head string) bool {
 type columns struct{ date, merchant, holder, number, amount, foreign int }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(nil)
+	rows, h, err := in.HeaderRows(nil, nil, required...)
 	if err != nil {
 		return nil, err
-	}
-	h := rows.SkipToHeader(required...)
-	if h == nil {
-		return nil, errors.Join(rows.Err(), errors.New("no header row (ご利用日, データ処理日, ご利用内容, 金額)"))
 	}
 	cols := columns{
 		date:     h.Index("ご利用日"),
@@ -70,7 +65,6 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		foreign:  h.Index("海外通貨利用金額"),
 	}
 	st := &statement.Statement{}
-	seen := map[statement.Card]bool{}
 	for rows.NextRow(h) {
 		c, ok := rows.Charge(h, cols.date, cols.merchant, cols.amount)
 		if !ok {
@@ -80,10 +74,6 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		// 会員番号 # is the card's suffix as printed ("-12345"); a family
 		// card has its own, so it tells the cards of one file apart.
 		c.Card = statement.Card{Issuer: issuer, Number: rows.Field(cols.number)}
-		if !seen[c.Card] {
-			seen[c.Card] = true
-			st.Cards = append(st.Cards, c.Card)
-		}
 		if f := rows.Field(cols.foreign); f != "" {
 			amt, cur, ok := ForeignAmount(f)
 			if !ok {
@@ -96,6 +86,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		st.Charges = append(st.Charges, c)
 	}
+	st.Cards = importer.CardsOf(st.Charges)
 	return st, rows.Err()
 }
 

@@ -18,7 +18,8 @@
 package aupay
 
 import (
-	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -64,18 +65,14 @@ func isHeader(h importer.Header) bool {
 }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(nil)
+	// ご利用者 and 利用日 find the header of either export; the columns that
+	// differ are bound below.
+	rows, h, err := in.HeaderRows(nil, nil, "ご利用者", "利用日")
 	if err != nil {
 		return nil, err
 	}
-	var h importer.Header
-	for h == nil && rows.Next() {
-		if hh := importer.NewHeader(rows.Fields); isHeader(hh) {
-			h = hh
-		}
-	}
-	if h == nil {
-		return nil, errors.Join(rows.Err(), errors.New("no header row (ご利用者,支払区分,利用日,利用店名,利用金額 or 利用日,利用店舗,利用額（円）,支払い区分,ご利用者)"))
+	if !isHeader(h) {
+		return nil, fmt.Errorf("line %d: the header is neither export's (%s or %s)", rows.Line, strings.Join(billing, ","), strings.Join(usage, ","))
 	}
 	var (
 		date     = h.Index("利用日")

@@ -22,7 +22,6 @@
 package moneyforward
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -64,18 +63,11 @@ func sniff(head string) bool {
 type columns struct{ counted, date, merchant, amount, account, major, minor, transfer, id int }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(nil)
+	// 金額（円） is bound below in either width; the other columns find the
+	// header.
+	rows, h, err := in.HeaderRows(nil, nil, "計算対象", "日付", "内容", "保有金融機関")
 	if err != nil {
 		return nil, err
-	}
-	var h importer.Header
-	for h == nil && rows.Next() {
-		if hh := importer.NewHeader(rows.Fields); hh.Has(required...) || hh.Has(requiredNarrow...) {
-			h = hh
-		}
-	}
-	if h == nil {
-		return nil, errors.Join(rows.Err(), errors.New("no header row (計算対象, 日付, 内容, 金額（円）, 保有金融機関)"))
 	}
 	cols := columns{
 		counted:  h.Index("計算対象"),
@@ -88,19 +80,16 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		transfer: h.Index("振替"),
 		id:       h.Index("ID"),
 	}
-	st := &statement.Statement{}
-	seen := map[statement.Card]bool{}
-	for rows.NextRow(h) {
-		c, ok := row(in, rows, cols)
-		if !ok {
-			continue
-		}
-		if !seen[c.Card] {
-			seen[c.Card] = true
-			st.Cards = append(st.Cards, c.Card)
-		}
-		st.Charges = append(st.Charges, c)
+	if cols.amount < 0 {
+		return nil, fmt.Errorf("line %d: the header has no 金額（円） column", rows.Line)
 	}
+	st := &statement.Statement{}
+	for rows.NextRow(h) {
+		if c, ok := row(in, rows, cols); ok {
+			st.Charges = append(st.Charges, c)
+		}
+	}
+	st.Cards = importer.CardsOf(st.Charges)
 	return st, rows.Err()
 }
 

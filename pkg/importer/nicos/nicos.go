@@ -17,7 +17,6 @@
 package nicos
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
@@ -52,13 +51,9 @@ func sniff(head string) bool {
 type columns struct{ date, holder, merchant, amount, bill, count, foreign, currency, memo int }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(nil)
+	rows, h, err := in.HeaderRows(nil, nil, required...)
 	if err != nil {
 		return nil, err
-	}
-	h := rows.SkipToHeader(required...)
-	if h == nil {
-		return nil, errors.Join(rows.Err(), errors.New("no header row (利用日, 利用内容, 新規利用額, 今回請求額)"))
 	}
 	cols := columns{
 		date:     h.Index("利用日"),

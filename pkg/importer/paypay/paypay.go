@@ -13,7 +13,6 @@
 package paypay
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
@@ -46,13 +45,9 @@ func sniff(head string) bool {
 type columns struct{ date, merchant, holder, plan, amount int }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(nil)
+	rows, h, err := in.HeaderRows(nil, nil, required...)
 	if err != nil {
 		return nil, err
-	}
-	h := rows.SkipToHeader(required...)
-	if h == nil {
-		return nil, errors.Join(rows.Err(), errors.New("no header row (利用日/キャンセル日, 利用店名・商品名, 利用金額)"))
 	}
 	cols := columns{
 		date:     h.Index("利用日/キャンセル日"),

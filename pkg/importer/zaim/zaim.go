@@ -24,7 +24,6 @@
 package zaim
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
@@ -65,13 +64,9 @@ type columns struct {
 }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(nil)
+	rows, h, err := in.HeaderRows(nil, nil, required...)
 	if err != nil {
 		return nil, err
-	}
-	h := rows.SkipToHeader(required...)
-	if h == nil {
-		return nil, errors.Join(rows.Err(), errors.New("no header row (日付,方法,カテゴリ,カテゴリの内訳,支払元,入金先,…)"))
 	}
 	cols := columns{
 		date: h.Index("日付"), method: h.Index("方法"),
@@ -82,18 +77,12 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		original: h.Index("通貨変換前の金額"), setting: h.Index("集計の設定"),
 	}
 	st := &statement.Statement{}
-	seen := map[statement.Card]bool{}
 	for rows.NextRow(h) {
-		c, ok := row(in, rows, h, cols)
-		if !ok {
-			continue
+		if c, ok := row(in, rows, h, cols); ok {
+			st.Charges = append(st.Charges, c)
 		}
-		if !seen[c.Card] {
-			seen[c.Card] = true
-			st.Cards = append(st.Cards, c.Card)
-		}
-		st.Charges = append(st.Charges, c)
 	}
+	st.Cards = importer.CardsOf(st.Charges)
 	return st, rows.Err()
 }
 
