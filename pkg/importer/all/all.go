@@ -7,6 +7,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/aeon"
 	"github.com/cardcheck/cardcheck/pkg/importer/amex"
 	"github.com/cardcheck/cardcheck/pkg/importer/aupay"
+	"github.com/cardcheck/cardcheck/pkg/importer/jcb"
 	"github.com/cardcheck/cardcheck/pkg/importer/moneyforward"
 	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
@@ -30,6 +31,7 @@ func Formats() []importer.Format {
 		vpass.DCard,
 		rakuten.Format,
 		zaim.Format,
+		jcb.Format,
 	}
 }
 
