@@ -277,18 +277,6 @@ func (h Header) Fits(fields []string) error {
 	return nil
 }
 
-// SkipToHeader advances to the first record that is a header holding every
-// one of names and returns it; the records before it (a preamble) are
-// skipped. It returns nil when no record is such a header.
-func (rs *Rows) SkipToHeader(names ...string) Header {
-	for rs.Next() {
-		if h := NewHeader(rs.Fields); h.Has(names...) {
-			return h
-		}
-	}
-	return nil
-}
-
 // FindHeader returns the index of the first of lines whose fields include
 // every one of names, or -1. It is for Sniff functions of layouts whose header
 // follows a preamble of varying length: search for it, never assume its row.
