@@ -1,0 +1,134 @@
+// Package lang picks the language cardcheck speaks to people in (Japanese
+// or English) and formats dates, yen amounts and counts for it. JSON output
+// is language-neutral and does not use this package.
+package lang
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
+)
+
+// Lang is a language for reports and mail.
+type Lang string
+
+// The languages.
+const (
+	EN Lang = "en"
+	JA Lang = "ja"
+)
+
+// Parse reads "ja" or "en" (any case); "" is an error.
+func Parse(s string) (Lang, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "ja":
+		return JA, nil
+	case "en":
+		return EN, nil
+	}
+	return EN, fmt.Errorf("language %q: want ja or en", s)
+}
+
+// FromEnv returns the language of the locale in the environment, the way
+// POSIX programs choose their messages' language: the first non-empty of
+// LC_ALL, LC_MESSAGES and LANG; a locale starting with "ja" (ja_JP.UTF-8,
+// ja_JP.eucJP, ja) is Japanese, anything else (C, POSIX, en_US.UTF-8, unset)
+// English.
+func FromEnv(getenv func(string) string) Lang {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if v == "ja" || strings.HasPrefix(v, "ja_") || strings.HasPrefix(v, "ja.") {
+				return JA
+			}
+			return EN
+		}
+	}
+	return EN
+}
+
+// Date formats a date for a table column: 2022-01-24 in English, 2022/01/24
+// in Japanese (as card statements print it).
+func (l Lang) Date(d statement.Date) string {
+	if l == JA {
+		return strings.ReplaceAll(d.String(), "-", "/")
+	}
+	return d.String()
+}
+
+// LongDate formats a date for a sentence: 2022-01-24, or 2022年1月24日.
+func (l Lang) LongDate(d statement.Date) string {
+	if l == JA {
+		y, m, day := d.YMD()
+		return fmt.Sprintf("%d年%d月%d日", y, int(m), day)
+	}
+	return d.String()
+}
+
+// Month formats the month of d: 2022-01, or 2022年1月.
+func (l Lang) Month(d statement.Date) string {
+	if l == JA {
+		y, m, _ := d.YMD()
+		return fmt.Sprintf("%d年%d月", y, int(m))
+	}
+	return d.Month()
+}
+
+// Yen formats an amount in yen: ¥10,000 in English, 10,000円 in Japanese.
+func (l Lang) Yen(d decimal.Decimal) string {
+	s := statement.FormatYen(d)
+	if l == JA {
+		return strings.Replace(s, "¥", "", 1) + "円"
+	}
+	return s
+}
+
+// Count formats n things: Count(1, "charge", "件") is "1 charge" or "1件";
+// the English plural adds "s".
+func (l Lang) Count(n int, en, ja string) string {
+	if l == JA {
+		return fmt.Sprintf("%d%s", n, ja)
+	}
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, en)
+	}
+	return fmt.Sprintf("%d %ss", n, en)
+}
+
+// Severity names a severity: alert, warning, info; or 警告, 注意, 情報.
+func (l Lang) Severity(s rules.Severity) string {
+	if l == JA {
+		switch s {
+		case rules.Alert:
+			return "警告"
+		case rules.Warning:
+			return "注意"
+		case rules.Info:
+			return "情報"
+		}
+	}
+	return s.String()
+}
+
+// Message returns the Japanese or English text of a reason.
+func (l Lang) Message(r rules.Reason) string {
+	if l == JA && r.MessageJA != "" {
+		return r.MessageJA
+	}
+	return r.Message
+}
+
+// Pick returns en or ja.
+func (l Lang) Pick(en, ja string) string {
+	if l == JA {
+		return ja
+	}
+	return en
+}

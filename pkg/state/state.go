@@ -1,0 +1,221 @@
+// Package state remembers, between cron runs, what cardcheck has reported
+// and what the user has acknowledged, by stable finding id.
+//
+// The state lives in a folder (default $XDG_STATE_HOME/cardcheck, that is
+// ~/.local/state/cardcheck) as one JSON file, state.json, mode 0600, beside
+// a lock file, state.lock. A run that changes the state holds an exclusive
+// flock on the lock file from reading to writing, so overlapping runs take
+// turns. The file is replaced atomically (a temporary file in the same
+// folder, fsync, rename, fsync of the folder): a run killed at any moment
+// leaves the old state or the new one. A state file that cannot be read is
+// an error naming the file; it is never silently reset, since that would
+// mail every old finding again and forget every acknowledgement.
+package state
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// Version is the state file format this package writes.
+const Version = 1
+
+// The files in the state folder.
+const (
+	FileName = "state.json"
+	LockName = "state.lock"
+)
+
+// State is the content of state.json.
+type State struct {
+	Version int `json:"version"`
+	// Findings are keyed by finding id.
+	Findings map[string]*Entry `json:"findings"`
+}
+
+// Entry is what is remembered of one finding. Card numbers are stored masked
+// as the statements print them (see package cardnum).
+type Entry struct {
+	Card      string   `json:"card,omitempty"`
+	Issuer    string   `json:"issuer,omitempty"`
+	Rule      string   `json:"rule,omitempty"`
+	Severity  string   `json:"severity,omitempty"`
+	Summary   string   `json:"summary,omitempty"`
+	SummaryJA string   `json:"summary_ja,omitempty"`
+	Charges   []Charge `json:"charges,omitempty"`
+
+	FirstSeen time.Time `json:"first_seen,omitzero"`
+	LastSeen  time.Time `json:"last_seen,omitzero"`
+	// ReportedAt is when the finding was mailed; zero if it never was.
+	ReportedAt time.Time `json:"reported_at,omitzero"`
+	// Acknowledged is set by `cardcheck ack`.
+	Acknowledged *Ack `json:"acknowledged,omitempty"`
+	// WithdrawnAt is when the finding was mailed as withdrawn (its charges
+	// disappeared from a later download of the statement).
+	WithdrawnAt time.Time `json:"withdrawn_at,omitzero"`
+	// CarriedFrom names the finding this one continues: its charges are
+	// some of that finding's (the card company reversed the others), so it
+	// took over that finding's reported and acknowledged state.
+	CarriedFrom string `json:"carried_from,omitempty"`
+}
+
+// Ack is an acknowledgement.
+type Ack struct {
+	At   time.Time `json:"at"`
+	Note string    `json:"note,omitempty"`
+}
+
+// Charge is what is remembered of one charge of a finding: enough to tell
+// whether it is still on the statement and to describe it in a mail.
+type Charge struct {
+	Date     statement.Date  `json:"date"`
+	Merchant string          `json:"merchant"`
+	Payee    string          `json:"payee"`
+	Amount   decimal.Decimal `json:"amount"`
+	// File is the base name of the statement file it was read from.
+	File string `json:"file,omitempty"`
+}
+
+func (c Charge) key() string { return c.Date.String() + "\x00" + c.Payee + "\x00" + c.Amount.String() }
+
+// New returns an empty state.
+func New() *State { return &State{Version: Version, Findings: map[string]*Entry{}} }
+
+var idPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
+
+// ValidID reports whether id looks like a finding id (12 hex digits).
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// DefaultDir returns $XDG_STATE_HOME/cardcheck, or ~/.local/state/cardcheck.
+func DefaultDir() string {
+	dir := os.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(dir, "cardcheck")
+}
+
+// Read returns the state in dir without locking or creating anything: an
+// empty state when there is none yet. Runs that only read (a scan without
+// --mail) use it; the atomic rename means they never see half a file.
+func Read(dir string) (*State, error) {
+	return load(filepath.Join(dir, FileName))
+}
+
+func load(path string) (*State, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return New(), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("state: %w", err)
+	}
+	var st State
+	if err := json.Unmarshal(data, &st); err != nil {
+		return nil, corrupt(path, err)
+	}
+	if st.Version == 0 || st.Findings == nil {
+		return nil, corrupt(path, errors.New("no version or findings"))
+	}
+	if st.Version > Version {
+		return nil, fmt.Errorf("%s: state file version %d was written by a newer cardcheck (this one reads version %d)", path, st.Version, Version)
+	}
+	for id, e := range st.Findings {
+		if !ValidID(id) || e == nil {
+			return nil, corrupt(path, fmt.Errorf("bad finding entry %q", id))
+		}
+	}
+	return &st, nil
+}
+
+func corrupt(path string, err error) error {
+	return fmt.Errorf("%s: the state file is corrupt (%v); cardcheck will not reset it on its own: "+
+		"move it away to start over, which forgets what was reported and acknowledged", path, err)
+}
+
+// Entry returns the entry for id, creating it.
+func (s *State) Entry(id string) *Entry {
+	e := s.Findings[id]
+	if e == nil {
+		e = &Entry{}
+		s.Findings[id] = e
+	}
+	return e
+}
+
+// Ack marks the findings ids as acknowledged at now with note; it returns
+// the ids that were not in the state before (acknowledged all the same, so
+// that a finding seen in a scan can be acknowledged before any mail run).
+func (s *State) Ack(ids []string, note string, now time.Time) (unknown []string, err error) {
+	for _, id := range ids {
+		if !ValidID(id) {
+			return nil, fmt.Errorf("%q is not a finding id (12 hex digits, as scan prints them)", id)
+		}
+	}
+	for _, id := range ids {
+		if _, ok := s.Findings[id]; !ok {
+			unknown = append(unknown, id)
+		}
+		s.Entry(id).Acknowledged = &Ack{At: now.UTC().Truncate(time.Second), Note: note}
+	}
+	return unknown, nil
+}
+
+func sortedIDs(m map[string]*Entry) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Acknowledge marks the findings ids in the state folder dir as reviewed,
+// with note, under the state's lock, and saves. It returns a line per id
+// saying what was acknowledged.
+func Acknowledge(dir string, ids []string, note string, now time.Time) ([]string, error) {
+	store, err := Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	st, err := store.Load()
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]*Entry{}
+	for _, id := range ids {
+		known[id] = st.Findings[id]
+	}
+	if _, err := st.Ack(ids, note, now); err != nil {
+		return nil, err
+	}
+	if err := store.Save(st); err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, id := range ids {
+		e := known[id]
+		if e == nil || len(e.Charges) == 0 {
+			out = append(out, fmt.Sprintf("acknowledged %s (not seen by a mail run yet; it will be left out when a scan finds it)", id))
+			continue
+		}
+		c := e.Charges[0]
+		out = append(out, fmt.Sprintf("acknowledged %s: %s, %d charge(s) from %s at %s on %s", id, e.Rule, len(e.Charges), c.Date, c.Merchant, e.Card))
+	}
+	return out, nil
+}

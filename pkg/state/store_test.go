@@ -1,0 +1,282 @@
+package state
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// sample returns a state with n findings, each a little different per
+// generation gen, so that two generations never read the same.
+func sample(n, gen int) *State {
+	st := New()
+	for i := range n {
+		id := fmt.Sprintf("%012x", i)
+		st.Findings[id] = &Entry{
+			Card: "三井住友カード 4980-00**-****-****", Rule: "burst", Severity: "alert",
+			Summary:    fmt.Sprintf("generation %d finding %d", gen, i),
+			Charges:    []Charge{{Date: statement.NewDate(2022, 1, 24), Merchant: "ＡＰＰＬＥ", Payee: "APPLE", Amount: decimal.NewFromInt(int64(gen)), File: "202202.csv"}},
+			ReportedAt: time.Date(2022, 2, 1, 0, 0, gen, 0, time.UTC),
+		}
+	}
+	return st
+}
+
+func TestSaveLoad(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if st, err := s.Load(); err != nil || len(st.Findings) != 0 {
+		t.Fatalf("a new state folder: %v %v", st, err)
+	}
+	want := sample(3, 1)
+	want.Findings["000000000001"].Acknowledged = &Ack{At: time.Date(2022, 2, 2, 0, 0, 0, 0, time.UTC), Note: "mine"}
+	if err := s.Save(want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+	for path, mode := range map[string]os.FileMode{dir: 0o700, s.Path(): 0o600, filepath.Join(dir, LockName): 0o600} {
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != mode {
+			t.Errorf("%s: mode %04o, want %04o", path, info.Mode().Perm(), mode)
+		}
+	}
+	if temps, _ := filepath.Glob(filepath.Join(dir, ".state.json.*")); len(temps) != 0 {
+		t.Errorf("temporary files left: %v", temps)
+	}
+}
+
+// TestCorrupt: a state file that does not read is an error naming the file,
+// and the file is left as it is.
+func TestCorrupt(t *testing.T) {
+	for name, content := range map[string]string{
+		"truncated":    `{"version": 1, "findings": {"6a3412695cfa": {"card": "x"`,
+		"empty":        ``,
+		"not json":     "version = 1\n",
+		"no findings":  `{"version": 1}`,
+		"bad id":       `{"version": 1, "findings": {"../etc": {}}}`,
+		"newer format": `{"version": 99, "findings": {}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, FileName)
+			os.WriteFile(path, []byte(content), 0o600)
+			_, err := Read(dir)
+			if err == nil || !strings.Contains(err.Error(), path) {
+				t.Fatalf("Read: %v, want an error naming %s", err, path)
+			}
+			s, err := Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if _, err := s.Load(); err == nil {
+				t.Fatal("Load accepted it")
+			}
+			if got, _ := os.ReadFile(path); string(got) != content {
+				t.Errorf("the file was changed to %q", got)
+			}
+		})
+	}
+}
+
+// TestCrashBeforeRename: a save that stops after writing its temporary
+// file (a crash) leaves the old state, and the next run removes the
+// leftover.
+func TestCrashBeforeRename(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := Open(dir)
+	old := sample(2, 1)
+	if err := s.Save(old); err != nil {
+		t.Fatal(err)
+	}
+	crash := errors.New("crash")
+	testHookBeforeRename = func(tmp string) error {
+		if data, err := os.ReadFile(tmp); err != nil || !bytes.Contains(data, []byte("generation 2")) {
+			t.Errorf("the temporary file does not hold the new state: %v", err)
+		}
+		return crash
+	}
+	err := s.Save(sample(2, 2))
+	testHookBeforeRename = nil
+	if !errors.Is(err, crash) {
+		t.Fatalf("Save: %v", err)
+	}
+	if got, err := s.Load(); err != nil || !reflect.DeepEqual(got, old) {
+		t.Errorf("after the crash: %v, want the old state", err)
+	}
+	s.Close()
+	// Leave a temporary file as a killed run would.
+	os.WriteFile(filepath.Join(dir, ".state.json.123.tmp"), []byte(`{"version":`), 0o600)
+	s, _ = Open(dir)
+	defer s.Close()
+	if temps, _ := filepath.Glob(filepath.Join(dir, ".state.json.*")); len(temps) != 0 {
+		t.Errorf("leftovers not removed: %v", temps)
+	}
+}
+
+// TestKilledWhileWriting kills a process that saves the state over and
+// over at random moments: the
+// state file must then read as one of the generations written, never as a
+// broken file.
+func TestKilledWhileWriting(t *testing.T) {
+	if dir := os.Getenv("CARDCHECK_STATE_WRITER"); dir != "" {
+		writer(dir)
+		return
+	}
+	dir := t.TempDir()
+	const n = 300
+	s, _ := Open(dir)
+	s.Save(sample(n, 0))
+	s.Close()
+	kills, midWrite := 0, 0
+	for try := range 12 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledWhileWriting$")
+		cmd.Env = append(os.Environ(), "CARDCHECK_STATE_WRITER="+dir)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(30+rand.IntN(120)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != -1 {
+			t.Fatalf("try %d: the writer was not killed (%v):\n%s", try, err, out.String())
+		}
+		kills++
+		if temps, _ := filepath.Glob(filepath.Join(dir, ".state.json.*.tmp")); len(temps) > 0 {
+			midWrite++
+			for _, tmp := range temps {
+				os.Remove(tmp) // as the next Open would
+			}
+		}
+		st, err := Read(dir)
+		if err != nil {
+			t.Fatalf("try %d: after a kill: %v", try, err)
+		}
+		if len(st.Findings) != n {
+			t.Fatalf("try %d: %d findings, want %d", try, len(st.Findings), n)
+		}
+		gen := st.Findings["000000000000"].Charges[0].Amount
+		for id, e := range st.Findings {
+			if !e.Charges[0].Amount.Equal(gen) {
+				t.Fatalf("try %d: %s is of generation %s, others of %s: a mixed file", try, id, e.Charges[0].Amount, gen)
+			}
+		}
+	}
+	t.Logf("%d kills (%d between creating the temporary file and renaming it), the state read whole every time", kills, midWrite)
+}
+
+// writer saves generation after generation until killed. It lingers a
+// little between writing the temporary file and renaming it, so that some
+// kills land there.
+func writer(dir string) {
+	testHookBeforeRename = func(string) error {
+		time.Sleep(time.Duration(rand.IntN(20)) * time.Millisecond)
+		return nil
+	}
+	s, err := Open(dir)
+	if err != nil {
+		fmt.Println(err)
+		os.Exit(3)
+	}
+	for gen := 1; ; gen++ {
+		if err := s.Save(sample(300, gen)); err != nil {
+			fmt.Println(err)
+			os.Exit(3)
+		}
+	}
+}
+
+// TestLockSerialises: a second run waits for the first to close the state.
+func TestLockSerialises(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var order []string
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		second, err := Open(dir)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		mu.Lock()
+		order = append(order, "second")
+		mu.Unlock()
+		second.Close()
+	}()
+	time.Sleep(200 * time.Millisecond)
+	mu.Lock()
+	order = append(order, "first closes")
+	mu.Unlock()
+	first.Close()
+	<-done
+	if strings.Join(order, ",") != "first closes,second" {
+		t.Errorf("order %v: the second run did not wait", order)
+	}
+
+	old := LockTimeout
+	LockTimeout = 100 * time.Millisecond
+	defer func() { LockTimeout = old }()
+	held, _ := Open(dir)
+	defer held.Close()
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "another cardcheck run") {
+		t.Errorf("a lock held too long: %v", err)
+	}
+}
+
+func TestAck(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := Open(dir)
+	st := sample(1, 1)
+	s.Save(st)
+	s.Close()
+	lines, err := Acknowledge(dir, []string{"000000000000", "abcdefabcdef"}, "my own purchase", time.Date(2022, 2, 3, 4, 5, 6, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 2 || !strings.Contains(lines[0], "burst, 1 charge(s) from 2022-01-24 at ＡＰＰＬＥ") || !strings.Contains(lines[1], "not seen by a mail run yet") {
+		t.Errorf("lines:\n%s", strings.Join(lines, "\n"))
+	}
+	got, _ := Read(dir)
+	for _, id := range []string{"000000000000", "abcdefabcdef"} {
+		if a := got.Findings[id].Acknowledged; a == nil || a.Note != "my own purchase" {
+			t.Errorf("%s: %+v", id, a)
+		}
+	}
+	if _, err := Acknowledge(dir, []string{"APPLE"}, "", time.Now()); err == nil || !strings.Contains(err.Error(), "not a finding id") {
+		t.Errorf("a bad id: %v", err)
+	}
+}
