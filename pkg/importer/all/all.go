@@ -12,6 +12,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
 	"github.com/cardcheck/cardcheck/pkg/importer/rakuten"
+	"github.com/cardcheck/cardcheck/pkg/importer/saison"
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
 	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
 	"github.com/cardcheck/cardcheck/pkg/importer/zaim"
@@ -32,6 +33,7 @@ func Formats() []importer.Format {
 		rakuten.Format,
 		zaim.Format,
 		jcb.Format,
+		saison.Format,
 	}
 }
 
