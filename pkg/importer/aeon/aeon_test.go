@@ -1,6 +1,7 @@
 package aeon_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"strings"
@@ -83,6 +84,27 @@ func TestBadRows(t *testing.T) {
 	importertest.WantErrors(t, res, map[int]error{7: importer.ErrBadDate, 8: importer.ErrBadDate, 9: importer.ErrFieldCount, 10: importer.ErrBadAmount, 15: importer.ErrBadAmount})
 	if n := len(res.Statement.Charges); n != 3 {
 		t.Errorf("%d charges, want 3", n)
+	}
+}
+
+// TestCutShort checks that a file that lost its last rows, at any line,
+// does not read as complete: the bill no longer adds up.
+func TestCutShort(t *testing.T) {
+	data, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	const header = 8 // the first table's header line
+	for keep := header; keep < len(lines)-1; keep++ {
+		res := importertest.Parse(t, &aeon.Format, bytes.Join(lines[:keep], nil))
+		found := false
+		for _, err := range res.Errors {
+			found = found || errors.Is(err, importer.ErrTotal)
+		}
+		if !found {
+			t.Errorf("cut after line %d: no total mismatch (errors %v)", keep, res.Errors)
+		}
 	}
 }
 
