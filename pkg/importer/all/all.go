@@ -14,6 +14,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/rakuten"
 	"github.com/cardcheck/cardcheck/pkg/importer/saison"
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
+	"github.com/cardcheck/cardcheck/pkg/importer/view"
 	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
 	"github.com/cardcheck/cardcheck/pkg/importer/zaim"
 )
@@ -34,6 +35,7 @@ func Formats() []importer.Format {
 		zaim.Format,
 		jcb.Format,
 		saison.Format,
+		view.Format,
 	}
 }
 

@@ -165,6 +165,8 @@ func TestPeerFixtures(t *testing.T) {
 		{"pay_pay_card_202208.csv", "paypay", 2, 0},
 		// Vpass 未確定 of 2018: 支払予定月 "18/8" without the apostrophe, LF.
 		{"gold_point_card_plus201807.csv", "vpass-preliminary", 2, 0},
+		// ビューカード: meta lines, a card-block line, 通貨略称 of three spaces.
+		{"view_card202005.csv", "view", 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
