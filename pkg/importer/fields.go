@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/width"
 
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -288,4 +289,19 @@ func ParseInstallments(s string) int {
 		}
 	}
 	return n
+}
+
+// ParseForeign reads a foreign-currency amount and its ISO 4217 code from
+// the fields that carry them, in either width ("20.00", "ＵＳＤ"). ok is false
+// when either is not what it should be.
+func ParseForeign(amount, currency string) (d decimal.Decimal, code string, ok bool) {
+	code = strings.ToUpper(width.Fold.String(strings.TrimFunc(currency, unicode.IsSpace)))
+	if len(code) != 3 || strings.Trim(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return decimal.Decimal{}, "", false
+	}
+	d, err := ParseAmount(amount)
+	if err != nil {
+		return decimal.Decimal{}, "", false
+	}
+	return d, code, true
 }

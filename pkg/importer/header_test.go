@@ -87,3 +87,16 @@ func TestCardsOf(t *testing.T) {
 		t.Errorf("CardsOf = %v, want [%v %v]", got, a, b)
 	}
 }
+
+func TestParseForeign(t *testing.T) {
+	for _, in := range [][2]string{{"20.00", "USD"}, {"２０．００", "ｕｓｄ"}, {" 20 ", " USD "}} {
+		if amt, code, ok := ParseForeign(in[0], in[1]); !ok || amt.String() != "20" || code != "USD" {
+			t.Errorf("ParseForeign(%q, %q) = %s %q %v, want 20 USD", in[0], in[1], amt, code, ok)
+		}
+	}
+	for _, in := range [][2]string{{"20.00", "ﾄﾞﾙ"}, {"20.00", "US"}, {"20.00", "US$"}, {"ten", "USD"}, {"", "USD"}} {
+		if _, _, ok := ParseForeign(in[0], in[1]); ok {
+			t.Errorf("ParseForeign(%q, %q) read", in[0], in[1])
+		}
+	}
+}

@@ -12,11 +12,9 @@
 package amex
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/width"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -90,26 +88,15 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	return st, rows.Err()
 }
 
-var foreignForms = []*regexp.Regexp{
-	regexp.MustCompile(`^(?P<amount>-?[0-9][0-9,]*(?:\.[0-9]+)?) *(?P<currency>[A-Z]{3})$`),
-	regexp.MustCompile(`^(?P<currency>[A-Z]{3}) *(?P<amount>-?[0-9][0-9,]*(?:\.[0-9]+)?)$`),
-}
-
 // ForeignAmount reads 海外通貨利用金額 as Amex prints it, "20.00 USD", or with
 // the currency first, "USD 20.00".
 func ForeignAmount(s string) (decimal.Decimal, string, bool) {
-	// Full-width forms ("２０．００　ＵＳＤ") fold to ASCII.
-	s = strings.ToUpper(strings.TrimSpace(width.Fold.String(s)))
-	for _, re := range foreignForms {
-		m := re.FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		amt, err := importer.ParseAmount(m[re.SubexpIndex("amount")])
-		if err != nil {
-			return decimal.Decimal{}, "", false
-		}
-		return amt, m[re.SubexpIndex("currency")], true
+	parts := strings.Fields(s) // full-width spaces too
+	if len(parts) != 2 {
+		return decimal.Decimal{}, "", false
 	}
-	return decimal.Decimal{}, "", false
+	if amt, cur, ok := importer.ParseForeign(parts[0], parts[1]); ok {
+		return amt, cur, true
+	}
+	return importer.ParseForeign(parts[1], parts[0])
 }

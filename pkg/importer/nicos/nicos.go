@@ -18,9 +18,6 @@ package nicos
 
 import (
 	"regexp"
-	"strings"
-
-	"golang.org/x/text/width"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -87,9 +84,8 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			c.Installments = count
 		}
 		if f := rows.Field(cols.foreign); f != "" {
-			amt, err := importer.ParseAmount(f)
-			cur := strings.ToUpper(width.Fold.String(rows.Field(cols.currency)))
-			if err != nil || !currencyCode.MatchString(cur) {
+			amt, cur, ok := importer.ParseForeign(f, rows.Field(cols.currency))
+			if !ok {
 				// The yen amount is what counts; losing the charge over its
 				// foreign columns would hide it from every rule.
 				in.Errorf(rows.Line, nil, "現地通貨額 %q and currency %q are not an amount and an ISO code; the charge is kept without them", f, rows.Field(cols.currency))
@@ -102,7 +98,4 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	return st, rows.Err()
 }
 
-var (
-	installmentMemo = regexp.MustCompile(`分割|リボ|ボーナス`)
-	currencyCode    = regexp.MustCompile(`^[A-Z]{3}$`)
-)
+var installmentMemo = regexp.MustCompile(`分割|リボ|ボーナス`)

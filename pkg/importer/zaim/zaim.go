@@ -24,7 +24,6 @@
 package zaim
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -169,22 +168,20 @@ func row(in *importer.Input, rows *importer.Rows, h importer.Header, cols column
 	return c, true
 }
 
-var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
-
 // foreign reads the currency of a record in another currency than yen, and
 // its amount in that currency from 通貨変換前の金額.
 func foreign(in *importer.Input, rows *importer.Rows, cols columns, c *statement.Charge) {
-	cur := strings.ToUpper(field(rows, cols.currency))
-	if cur == "" || cur == "JPY" {
+	cur := field(rows, cols.currency)
+	if cur == "" || strings.EqualFold(cur, "JPY") {
 		return
 	}
 	original := field(rows, cols.original)
-	amt, err := importer.ParseAmount(original)
-	if !currencyCode.MatchString(cur) || err != nil {
+	amt, code, ok := importer.ParseForeign(original, cur)
+	if !ok {
 		// The yen amount is what counts; losing the record over its
 		// currency columns would hide it from every rule.
 		in.Errorf(rows.Line, nil, "通貨 %q with 通貨変換前の金額 %q is not a currency and an amount; the record is kept in yen without them", cur, original)
 		return
 	}
-	c.ForeignAmount, c.ForeignCurrency = amt.Abs(), cur
+	c.ForeignAmount, c.ForeignCurrency = amt.Abs(), code
 }
