@@ -7,6 +7,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/aeon"
 	"github.com/cardcheck/cardcheck/pkg/importer/amex"
 	"github.com/cardcheck/cardcheck/pkg/importer/aupay"
+	"github.com/cardcheck/cardcheck/pkg/importer/epos"
 	"github.com/cardcheck/cardcheck/pkg/importer/jcb"
 	"github.com/cardcheck/cardcheck/pkg/importer/moneyforward"
 	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
@@ -36,6 +37,7 @@ func Formats() []importer.Format {
 		jcb.Format,
 		saison.Format,
 		view.Format,
+		epos.Format,
 	}
 }
 
