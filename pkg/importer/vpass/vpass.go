@@ -153,10 +153,9 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 				in.Error(rows.Line, err)
 				continue
 			}
-			t := statement.ControlTotal{Label: "total line", Amount: amt, Source: in.Source(rows.Line)}
-			if blockHasCharge && amt.Equal(block.Decimal()) {
-				t.Label = "subtotal line"
-			} else {
+			// Labels are set at the end, when it is known which line is last.
+			t := statement.ControlTotal{Amount: amt, Source: in.Source(rows.Line)}
+			if !blockHasCharge || !amt.Equal(block.Decimal()) {
 				in.CheckTotal(t, all.Decimal())
 			}
 			st.Totals = append(st.Totals, t)
@@ -184,6 +183,12 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 		blockHasCharge = true
 	}
 	st.Charges = charges.Slice()
+	for i := range st.Totals {
+		st.Totals[i].Label = "subtotal line"
+		if i == len(st.Totals)-1 {
+			st.Totals[i].Label = "total line"
+		}
+	}
 	// Every Vpass 確定 file ends with its total: without it the file may have
 	// been cut short, and nothing checks that no row is missing.
 	if n := len(st.Charges) - lastTotal; n > 0 || len(st.Totals) == 0 {
