@@ -7,8 +7,11 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
 )
@@ -59,21 +62,46 @@ func (t *Table) Write(w io.Writer) error {
 }
 
 // Text writes findings as a table for people: one line per charge, the
-// reasons under each finding, then a summary line.
+// reasons under each finding, then a summary line. It is [TextWith] in
+// English with no state.
 func Text(w io.Writer, res *scan.Result, findings []rules.Finding) error {
+	return TextWith(w, res, findings, TextOptions{})
+}
+
+// TextOptions adjust the text report.
+type TextOptions struct {
+	// Lang is the language; "" means English.
+	Lang lang.Lang
+	// Acknowledged counts the findings left out because they were
+	// acknowledged (cardcheck ack).
+	Acknowledged int
+	// Withdrawn are reported findings whose charges are gone from a later
+	// download of the statement.
+	Withdrawn []state.Withdrawn
+}
+
+// TextWith writes findings as [Text] does, in opt.Lang: headings, severity
+// names, dates and amounts in that language, and each reason's message in
+// it. Full card numbers are masked.
+func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextOptions) error {
+	l := opt.Lang
 	if len(findings) > 0 {
 		t := &Table{Right: map[int]bool{3: true}}
-		t.Row("SEVERITY", "ID", "DATE", "AMOUNT", "MERCHANT", "CARD", "SOURCE")
+		if l == lang.JA {
+			t.Row("重要度", "ID", "利用日", "金額", "利用先", "カード", "ファイル")
+		} else {
+			t.Row("SEVERITY", "ID", "DATE", "AMOUNT", "MERCHANT", "CARD", "SOURCE")
+		}
 		for _, f := range findings {
 			for i, c := range f.Charges {
 				sev, id, card := "", "", ""
 				if i == 0 {
-					sev, id, card = f.Severity.String(), f.ID, f.Card.Label
+					sev, id, card = l.Severity(f.Severity), f.ID, f.Card.Label
 				}
-				t.Row(sev, id, c.Date.String(), amountText(c), safetext.Terminal(c.Merchant), safetext.Terminal(card), safetext.Terminal(c.Source.String()))
+				t.Row(sev, id, l.Date(c.Date), amountIn(l, c), safe(c.Merchant), safe(card), safe(c.Source.String()))
 			}
 			for _, r := range f.Reasons {
-				t.Row("", "", "", "", "↳ "+r.Rule+": "+safetext.Terminal(r.Message))
+				t.Row("", "", "", "", "↳ "+r.Rule+": "+safe(l.Message(r)))
 			}
 		}
 		// Reasons are long; keep them from widening the merchant column by
@@ -82,7 +110,50 @@ func Text(w io.Writer, res *scan.Result, findings []rules.Finding) error {
 			return err
 		}
 	}
-	_, err := fmt.Fprintln(w, Summary(res, findings))
+	if err := writeWithdrawn(w, l, opt.Withdrawn); err != nil {
+		return err
+	}
+	out := SummaryIn(l, res, findings) + "\n"
+	if n := opt.Acknowledged; n > 0 {
+		out += l.Pick(fmt.Sprintf("%s not shown (cardcheck ack).\n", l.Count(n, "acknowledged finding", "")),
+			fmt.Sprintf("確認済みの検出%d件は表示していません（cardcheck ack）。\n", n))
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}
+
+// safe makes text from a statement fit for the terminal, with any full card
+// number masked.
+func safe(s string) string { return safetext.Terminal(cardnum.Mask(s)) }
+
+// writeWithdrawn lists the withdrawn findings' charges.
+func writeWithdrawn(w io.Writer, l lang.Lang, ws []state.Withdrawn) error {
+	if len(ws) == 0 {
+		return nil
+	}
+	t := &Table{Right: map[int]bool{2: true}}
+	for _, wd := range ws {
+		for i, c := range wd.Gone {
+			id, card := "", ""
+			if i == 0 {
+				id, card = wd.ID, wd.Entry.Card
+			}
+			t.Row(id, l.Date(c.Date), l.Yen(c.Amount), safe(c.Merchant), safe(card))
+		}
+	}
+	var b strings.Builder
+	b.WriteString(l.Pick("Withdrawn, no longer on the statement (the card company reversed them):\n",
+		"取り消し: 以前に報告した次の利用は明細から消えました（カード会社が取り消したものです）。\n"))
+	var rows strings.Builder
+	if err := t.Write(&rows); err != nil {
+		return err
+	}
+	for _, line := range strings.SplitAfter(rows.String(), "\n") {
+		if line != "" {
+			b.WriteString("  " + line)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 
@@ -120,21 +191,31 @@ func writeTableWithNotes(w io.Writer, t *Table) error {
 	return err
 }
 
-func amountText(c *statement.Charge) string {
-	s := statement.FormatYen(c.Amount)
+func amountText(c *statement.Charge) string { return amountIn(lang.EN, c) }
+
+func amountIn(l lang.Lang, c *statement.Charge) string {
+	s := l.Yen(c.Amount)
 	if c.ForeignCurrency != "" {
 		s += fmt.Sprintf(" (%s %s)", c.ForeignAmount.String(), c.ForeignCurrency)
 	}
 	return s
 }
 
-// Summary is the one-line verdict.
+// Summary is the one-line verdict, in English.
 func Summary(res *scan.Result, findings []rules.Finding) string {
+	return SummaryIn(lang.EN, res, findings)
+}
+
+// SummaryIn is the one-line verdict in l.
+func SummaryIn(l lang.Lang, res *scan.Result, findings []rules.Finding) string {
 	var counts [3]int
 	for _, f := range findings {
 		if f.Severity >= 0 && int(f.Severity) < len(counts) {
 			counts[f.Severity]++
 		}
+	}
+	if l == lang.JA {
+		return summaryJA(res, findings, counts)
 	}
 	checked := fmt.Sprintf("checked %d charges", res.Checked.Charges)
 	if res.Checked.Charges > 0 {
@@ -161,12 +242,37 @@ func Summary(res *scan.Result, findings []rules.Finding) string {
 	return s + "."
 }
 
+func summaryJA(res *scan.Result, findings []rules.Finding, counts [3]int) string {
+	l := lang.JA
+	checked := fmt.Sprintf("利用%d件（カード%d枚）を確認しました", res.Checked.Charges, len(res.Cards))
+	if res.Checked.Charges > 0 {
+		checked = fmt.Sprintf("%sから%sまでの", l.LongDate(res.Checked.From), l.LongDate(res.Checked.To)) + checked
+	}
+	var s string
+	if len(findings) == 0 {
+		s = "不審な利用はありません: " + checked
+	} else {
+		var parts []string
+		for i := len(counts) - 1; i >= 0; i-- {
+			if counts[i] > 0 {
+				parts = append(parts, fmt.Sprintf("%s%d件", l.Severity(rules.Severity(i)), counts[i]))
+			}
+		}
+		s = fmt.Sprintf("検出%d件（%s）: %s", len(findings), strings.Join(parts, "、"), checked)
+	}
+	s += "。"
+	if len(res.Errors) > 0 {
+		s += fmt.Sprintf("読み込めなかった入力が%d件あります（上記）。", len(res.Errors))
+	}
+	return s
+}
+
 // Charges writes charges as a table.
 func Charges(w io.Writer, charges []*statement.Charge) error {
 	t := &Table{Right: map[int]bool{1: true}}
 	t.Row("DATE", "AMOUNT", "KIND", "MERCHANT", "CARD", "SOURCE")
 	for _, c := range charges {
-		t.Row(c.Date.String(), amountText(c), string(c.Kind), safetext.Terminal(c.Merchant), safetext.Terminal(c.Card.Label()), safetext.Terminal(c.Source.String()))
+		t.Row(c.Date.String(), amountText(c), string(c.Kind), safe(c.Merchant), safe(c.Card.Label()), safetext.Terminal(c.Source.String()))
 	}
 	return t.Write(w)
 }

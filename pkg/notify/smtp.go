@@ -1,0 +1,200 @@
+package notify
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+
+	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+)
+
+// Sender delivers a composed message.
+type Sender interface {
+	Send(ctx context.Context, m *Message) error
+}
+
+// SMTP sends through the server the config's mail: section names, with TLS
+// (STARTTLS or implicit) unless the config opts out for a loopback relay.
+type SMTP struct {
+	Config *config.Mail
+	// Getenv reads the password variable; nil means os.Getenv.
+	Getenv func(string) string
+	// Timeout bounds each network step; zero means 30 seconds.
+	Timeout time.Duration
+}
+
+// Build returns the go-mail message for m: From and To from the config, the
+// subject MIME-encoded, a text/plain part and a text/html alternative, both
+// UTF-8.
+func (s *SMTP) Build(m *Message) (*gomail.Msg, error) {
+	enc := gomail.EncodingQP
+	if m.Lang == lang.JA {
+		enc = gomail.EncodingB64
+	}
+	msg := gomail.NewMsg(gomail.WithEncoding(enc), gomail.WithCharset(gomail.CharsetUTF8))
+	if err := msg.From(s.Config.From); err != nil {
+		return nil, fmt.Errorf("mail: from: %w", err)
+	}
+	if err := msg.To(s.Config.To...); err != nil {
+		return nil, fmt.Errorf("mail: to: %w", err)
+	}
+	msg.Subject(m.Subject)
+	msg.SetDate()
+	msg.SetMessageID()
+	msg.SetGenHeader(gomail.Header("Auto-Submitted"), "auto-generated")
+	msg.SetGenHeader(gomail.HeaderXMailer, "cardcheck")
+	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
+	msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
+	return msg, nil
+}
+
+// Send sends m. Errors say what to fix (TLS, certificate, login) and never
+// contain the password.
+func (s *SMTP) Send(ctx context.Context, m *Message) error {
+	cfg := s.Config
+	if cfg == nil {
+		return errors.New("mail: the config has no mail: section")
+	}
+	pw, err := cfg.ReadPassword(s.Getenv)
+	if err != nil {
+		return err
+	}
+	msg, err := s.Build(m)
+	if err != nil {
+		return err
+	}
+	client, err := s.client(pw)
+	if err != nil {
+		return redact(fmt.Errorf("mail: %w", err), cfg.User, pw)
+	}
+	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
+		return redact(s.explain(err), cfg.User, pw)
+	}
+	return nil
+}
+
+func (s *SMTP) client(pw string) (*gomail.Client, error) {
+	cfg := s.Config
+	timeout := s.Timeout
+	if timeout == 0 {
+		timeout = 30 * time.Second
+	}
+	tc := &tls.Config{ServerName: cfg.Host, MinVersion: tls.VersionTLS12}
+	if cfg.CAFile != "" {
+		pool, err := x509.SystemCertPool()
+		if err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
+		path := cfg.ResolvePath(cfg.CAFile)
+		pem, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("ca_file: %w", err)
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("ca_file %s: no PEM certificate in it", path)
+		}
+		tc.RootCAs = pool
+	}
+	opts := []gomail.Option{
+		gomail.WithPort(cfg.ServerPort()),
+		gomail.WithTimeout(timeout),
+		gomail.WithTLSConfig(tc),
+	}
+	switch cfg.TLSMode() {
+	case config.TLSImplicit:
+		opts = append(opts, gomail.WithSSL())
+	case config.TLSNone:
+		if !config.IsLoopback(cfg.Host) {
+			return nil, fmt.Errorf("tls: none is allowed only to a loopback address, not %q", cfg.Host)
+		}
+		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS), gomail.WithDialContextFunc(loopbackOnly))
+	default:
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSMandatory))
+	}
+	if cfg.User != "" {
+		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover),
+			gomail.WithUsername(cfg.User), gomail.WithPassword(pw))
+	}
+	return gomail.NewClient(cfg.Host, opts...)
+}
+
+// loopbackOnly dials like net.Dialer but refuses an address that is not
+// loopback, so that "localhost" pointing elsewhere cannot carry plain SMTP
+// off the machine.
+func loopbackOnly(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	c, err := d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	if ta, ok := c.RemoteAddr().(*net.TCPAddr); !ok || !ta.IP.IsLoopback() {
+		c.Close()
+		return nil, fmt.Errorf("tls: none: %s is not a loopback address", c.RemoteAddr())
+	}
+	return c, nil
+}
+
+// explain turns go-mail's errors into what the user has to fix.
+func (s *SMTP) explain(err error) error {
+	cfg := s.Config
+	addr := cfg.Addr()
+	msg := err.Error()
+	var (
+		unknownCA  x509.UnknownAuthorityError
+		hostErr    x509.HostnameError
+		verifyErr  *tls.CertificateVerificationError
+		recordErr  tls.RecordHeaderError
+		recordErrP *tls.RecordHeaderError
+	)
+	switch {
+	case strings.Contains(msg, "does not support STARTTLS"):
+		return fmt.Errorf("mail: %s does not offer STARTTLS, and tls: %s requires it; cardcheck does not send card data in plain text "+
+			"(tls: implicit is for servers that speak TLS from the start, usually on port 465)", addr, cfg.TLSMode())
+	case errors.As(err, &unknownCA), errors.As(err, &verifyErr):
+		return fmt.Errorf("mail: the certificate of %s is not trusted (%v); for a private or self-signed certificate set mail.ca_file", addr, err)
+	case errors.As(err, &hostErr):
+		return fmt.Errorf("mail: the certificate of %s is not for %q (%v)", addr, cfg.Host, err)
+	case errors.As(err, &recordErr), errors.As(err, &recordErrP):
+		return fmt.Errorf("mail: %s did not answer in TLS; tls: implicit needs a server that speaks TLS from the start (usually port 465), "+
+			"tls: starttls one that upgrades (usually port 587): %v", addr, err)
+	case strings.Contains(msg, "SMTP AUTH failed"), strings.Contains(msg, "no supported authentication"), strings.Contains(msg, "not support SMTP AUTH"):
+		return fmt.Errorf("mail: %s refused the login of user %q; check mail.user and the password (%s): %v", addr, cfg.User, passwordSource(cfg), err)
+	}
+	return fmt.Errorf("mail: sending through %s: %w", addr, err)
+}
+
+func passwordSource(cfg *config.Mail) string {
+	if cfg.PasswordEnv != "" {
+		return "environment variable " + cfg.PasswordEnv
+	}
+	return "file " + cfg.ResolvePath(cfg.PasswordFile)
+}
+
+// redact removes the password (and the forms SMTP AUTH sends it in) from an
+// error's text, should a server or library ever echo it.
+func redact(err error, user, pw string) error {
+	if err == nil || pw == "" {
+		return err
+	}
+	msg := err.Error()
+	secrets := []string{pw, base64.StdEncoding.EncodeToString([]byte(pw)),
+		base64.StdEncoding.EncodeToString([]byte("\x00" + user + "\x00" + pw))}
+	out := msg
+	for _, s := range secrets {
+		out = strings.ReplaceAll(out, s, "[password]")
+	}
+	if out == msg {
+		return err
+	}
+	return errors.New(out)
+}
