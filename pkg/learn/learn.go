@@ -1,0 +1,183 @@
+// Package learn is what `cardcheck learn` and `cardcheck payees` do: list each
+// card's recurring payees as learned from its statements, merge them into the
+// config file without disturbing what the user wrote, and, after a card is
+// replaced, check which payees have moved to the new card.
+package learn
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/payee"
+	"github.com/cardcheck/cardcheck/pkg/recurring"
+	"github.com/cardcheck/cardcheck/pkg/report"
+	"github.com/cardcheck/cardcheck/pkg/safetext"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// Stream is one learned recurring payee of a card.
+type Stream struct {
+	Card     string `json:"card"`          // card label
+	Payee    string `json:"payee"`         // payee key
+	Via      string `json:"via,omitempty"` // payment processor or wallet, when the statement names one
+	Merchant string `json:"merchant"`      // as printed on the last charge
+	Cadence  string `json:"cadence"`
+	// Typical is the current amount; Min and Max the range of the charges
+	// at it (a variable bill: of every charge).
+	Typical     decimal.Decimal `json:"typical"`
+	Min         decimal.Decimal `json:"min"`
+	Max         decimal.Decimal `json:"max"`
+	Variable    bool            `json:"variable,omitempty"`
+	Occurrences int             `json:"occurrences"`
+	First       statement.Date  `json:"first"`
+	Last        statement.Date  `json:"last"`
+	Next        statement.Date  `json:"next"`
+	Established bool            `json:"established"`
+	// Config names the config payee that already covers the stream, if any.
+	Config string `json:"config,omitempty"`
+}
+
+// ByCard groups charges by card label; labels come out sorted.
+func ByCard(charges []*statement.Charge) (labels []string, by map[string][]*statement.Charge) {
+	by = map[string][]*statement.Charge{}
+	for _, c := range charges {
+		l := c.Card.Label()
+		if _, ok := by[l]; !ok {
+			labels = append(labels, l)
+		}
+		by[l] = append(by[l], c)
+	}
+	sort.Strings(labels)
+	return labels, by
+}
+
+// Streams learns every card's recurring streams, by card label then payee.
+// cfg may be nil; when given, each stream notes the config payee that
+// already covers it.
+func Streams(charges []*statement.Charge, cfg *config.Config) []Stream {
+	labels, by := ByCard(charges)
+	var out []Stream
+	for _, l := range labels {
+		for _, s := range recurring.Learn(by[l]) {
+			out = append(out, streamOf(l, s, cfg))
+		}
+	}
+	return out
+}
+
+func streamOf(label string, s *recurring.Stream, cfg *config.Config) Stream {
+	last := s.Charges[len(s.Charges)-1]
+	st := Stream{
+		Card: label, Payee: s.Payee, Via: last.Via, Merchant: last.Merchant, Cadence: s.Cadence.Name,
+		Typical: s.Typical, Min: s.Min, Max: s.Max, Variable: s.Variable,
+		Occurrences: len(s.Charges), First: s.First(), Last: s.Last(), Next: s.Next(), Established: s.Established,
+	}
+	if !s.Variable {
+		// The range is that of the current price: after a price rise the
+		// old price is history, not part of what to expect.
+		st.Min, st.Max = s.Typical, s.Typical
+		for _, c := range s.Charges {
+			if c.Date >= s.Since {
+				st.Min, st.Max = decimal.Min(st.Min, c.Amount), decimal.Max(st.Max, c.Amount)
+			}
+		}
+	}
+	if cfg != nil {
+		if p := cfg.PayeeFor(label, last); p != nil {
+			st.Config = p.Name
+		}
+	}
+	return st
+}
+
+// Name is the payee as reports show it: the key, with the processor in
+// front when there is one ("PAYPAL *SAMPLESOFT").
+func (s *Stream) Name() string { return payee.Qualified(s.Payee, s.Via) }
+
+// AmountText is the typical amount for people: "¥4,900", "¥1,650
+// (¥1,580–¥1,720)" when it moves a little, "¥5,120–¥14,820" for a variable
+// bill.
+func (s *Stream) AmountText() string {
+	switch {
+	case s.Variable:
+		return statement.FormatYen(s.Min) + "–" + statement.FormatYen(s.Max)
+	case s.Min.Equal(s.Max):
+		return statement.FormatYen(s.Typical)
+	}
+	return fmt.Sprintf("%s (%s–%s)", statement.FormatYen(s.Typical), statement.FormatYen(s.Min), statement.FormatYen(s.Max))
+}
+
+// AmountConfig is the amount as the config writes it: "4900" or "1580-1720".
+func (s *Stream) AmountConfig() string {
+	if s.Min.Equal(s.Max) {
+		return s.Min.String()
+	}
+	return s.Min.String() + "-" + s.Max.String()
+}
+
+// Status is "established" or "early", with "in config" when the config
+// already has the payee.
+func (s *Stream) Status() string {
+	st := "early"
+	if s.Established {
+		st = "established"
+	}
+	if s.Config != "" {
+		st += ", in config"
+	}
+	return st
+}
+
+// WriteTable prints streams as a table; every cell that came from a file
+// is made safe for the terminal.
+func WriteTable(w io.Writer, streams []Stream) error {
+	t := &report.Table{Right: map[int]bool{3: true, 4: true}}
+	t.Row("PAYEE", "CARD", "CADENCE", "AMOUNT", "TIMES", "LAST", "NEXT", "STATUS")
+	for _, s := range streams {
+		t.Row(safetext.Terminal(s.Name()), safetext.Terminal(s.Card), s.Cadence, s.AmountText(), fmt.Sprint(s.Occurrences), s.Last.String(), s.Next.String(), s.Status())
+	}
+	if err := t.Write(w); err != nil {
+		return err
+	}
+	est, inConfig := 0, 0
+	for _, s := range streams {
+		if s.Established {
+			est++
+		}
+		if s.Config != "" {
+			inConfig++
+		}
+	}
+	_, err := fmt.Fprintf(w, "%d recurring payee(s): %d established, %d early, %d already in the config.\n", len(streams), est, len(streams)-est, inConfig)
+	return err
+}
+
+// cardsOf returns the labels in labels that match (as a config card's
+// match does); all of them when match is empty.
+func cardsOf(labels []string, match string) []string {
+	if match == "" {
+		return labels
+	}
+	m := config.Card{Match: match}
+	var out []string
+	for _, l := range labels {
+		if m.Matches(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// joinLabels quotes labels for an error message.
+func joinLabels(labels []string) string {
+	q := make([]string, len(labels))
+	for i, l := range labels {
+		q[i] = fmt.Sprintf("%q", l)
+	}
+	return strings.Join(q, ", ")
+}
