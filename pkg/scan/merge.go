@@ -143,8 +143,48 @@ func matchKnown(c *statement.Charge, candidates []*statement.Charge, used map[*s
 	return false
 }
 
-// related reports whether one name contains the other: "三井住友カード" and
-// "三井住友カード(VPASS)" name the same company.
+// related reports whether two card-company names name the same company:
+// one contains the other ("三井住友カード" and "三井住友カード(VPASS)"), or both
+// are names of one company in [companies].
 func related(a, b string) bool {
-	return a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a))
+	if a == "" || b == "" {
+		return false
+	}
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	ca, cb := company(a), company(b)
+	return ca != "" && ca == cb
+}
+
+// companies lists the names household-account services and the issuers
+// themselves use for each card company (folded as by payee.Fold).
+var companies = []struct {
+	canon   string
+	aliases []string
+}{
+	{"三井住友カード", []string{"三井住友", "SMBC", "VPASS", "OLIVE"}},
+	{"三菱UFJニコス", []string{"三菱UFJニコス", "MUFG", "DCカード", "NICOS", "ニコス"}},
+	{"楽天カード", []string{"楽天", "RAKUTEN"}},
+	{"JCB", []string{"JCB"}},
+	{"クレディセゾン", []string{"セゾン", "SAISON"}},
+	{"ビューカード", []string{"ビューカード", "VIEW", "JR東日本"}},
+	{"エポスカード", []string{"エポス", "EPOS"}},
+	{"イオンカード", []string{"イオン", "AEON"}},
+	{"PayPayカード", []string{"PAYPAYカード", "PAYPAY CARD", "YAHOO"}},
+	{"アメリカン・エキスプレス", []string{"アメリカン・エキスプレス", "アメリカン エキスプレス", "AMERICAN EXPRESS", "AMEX", "アメックス"}},
+	{"au PAY カード", []string{"AU PAY カード", "AU PAYカード", "AUPAY"}},
+	{"NTTドコモ", []string{"Dカード", "ドコモ", "DOCOMO"}},
+}
+
+// company returns the canonical company a folded name belongs to, or "".
+func company(name string) string {
+	for _, c := range companies {
+		for _, a := range c.aliases {
+			if strings.Contains(name, a) {
+				return c.canon
+			}
+		}
+	}
+	return ""
 }

@@ -78,3 +78,22 @@ func TestMerge(t *testing.T) {
 		})
 	}
 }
+
+func TestRelated(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"三井住友カード", "三井住友カード(VPASS)", true},
+		{"MUFGカード", "三菱UFJニコス", true},
+		{"DCカード", "三菱UFJニコス", true},
+		{"AMERICAN EXPRESS", "アメリカン・エキスプレス", true},
+		{"楽天カード", "三井住友カード", false},
+		{"エポスカード", "JCB", false},
+		{"", "JCB", false},
+	} {
+		if got := related(tt.a, tt.b); got != tt.want {
+			t.Errorf("related(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
