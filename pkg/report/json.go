@@ -28,6 +28,12 @@ type Charge struct {
 	ForeignCurrency string `json:"foreign_currency,omitempty"`
 	Holder          string `json:"holder,omitempty"`
 	Format          string `json:"format,omitempty"`
+	// Installments is the number of payments of a 分割/リボ purchase.
+	Installments int `json:"installments,omitempty"`
+	// Ref is the statement's own id for the line.
+	Ref string `json:"ref,omitempty"`
+	// Reverses is the source of the charge a refund reverses.
+	Reverses string `json:"reverses,omitempty"`
 }
 
 // ChargeJSON converts a charge to its JSON form.
@@ -44,6 +50,13 @@ func ChargeJSON(c *statement.Charge) Charge {
 		Source:   c.Source.String(),
 		Holder:   c.Holder,
 		Format:   c.Format,
+		Ref:      c.Ref,
+	}
+	if c.Installments > 1 {
+		j.Installments = c.Installments
+	}
+	if c.Reverses.Line > 0 {
+		j.Reverses = c.Reverses.String()
 	}
 	if c.ForeignCurrency != "" {
 		j.ForeignAmount = c.ForeignAmount.String()
