@@ -2,8 +2,7 @@ package rules
 
 import (
 	"fmt"
-
-	"github.com/shopspring/decimal"
+	"sort"
 
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -12,60 +11,161 @@ import (
 // Statements carry dates, not times, so "within 24 h" is read as the same
 // day or the next (WithinDays 1). A payee whose history on the card already
 // shows such bursts (a transit charge several times a day) is not flagged.
+//
+// It also flags a repeated price point: SameAmount or more charges of one
+// amount (at least SameAmountFrom) from one payee within SameAmountWithin
+// days, where that amount is new at the payee and not a recurring one — the
+// shape of stolen-card spending at app and gift-card stores (¥10,000,
+// ¥10,000, ¥10,000…).
 type Burst struct {
-	Min        int
-	WithinDays int
+	Min        int      `yaml:"min" doc:"charges from one payee that make a burst"`
+	WithinDays Days     `yaml:"within" doc:"…within this many days (1d: the same day or the next)"`
+	Severity   Severity `yaml:"severity" doc:"severity of a burst"`
+
+	SameAmount         int      `yaml:"same-amount" doc:"charges of one amount from a payee that is not recurring that make a repeated price point (0: off)"`
+	SameAmountWithin   Days     `yaml:"same-amount-within" doc:"…within this many days"`
+	SameAmountFrom     Yen      `yaml:"same-amount-from" doc:"…of at least this amount"`
+	SameAmountSeverity Severity `yaml:"same-amount-severity" doc:"severity of a repeated price point"`
 }
 
 // ID implements [Rule].
 func (Burst) ID() string { return "burst" }
 
-// Check implements [Rule].
+// Doc says what the rule flags.
+func (Burst) Doc() string {
+	return "many charges from one payee in a short time, or one price repeated by a payee that is not recurring"
+}
+
+// Check implements [Rule]. Charges that continue a learned subscription
+// are not counted: one billed the day a fraud run starts is no part of it.
+// (A config payee is known by name, not by rhythm: five charges in a day
+// from it are still a burst.)
 func (b Burst) Check(card *Card) []Finding {
-	if b.Min < 2 {
-		return nil
-	}
-	byPayee := map[string][]*statement.Charge{}
-	var order []string
-	for _, ch := range card.Charges {
-		if ch.Kind != statement.Purchase || !ch.Amount.IsPositive() {
-			continue
-		}
-		if _, ok := byPayee[ch.Payee]; !ok {
-			order = append(order, ch.Payee)
-		}
-		byPayee[ch.Payee] = append(byPayee[ch.Payee], ch)
-	}
 	var out []Finding
-	for _, p := range order {
-		groups := b.groups(byPayee[p])
-		usual := false
-		for _, g := range groups {
-			if g[len(g)-1].Date < card.From {
-				usual = true // a burst in the history: this payee's normal behaviour
+	for _, p := range card.payeesInWindow() {
+		px := card.byPayee[p]
+		cs := make([]*statement.Charge, 0, len(px.purchases))
+		for _, k := range px.purchases {
+			if !card.continuesStream(card.Charges[k]) {
+				cs = append(cs, card.Charges[k])
 			}
 		}
-		for _, g := range groups {
-			if g[len(g)-1].Date < card.From || usual {
-				continue
-			}
-			en, ja := b.message(card, g)
-			out = append(out, Finding{Severity: Alert, Message: en, MessageJA: ja, Charges: g})
+		if b.Min >= 2 {
+			out = append(out, b.bursts(card, cs)...)
+		}
+		if b.SameAmount >= 2 {
+			out = append(out, b.pricePoints(card, px, cs)...)
 		}
 	}
 	return out
 }
 
-// groups returns the runs of charges (in date order) that hold Min or more
-// within WithinDays, merged where they overlap.
-func (b Burst) groups(cs []*statement.Charge) [][]*statement.Charge {
+func (b Burst) bursts(card *Card, cs []*statement.Charge) []Finding {
+	groups := runs(cs, b.Min, int(b.WithinDays))
+	for _, g := range groups {
+		if g[len(g)-1].Date < card.From {
+			return nil // a burst in the history: this payee's normal behaviour
+		}
+	}
+	var out []Finding
+	for _, g := range groups {
+		en, ja := b.message(card, g)
+		out = append(out, Finding{Severity: b.Severity, Message: en, MessageJA: ja, Charges: g})
+	}
+	return out
+}
+
+// pricePoints finds runs of one amount that the payee has not charged this
+// card before (a month or more earlier) and that is not a recurring amount
+// of it: a top-up of ¥3,000 every few days is how this card pays that
+// payee; ¥10,000 three times at a store that sold ¥490 apps is not.
+func (b Burst) pricePoints(card *Card, px *payeeIndex, cs []*statement.Charge) []Finding {
+	byAmount := map[int64][]*statement.Charge{}
+	var amounts []int64
+	for _, c := range cs {
+		y := YenOf(c.Amount)
+		if y < int64(b.SameAmountFrom) {
+			continue
+		}
+		if _, ok := byAmount[y]; !ok {
+			amounts = append(amounts, y)
+		}
+		byAmount[y] = append(byAmount[y], c)
+	}
+	sort.Slice(amounts, func(i, j int) bool { return amounts[i] < amounts[j] })
+	var out []Finding
+	for _, y := range amounts {
+		for _, g := range runs(byAmount[y], b.SameAmount, int(b.SameAmountWithin)) {
+			if g[len(g)-1].Date < card.From || card.paidAmountBefore(px, y, g[0].Date.AddDays(-NewRelationship)) || px.amountRecurs(g[0]) {
+				continue
+			}
+			when, whenJA := spanText(g[0].Date, g[len(g)-1].Date)
+			en := fmt.Sprintf("%d charges of %s each from %s %s; a payee repeating one new price %d times within %d days is how stolen cards are spent",
+				len(g), yenText(y), g[0].Payee, when, b.SameAmount, int(b.SameAmountWithin))
+			ja := fmt.Sprintf("%s から %s %s ちょうどの利用が %d 件。初めての金額を %s 以内に %d 回以上請求するのは、盗まれたカードの使われ方です",
+				g[0].Payee, whenJA, yenText(y), len(g), daysJA(b.SameAmountWithin), b.SameAmount)
+			out = append(out, Finding{Severity: b.SameAmountSeverity, Message: en, MessageJA: ja, Charges: g})
+		}
+	}
+	return out
+}
+
+// paidAmountBefore reports whether the card paid px exactly y yen before d.
+func (c *Card) paidAmountBefore(px *payeeIndex, y int64, d statement.Date) bool {
+	for _, k := range px.purchases {
+		if c.Charges[k].Date >= d {
+			return false
+		}
+		if c.yen[k] == y {
+			return true
+		}
+	}
+	return false
+}
+
+// amountRecurs reports whether ch's amount fits one of the payee's streams
+// or its config amount.
+func (px *payeeIndex) amountRecurs(ch *statement.Charge) bool {
+	for _, s := range px.streams {
+		if s.AmountFits(ch.Amount) {
+			return true
+		}
+	}
+	if px.conf != nil {
+		if lo, hi, ok := px.conf.ExpectedAmount(); ok && !ch.Amount.LessThan(lo) && !ch.Amount.GreaterThan(hi) {
+			return true
+		}
+	}
+	return false
+}
+
+// payeesInWindow returns the payees with a purchase in the window, sorted.
+func (c *Card) payeesInWindow() []string {
+	seen := map[string]bool{}
+	var out []string
+	c.windowPurchases(func(_ int, ch *statement.Charge) {
+		if !seen[ch.Payee] {
+			seen[ch.Payee] = true
+			out = append(out, ch.Payee)
+		}
+	})
+	sort.Strings(out)
+	return out
+}
+
+// runs returns the runs of charges (in date order) that hold min or more
+// within days, merged where they overlap.
+func runs(cs []*statement.Charge, min, days int) [][]*statement.Charge {
+	if len(cs) < min {
+		return nil
+	}
 	in := make([]bool, len(cs))
 	lo := 0
 	for hi := range cs {
-		for int(cs[hi].Date-cs[lo].Date) > b.WithinDays {
+		for int(cs[hi].Date-cs[lo].Date) > days {
 			lo++
 		}
-		if hi-lo+1 >= b.Min {
+		if hi-lo+1 >= min {
 			for i := lo; i <= hi; i++ {
 				in[i] = true
 			}
@@ -77,7 +177,7 @@ func (b Burst) groups(cs []*statement.Charge) [][]*statement.Charge {
 		if !in[i] {
 			continue
 		}
-		if len(cur) > 0 && int(c.Date-cur[len(cur)-1].Date) > b.WithinDays {
+		if len(cur) > 0 && int(c.Date-cur[len(cur)-1].Date) > days {
 			out = append(out, cur)
 			cur = nil
 		}
@@ -90,28 +190,21 @@ func (b Burst) groups(cs []*statement.Charge) [][]*statement.Charge {
 }
 
 func (b Burst) message(card *Card, g []*statement.Charge) (en, ja string) {
-	var sum decimal.Decimal
+	var sum int64
 	for _, c := range g {
-		sum = sum.Add(c.Amount)
+		sum += YenOf(c.Amount)
 	}
-	first, last := g[0].Date, g[len(g)-1].Date
-	when := "on " + first.String()
-	if last != first {
-		when = fmt.Sprintf("from %s to %s", first, last)
-	}
-	whenJA := first.String() + " に"
-	if last != first {
-		whenJA = fmt.Sprintf("%s から %s に", first, last)
-	}
+	first := g[0].Date
+	when, whenJA := spanText(first, g[len(g)-1].Date)
 	var history, historyJA string
 	if !card.PaidBefore(g[0].Payee, first) {
 		history = "; this card never paid this payee before"
 		historyJA = "。このカードでは初めての支払先"
 	}
 	en = fmt.Sprintf("%d charges from %s %s (%s in all)%s; the limit is %d in %s",
-		len(g), g[0].Payee, when, statement.FormatYen(sum), history, b.Min, b.window())
+		len(g), g[0].Payee, when, yenText(sum), history, b.Min, b.window())
 	ja = fmt.Sprintf("%s %s %d 件（合計 %s）%s。上限は %s に %d 件",
-		g[0].Payee, whenJA, len(g), statement.FormatYen(sum), historyJA, b.windowJA(), b.Min)
+		g[0].Payee, whenJA, len(g), yenText(sum), historyJA, b.windowJA(), b.Min)
 	return en, ja
 }
 
@@ -119,7 +212,7 @@ func (b Burst) windowJA() string {
 	if b.WithinDays == 1 {
 		return "24 時間"
 	}
-	return fmt.Sprintf("%d 日間", b.WithinDays)
+	return daysJA(b.WithinDays)
 }
 
 func (b Burst) window() string {
@@ -128,3 +221,14 @@ func (b Burst) window() string {
 	}
 	return fmt.Sprintf("%d days", b.WithinDays)
 }
+
+// spanText writes "on D" or "from D1 to D2", and the same in Japanese.
+func spanText(first, last statement.Date) (en, ja string) {
+	if first == last {
+		return "on " + first.String(), first.String() + " に"
+	}
+	return fmt.Sprintf("from %s to %s", first, last), fmt.Sprintf("%s から %s に", first, last)
+}
+
+// daysJA writes a span of days in Japanese: "7 日".
+func daysJA(d Days) string { return fmt.Sprintf("%d 日", int(d)) }

@@ -4,12 +4,19 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Card is what rules see of one card: its charges and what is known of them.
+//
+// Besides the fields, a card keeps an index built once in [NewCard] so that
+// rules never scan the whole history per charge: each charge's amount in
+// whole yen, each payee's purchases in date order, and (built on first use)
+// the card's usual amounts and monthly totals.
 type Card struct {
 	Label string // card label, as in reports
 	// Charges are every charge of the card, oldest first.
@@ -26,30 +33,44 @@ type Card struct {
 	// Payees are the config's known payees that apply to this card.
 	Payees []*config.Payee
 
-	known    map[*statement.Charge]string
-	occur    map[*statement.Charge]int
+	known    map[*statement.Charge]knownBy
 	start    int
 	payeeSet map[string]bool
+
+	yen     []int64                // Charges[i].Amount in whole yen
+	ppos    []int32                // position of Charges[i] in its payee's purchases, or -1
+	occur   []int32                // earlier charges with the same date, payee and amount
+	byPayee map[string]*payeeIndex // purchases by payee key
+	stats   *cardStats             // built on first use
+	refunds map[*statement.Charge]*statement.Charge
 }
+
+// knownBy is why a charge is known: a config payee or a learned stream.
+type knownBy struct {
+	payee  *config.Payee
+	stream *recurring.Stream
+}
+
+// payeeIndex is one payee's purchases on the card.
+type payeeIndex struct {
+	key       string
+	purchases []int // indices into Card.Charges, date order
+	streams   []*recurring.Stream
+	conf      *config.Payee // the config payee its charges match, if any
+}
+
+// KnownAfterDays is how long a learned stream must have run before its
+// charges count as known: a rhythm seen for four weeks. Without it, a fraud
+// run of one price every few days would teach itself as a weekly stream.
+const KnownAfterDays = 28
 
 // NewCard builds the rules' view of a card. charges must all belong to the
 // card; cfg may be nil. The window is [from, to].
 func NewCard(label string, charges []*statement.Charge, from, to statement.Date, cfg *config.Config) *Card {
-	c := &Card{Label: label, From: from, To: to, known: map[*statement.Charge]string{}, occur: map[*statement.Charge]int{}, payeeSet: map[string]bool{}}
+	c := &Card{Label: label, From: from, To: to, known: map[*statement.Charge]knownBy{}, payeeSet: map[string]bool{}, byPayee: map[string]*payeeIndex{}}
 	c.Charges = append([]*statement.Charge(nil), charges...)
 	sort.SliceStable(c.Charges, func(i, j int) bool { return c.Charges[i].Date < c.Charges[j].Date })
 	c.start = sort.Search(len(c.Charges), func(i int) bool { return c.Charges[i].Date >= from })
-
-	type ident struct {
-		d      statement.Date
-		p, amt string
-	}
-	n := map[ident]int{}
-	for _, ch := range c.Charges {
-		k := ident{ch.Date, ch.Payee, ch.Amount.String()}
-		c.occur[ch] = n[k]
-		n[k]++
-	}
 
 	if cfg != nil {
 		for i := range cfg.Payees {
@@ -58,29 +79,130 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 			}
 		}
 	}
-	for _, ch := range c.Charges {
+	c.index()
+	for _, px := range c.byPayee {
+		ch := c.Charges[px.purchases[0]]
 		for _, p := range c.Payees {
 			if p.MatchesCharge(ch) {
-				c.known[ch] = p.Name
+				px.conf = p
+				break
+			}
+		}
+	}
+	for _, ch := range c.Charges {
+		if px := c.byPayee[ch.Payee]; px != nil && px.conf != nil && px.conf.MatchesCharge(ch) {
+			c.known[ch] = knownBy{payee: px.conf}
+			continue
+		}
+		for _, p := range c.Payees {
+			if p.MatchesCharge(ch) {
+				c.known[ch] = knownBy{payee: p}
 				break
 			}
 		}
 	}
 	c.Streams = recurring.Learn(c.Charges)
 	for _, s := range c.Streams {
+		if px := c.byPayee[s.Payee]; px != nil {
+			px.streams = append(px.streams, s)
+		}
 		if !c.configured(s.Payee) {
 			c.payeeSet[s.Payee] = true
 		}
 		// The first charge of a stream is new when it happens; only the
-		// charges that continue the rhythm are known.
+		// charges that continue a rhythm already seen for a while are known.
+		first := s.First()
 		for _, ch := range s.Charges[1:] {
+			if int(ch.Date-first) < KnownAfterDays {
+				continue
+			}
 			if _, ok := c.known[ch]; !ok {
-				c.known[ch] = fmt.Sprintf("%s (%s, learned)", s.Payee, s.Cadence.Name)
+				c.known[ch] = knownBy{stream: s}
 			}
 		}
 	}
 	c.decideMode(cfg)
 	return c
+}
+
+// index fills the per-charge and per-payee index.
+func (c *Card) index() {
+	n := len(c.Charges)
+	c.yen = make([]int64, n)
+	c.ppos = make([]int32, n)
+	c.occur = make([]int32, n)
+	for lo := 0; lo < n; {
+		hi := lo
+		for hi < n && c.Charges[hi].Date == c.Charges[lo].Date {
+			c.yen[hi] = YenOf(c.Charges[hi].Amount)
+			hi++
+		}
+		c.countRepeats(lo, hi)
+		lo = hi
+	}
+	for i, ch := range c.Charges {
+		c.ppos[i] = -1
+		if !isPurchase(ch) {
+			continue
+		}
+		px := c.byPayee[ch.Payee]
+		if px == nil {
+			px = &payeeIndex{key: ch.Payee}
+			c.byPayee[ch.Payee] = px
+		}
+		c.ppos[i] = int32(len(px.purchases))
+		px.purchases = append(px.purchases, i)
+	}
+}
+
+// countRepeats sets occur for the charges [lo, hi) of one day: how many
+// earlier charges that day have the same payee and amount (as printed).
+func (c *Card) countRepeats(lo, hi int) {
+	type ident struct {
+		p, amt string
+	}
+	if hi-lo > 32 { // a day with many charges: count with a map
+		seen := map[ident]int32{}
+		for i := lo; i < hi; i++ {
+			k := ident{c.Charges[i].Payee, c.Charges[i].Amount.String()}
+			c.occur[i] = seen[k]
+			seen[k]++
+		}
+		return
+	}
+	for i := lo; i < hi; i++ {
+		for j := i - 1; j >= lo; j-- {
+			if c.yen[j] == c.yen[i] && c.Charges[j].Payee == c.Charges[i].Payee && c.Charges[j].Amount.String() == c.Charges[i].Amount.String() {
+				c.occur[i] = c.occur[j] + 1
+				break
+			}
+		}
+	}
+}
+
+// isPurchase reports whether ch is a purchase of a positive amount: the
+// charges rules judge. Refunds, payments and fees are never suspects.
+func isPurchase(ch *statement.Charge) bool {
+	return (ch.Kind == statement.Purchase || ch.Kind == "") && ch.Amount.Sign() > 0
+}
+
+// YenOf returns d in whole yen, exactly for every amount a yen statement
+// prints (yen have no smaller unit on a card bill); a fraction that only a
+// user-defined format could produce is truncated toward zero. The value is an
+// int64, which holds any yen amount, so rules compare amounts without floats
+// and without decimal allocations.
+func YenOf(d decimal.Decimal) int64 {
+	e := d.Exponent()
+	if e == 0 || (e > 0 && e <= 6 && d.NumDigits() <= 12) {
+		v := d.CoefficientInt64()
+		for ; e > 0; e-- {
+			v *= 10
+		}
+		if d.NumDigits() <= 18 {
+			return v
+		}
+	}
+	return d.IntPart()
 }
 
 // decideMode applies the config's mode or learns it from the history: a card
@@ -133,10 +255,24 @@ func (c *Card) History() []*statement.Charge { return c.Charges[:c.start] }
 func (c *Card) InWindow(ch *statement.Charge) bool { return ch.Date >= c.From && ch.Date <= c.To }
 
 // Known returns the name of the known payee ch is a charge of: a config
-// payee, or a learned recurring stream that ch continues.
+// payee, or a learned recurring stream that ch continues (one that has run
+// for [KnownAfterDays] before ch).
 func (c *Card) Known(ch *statement.Charge) (string, bool) {
-	name, ok := c.known[ch]
-	return name, ok
+	k, ok := c.known[ch]
+	switch {
+	case !ok:
+		return "", false
+	case k.payee != nil:
+		return k.payee.Name, true
+	}
+	return fmt.Sprintf("%s (%s, learned)", k.stream.Payee, k.stream.Cadence.Name), true
+}
+
+// continuesStream reports whether ch is known as the continuation of a
+// learned stream (rather than by a config payee's name).
+func (c *Card) continuesStream(ch *statement.Charge) bool {
+	k, ok := c.known[ch]
+	return ok && k.stream != nil
 }
 
 // KnownPayees counts the card's known payees: the config's and the learned
@@ -155,18 +291,116 @@ func (c *Card) configured(k string) bool {
 
 // identity is the part of a finding id one charge contributes.
 func (c *Card) identity(ch *statement.Charge) string {
-	return fmt.Sprintf("%s|%s|%s|%d", ch.Date, ch.Payee, ch.Amount.String(), c.occur[ch])
+	n := 0
+	if i := c.indexOf(ch); i >= 0 {
+		n = int(c.occur[i])
+	}
+	return fmt.Sprintf("%s|%s|%s|%d", ch.Date, ch.Payee, ch.Amount.String(), n)
+}
+
+// indexOf returns ch's index in Charges, or -1: a binary search on the date,
+// then a look along that day.
+func (c *Card) indexOf(ch *statement.Charge) int {
+	i := sort.Search(len(c.Charges), func(i int) bool { return c.Charges[i].Date >= ch.Date })
+	for ; i < len(c.Charges) && c.Charges[i].Date == ch.Date; i++ {
+		if c.Charges[i] == ch {
+			return i
+		}
+	}
+	return -1
 }
 
 // PaidBefore reports whether the card paid payee key p before date d.
 func (c *Card) PaidBefore(p string, d statement.Date) bool {
-	for _, ch := range c.Charges {
-		if ch.Date >= d {
-			return false
-		}
-		if ch.Payee == p {
+	px := c.byPayee[p]
+	return px != nil && c.Charges[px.purchases[0]].Date < d
+}
+
+// FirstPaid returns the date of the card's first purchase from payee key p.
+func (c *Card) FirstPaid(p string) (statement.Date, bool) {
+	px := c.byPayee[p]
+	if px == nil {
+		return 0, false
+	}
+	return c.Charges[px.purchases[0]].Date, true
+}
+
+// NewRelationship is how long a payee counts as new after the card first
+// paid it: a fraud run at one merchant is new for all its charges, not only
+// the first.
+const NewRelationship = 30
+
+// isNewPayee reports whether the card's first purchase from ch's payee is
+// less than [NewRelationship] days before ch.
+func (c *Card) isNewPayee(ch *statement.Charge) bool {
+	first, ok := c.FirstPaid(ch.Payee)
+	return !ok || int(ch.Date-first) < NewRelationship
+}
+
+// payeeKnown reports whether payee key p is one of the card's known payees
+// at date d: a config payee, or a learned stream that ran for
+// [KnownAfterDays] before d.
+func (c *Card) payeeKnown(p string, d statement.Date) bool {
+	px := c.byPayee[p]
+	if px == nil {
+		return c.configured(p)
+	}
+	if px.conf != nil {
+		return true
+	}
+	for _, s := range px.streams {
+		if int(d-s.First()) >= KnownAfterDays {
 			return true
 		}
 	}
 	return false
 }
+
+// subscriptionLike reports whether payee p charges like a subscription: a
+// config payee with a cadence, or an established learned stream (or several)
+// holding at least 80% of the payee's purchases. A shop that happens to
+// form a stream among many irregular visits is not.
+func (px *payeeIndex) subscriptionLike() bool {
+	if px.conf != nil && px.conf.Cadence != "" && px.conf.Cadence != "irregular" {
+		return true
+	}
+	members := 0
+	established := false
+	for _, s := range px.streams {
+		members += len(s.Charges)
+		established = established || s.Established
+	}
+	return established && members*10 >= len(px.purchases)*8
+}
+
+// cycle returns the payee's billing cadence: the config's, or that of its
+// longest stream.
+func (px *payeeIndex) cycle() (recurring.Cadence, bool) {
+	if px.conf != nil && px.conf.Cadence != "" {
+		if cad, ok := recurring.CadenceByName(px.conf.Cadence); ok {
+			return cad, true
+		}
+	}
+	var best *recurring.Stream
+	for _, s := range px.streams {
+		if best == nil || len(s.Charges) > len(best.Charges) {
+			best = s
+		}
+	}
+	if best == nil {
+		return recurring.Cadence{}, false
+	}
+	return best.Cadence, true
+}
+
+// windowPurchases calls f with the index of every purchase in the window.
+func (c *Card) windowPurchases(f func(i int, ch *statement.Charge)) {
+	for i := c.start; i < len(c.Charges); i++ {
+		if ch := c.Charges[i]; isPurchase(ch) {
+			f(i, ch)
+		}
+	}
+}
+
+// yenText formats whole yen for messages: "¥1,000".
+func yenText(y int64) string { return Yen(y).String() }

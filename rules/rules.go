@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -75,13 +76,17 @@ type Reason struct {
 	MessageJA string   `json:"message_ja,omitempty"`
 }
 
-// Finding is a suspect charge or group of charges.
+// Finding is a suspect charge or group of charges, or (CardLevel) a notice
+// about the whole card.
 type Finding struct {
 	// ID is stable across runs and re-downloads of the same statement: it
 	// depends only on the card and the charges (date, payee, amount).
 	ID string
 	// Rule, Severity and Message (MessageJA) are those of the most severe
-	// reason. A rule sets both languages; see [Reason].
+	// reason. A rule sets both languages; see [Reason]. Adjusters may then
+	// change the severity: breach-exposure raises it (adding its reason
+	// last), reversed lowers it to info (its reason, rule and message
+	// first).
 	Rule      string
 	Severity  Severity
 	Message   string
@@ -90,6 +95,18 @@ type Finding struct {
 	Reasons []Reason
 	Card    *Card
 	Charges []*statement.Charge // in date order
+	// CardLevel marks a finding about the card rather than about suspect
+	// charges: a breach exposure, a recurring payment gone missing. Its
+	// charges are the evidence (the use at the breached payee, the last
+	// charge of the missing payee), are not suspects, and may be history.
+	// Card-level findings are never combined with others, raised or
+	// reversed.
+	CardLevel bool
+
+	// topic tells apart the ids of card-level findings: the rule and what
+	// it is about (a breach, a payee), so that a notice citing a charge
+	// never takes the id of a finding on that charge.
+	topic string
 }
 
 // Summary is every reason's message in one line, in English.
@@ -122,15 +139,40 @@ func (f *Finding) summary(ja bool) string {
 
 // Engine runs rules.
 type Engine struct {
+	// Rules run on every card that no entry of Cards matches.
+	Rules []Rule
+	// Cards are per-card rule sets: a card runs the Rules of the first
+	// entry whose Match is part of its label.
+	Cards []CardRules
+}
+
+// CardRules is the rule set for the cards a config card entry matches.
+type CardRules struct {
+	Match string // compared as config.Card.Match is
 	Rules []Rule
 }
 
+// Adjuster is a rule that also acts on the combined findings of a card, after
+// every rule has checked it: breach-exposure raises the findings that follow
+// a breach, reversed closes the findings a refund cancels. Adjusters run in
+// the order of the rule set.
+type Adjuster interface {
+	Rule
+	Adjust(card *Card, findings []Finding) []Finding
+}
+
 // Default returns an engine with the built-in rules at their default settings.
-func Default() *Engine {
-	return &Engine{Rules: []Rule{
-		UnknownPayee{},
-		Burst{Min: 3, WithinDays: 1},
-	}}
+func Default() *Engine { return &Engine{Rules: Catalogue()} }
+
+// RulesFor returns the rules that run on card.
+func (e *Engine) RulesFor(card *Card) []Rule {
+	for _, cr := range e.Cards {
+		c := config.Card{Match: cr.Match}
+		if c.Matches(card.Label) {
+			return cr.Rules
+		}
+	}
+	return e.Rules
 }
 
 // Run checks every card and returns the combined findings, most severe
@@ -138,17 +180,7 @@ func Default() *Engine {
 func (e *Engine) Run(cards []*Card) []Finding {
 	var out []Finding
 	for _, card := range cards {
-		var raw []Finding
-		for _, r := range e.Rules {
-			for _, f := range r.Check(card) {
-				if f.Rule == "" {
-					f.Rule = r.ID()
-				}
-				f.Card = card
-				raw = append(raw, f)
-			}
-		}
-		out = append(out, combine(card, raw)...)
+		out = append(out, e.RunCard(card)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := &out[i], &out[j]
@@ -163,7 +195,33 @@ func (e *Engine) Run(cards []*Card) []Finding {
 	return out
 }
 
+// RunCard checks one card: every rule, then combining, then the adjusters.
+func (e *Engine) RunCard(card *Card) []Finding {
+	rs := e.RulesFor(card)
+	var raw []Finding
+	for _, r := range rs {
+		for _, f := range r.Check(card) {
+			if len(f.Charges) == 0 {
+				continue
+			}
+			if f.Rule == "" {
+				f.Rule = r.ID()
+			}
+			f.Card = card
+			raw = append(raw, f)
+		}
+	}
+	found := combine(card, raw)
+	for _, r := range rs {
+		if a, ok := r.(Adjuster); ok {
+			found = a.Adjust(card, found)
+		}
+	}
+	return found
+}
+
 // combine merges findings that share a charge (transitively) into one.
+// Card-level findings stay as they are.
 func combine(card *Card, raw []Finding) []Finding {
 	parent := make([]int, len(raw))
 	for i := range parent {
@@ -179,6 +237,9 @@ func combine(card *Card, raw []Finding) []Finding {
 	}
 	owner := map[*statement.Charge]int{}
 	for i, f := range raw {
+		if f.CardLevel {
+			continue
+		}
 		for _, c := range f.Charges {
 			if j, ok := owner[c]; ok {
 				parent[find(i)] = find(j)
@@ -230,8 +291,14 @@ func combine(card *Card, raw []Finding) []Finding {
 		}
 		sort.SliceStable(charges, func(i, j int) bool { return charges[i].Date < charges[j].Date })
 		top := raw[members[0]]
+		topic := ""
+		if top.CardLevel {
+			topic = top.Rule + "/" + top.topic
+		}
 		out = append(out, Finding{
-			ID:        card.findingID(charges),
+			CardLevel: top.CardLevel,
+			topic:     top.topic,
+			ID:        card.findingID(charges, topic),
 			Rule:      top.Rule,
 			Severity:  top.Severity,
 			Message:   top.Message,
@@ -244,8 +311,9 @@ func combine(card *Card, raw []Finding) []Finding {
 	return out
 }
 
-// findingID hashes the card and the identities of the charges.
-func (c *Card) findingID(charges []*statement.Charge) string {
+// findingID hashes the card and the identities of the charges, and the
+// topic of a card-level finding.
+func (c *Card) findingID(charges []*statement.Charge, topic string) string {
 	ids := make([]string, len(charges))
 	for i, ch := range charges {
 		ids[i] = c.identity(ch)
@@ -256,6 +324,10 @@ func (c *Card) findingID(charges []*statement.Charge) string {
 	for _, id := range ids {
 		h.Write([]byte{0})
 		h.Write([]byte(id))
+	}
+	if topic != "" {
+		h.Write([]byte{1})
+		h.Write([]byte(topic))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }

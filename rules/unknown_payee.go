@@ -3,37 +3,130 @@ package rules
 import (
 	"fmt"
 
+	"github.com/cardcheck/cardcheck/pkg/recurring"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
-// UnknownPayee flags, on a recurring-only card, every purchase whose payee is
-// not a known one.
-type UnknownPayee struct{}
+// UnknownPayee flags, on a recurring-only card, every purchase that is not
+// a known payment: a payee outside the known ones, or a known payee charging
+// off its rhythm. A known payee charging on its usual day at a new price is
+// left to amount-change (a price increase is not an unknown payee).
+type UnknownPayee struct {
+	Severity Severity `yaml:"severity" doc:"severity of a purchase outside the known payments"`
+}
 
 // ID implements [Rule].
 func (UnknownPayee) ID() string { return "unknown-payee" }
 
+// Doc says what the rule flags.
+func (UnknownPayee) Doc() string {
+	return "on a recurring-only card, a purchase that is not one of its known payments"
+}
+
 // Check implements [Rule].
-func (UnknownPayee) Check(card *Card) []Finding {
+func (u UnknownPayee) Check(card *Card) []Finding {
 	if !card.RecurringOnly {
 		return nil
 	}
 	var out []Finding
-	for _, ch := range card.Window() {
-		if ch.Kind != statement.Purchase || !ch.Amount.IsPositive() {
-			continue
-		}
+	card.windowPurchases(func(i int, ch *statement.Charge) {
 		if _, ok := card.Known(ch); ok {
+			return
+		}
+		if _, ok := card.priceChange(i); ok {
+			return
+		}
+		var en, ja string
+		s := card.streamOf(ch.Payee, ch.Date)
+		switch {
+		case s != nil && onSchedule(s, ch.Date):
+			en = fmt.Sprintf("%s charged %s on %s, its usual day, but it charges %s %s on this card (%s)",
+				ch.Payee, yenText(card.yen[i]), ch.Date, yenText(YenOf(s.Typical)), s.Cadence.Name, card.ModeReason)
+			ja = fmt.Sprintf("%s が %s に %s を請求。いつもの請求日ですが、通常は %s の %s です（%s）",
+				ch.Payee, ch.Date, yenText(card.yen[i]), s.Cadence.Name, yenText(YenOf(s.Typical)), card.ModeReasonJA)
+		case s != nil:
+			en = fmt.Sprintf("%s charged %s on %s, off its usual %s rhythm (%s, last on %s, next expected %s) on this card (%s)",
+				ch.Payee, yenText(card.yen[i]), ch.Date, s.Cadence.Name, yenText(YenOf(s.Typical)), lastBefore(s, ch.Date), nextAfter(s, ch.Date), card.ModeReason)
+			ja = fmt.Sprintf("%s が %s に %s を請求。いつもの周期（%s、%s、前回 %s、次回予定 %s）から外れています（%s）",
+				ch.Payee, ch.Date, yenText(card.yen[i]), s.Cadence.Name, yenText(YenOf(s.Typical)), lastBefore(s, ch.Date), nextAfter(s, ch.Date), card.ModeReasonJA)
+		default:
+			en = fmt.Sprintf("%s is not one of the %d payees this card pays (%s)",
+				ch.Payee, card.KnownPayees(), card.ModeReason)
+			ja = fmt.Sprintf("%s はこのカードの既知の支払先 %d 件のどれでもありません（%s）",
+				ch.Payee, card.KnownPayees(), card.ModeReasonJA)
+		}
+		out = append(out, Finding{Severity: u.Severity, Message: en, MessageJA: ja, Charges: []*statement.Charge{ch}})
+	})
+	return out
+}
+
+// streamOf returns the learned stream of payee p that has run for
+// [KnownAfterDays] before d and has the most charges, or nil.
+func (c *Card) streamOf(p string, d statement.Date) *recurring.Stream {
+	px := c.byPayee[p]
+	if px == nil {
+		return nil
+	}
+	var best *recurring.Stream
+	for _, s := range px.streams {
+		if int(d-s.First()) >= KnownAfterDays && (best == nil || len(s.Charges) > len(best.Charges)) {
+			best = s
+		}
+	}
+	return best
+}
+
+// lastBefore returns the date of the stream's last member before d.
+func lastBefore(s *recurring.Stream, d statement.Date) statement.Date {
+	last := s.First()
+	for _, ch := range s.Charges {
+		if ch.Date >= d {
+			break
+		}
+		last = ch.Date
+	}
+	return last
+}
+
+// nextAfter returns the date the stream expected its next charge after its
+// last member before d.
+func nextAfter(s *recurring.Stream, d statement.Date) statement.Date {
+	return s.Cadence.Next(lastBefore(s, d))
+}
+
+// onSchedule reports whether d is within the cadence's tolerance of the
+// date the stream expected its next charge after its last member before d.
+func onSchedule(s *recurring.Stream, d statement.Date) bool {
+	gap := int(d - nextAfter(s, d))
+	return gap >= -s.Cadence.Tolerance && gap <= s.Cadence.Tolerance
+}
+
+// doubleRatio is where a known payee's higher amount stops looking like a
+// price change and starts looking like a double charge (amount-change's
+// default for its double parameter).
+const doubleRatio Ratio = 1800
+
+// priceChange reports whether the purchase at index i is a known payee's
+// charge on its usual day at a new price: the payee has an established
+// stream, the stream's last charge before i is one cycle earlier (within the
+// cadence's tolerance), the amount does not fit, and it is less than
+// [doubleRatio] times the usual. It returns the stream.
+func (c *Card) priceChange(i int) (*recurring.Stream, bool) {
+	ch := c.Charges[i]
+	px := c.byPayee[ch.Payee]
+	if px == nil {
+		return nil, false
+	}
+	for _, s := range px.streams {
+		if !s.Established || s.AmountFits(ch.Amount) || s.First() >= ch.Date {
 			continue
 		}
-		out = append(out, Finding{
-			Severity: Alert,
-			Message: fmt.Sprintf("%s is not one of the %d payees this card pays (%s)",
-				ch.Payee, card.KnownPayees(), card.ModeReason),
-			MessageJA: fmt.Sprintf("%s はこのカードの既知の支払先 %d 件のどれでもありません（%s）",
-				ch.Payee, card.KnownPayees(), card.ModeReasonJA),
-			Charges: []*statement.Charge{ch},
-		})
+		if !onSchedule(s, ch.Date) {
+			continue
+		}
+		if ref := YenOf(s.Typical); ref > 0 && !doubleRatio.AtLeast(c.yen[i], ref) {
+			return s, true
+		}
 	}
-	return out
+	return nil, false
 }

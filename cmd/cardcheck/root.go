@@ -56,6 +56,7 @@ them or look like fraud (bursts, card tests, duplicates, sudden jumps).
 	root.PersistentFlags().StringVar(&g.configPath, "config", "", "config file (default $XDG_CONFIG_HOME/cardcheck/config.yaml, if it exists)")
 	root.AddCommand(newScanCmd(g), newChargesCmd(g))
 	root.AddCommand(newLearnCmd(g), newPayeesCmd(g))
+	root.AddCommand(newRulesCmd(g))
 	root.AddCommand(newFormatsCmd(g), newDetectCmd(g))
 	root.AddCommand(newAckCmd(g), newAllowCmd(g))
 	return root

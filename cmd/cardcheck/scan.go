@@ -79,9 +79,12 @@ func runScan(g *globals, o *scanOptions, paths []string) error {
 	}
 	cfg, cfgErr := g.loadConfig()
 	opt.Config = cfg
+	eng, engErr := rules.FromConfig(cfg)
+	opt.Engine = eng
 	res := scan.Run(paths, opt)
+	res.Errors = append(splitErrors(engErr), res.Errors...)
 	if cfgErr != nil {
-		res.Errors = append([]error{cfgErr}, res.Errors...)
+		res.Errors = append(splitErrors(cfgErr), res.Errors...)
 	}
 	printErrors(g, res.Errors)
 	// The state hides acknowledged findings and, with --mail, says which

@@ -33,6 +33,8 @@ type Config struct {
 	Formats []userformat.Spec `yaml:"formats"`
 	// Mail says where `cardcheck scan --mail` sends new findings; see [Mail].
 	Mail *Mail `yaml:"mail"`
+	// Rules sets the rules' parameters, adds user rules and breaches; see [Rules].
+	Rules Rules `yaml:"rules"`
 
 	// Path is the file the config was read from ("" for none).
 	Path string `yaml:"-"`
@@ -238,6 +240,7 @@ func Position(file *ast.File, yamlPath string) (int, int) {
 
 func (c *Config) validate(v *validator) {
 	c.Mail.validate(v)
+	c.Rules.validate(v)
 	for i := range c.Cards {
 		card := &c.Cards[i]
 		at := fmt.Sprintf("$.cards[%d]", i)

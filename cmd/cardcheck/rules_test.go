@@ -1,0 +1,47 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestRulesCheck(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("rules:\n  user:\n    - id: typo\n      when: 'paye contains \"APPLE\"'\n"), 0o644)
+	good := filepath.Join(dir, "good.yaml")
+	os.WriteFile(good, []byte("rules:\n  burst: {min: 2}\n  user:\n    - id: apple\n      when: 'payee contains \"APPLE\" && amount > 2000'\n"), 0o644)
+
+	var out, errb bytes.Buffer
+	if code := run([]string{"--config", bad, "rules", "check"}, &out, &errb); code != 2 {
+		t.Errorf("bad config: exit %d, want 2", code)
+	}
+	if want := bad + `:4:14: user rule "typo": when: unknown name paye (line 1, column 1 of the expression)`; strings.TrimSpace(errb.String()) != want {
+		t.Errorf("stderr %q\nwant %q", errb.String(), want)
+	}
+
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"--config", good, "rules", "check"}, &out, &errb); code != 0 || errb.Len() > 0 {
+		t.Errorf("good config: exit %d, %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "ok: 13 built-in rules on, 1 user rule(s)") {
+		t.Errorf("stdout %q", out.String())
+	}
+
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"--config", good, "rules"}, &out, &errb); code != 0 {
+		t.Errorf("rules: exit %d, %s", code, errb.String())
+	}
+	for _, want := range []string{`RULE +SEVERITY +PARAMETER +DEFAULT +CONFIG +MEANING`, `\nunknown-payee +alert +on a recurring-only card`,
+		`\nburst +alert `, `\n +min +3 +2 +charges from one payee`, `\napple +warning +user rule`} {
+		if !regexp.MustCompile(want).MatchString(out.String()) {
+			t.Errorf("rules output lacks %s:\n%s", want, out.String())
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// AmountOutlier flags a purchase far above the card's usual: above the
+// median plus K times the median absolute deviation (MAD), where the MAD
+// counts as at least Floor of the median and at least FloorYen, so that a
+// very regular card (the same few bills every month) does not flag ¥1 of
+// difference; and never below Min. Far above also means above every
+// purchase of the baseline (a new record for the card): an everyday card's
+// occasional television is not an outlier when it buys one a year.
+//
+// It judges payees the card already knows — at a new payee a large charge
+// is new-merchant's — and not where the card already paid half as much or
+// more, nor a charge that continues a known payment. It catches a thief
+// spending big where the owner shops small.
+type AmountOutlier struct {
+	Severity Severity `yaml:"severity" doc:"severity of a purchase far above the card's usual"`
+	K        Ratio    `yaml:"k" doc:"how many MADs above the median is far"`
+	Floor    Ratio    `yaml:"floor" doc:"the MAD counts as at least this share of the median"`
+	FloorYen Yen      `yaml:"floor-yen" doc:"…and at least this amount"`
+	Min      Yen      `yaml:"min" doc:"never flag a purchase below this"`
+}
+
+// ID implements [Rule].
+func (AmountOutlier) ID() string { return "amount-outlier" }
+
+// Doc says what the rule flags.
+func (AmountOutlier) Doc() string {
+	return "a purchase far above the card's usual amounts (median and MAD, with a floor)"
+}
+
+// limit returns the outlier threshold for st, and the spread used.
+func (o AmountOutlier) limit(st *cardStats) (limit, spread int64) {
+	spread = max(st.MAD, o.Floor.Of(st.Median), int64(o.FloorYen))
+	return max(st.Median+o.K.Of(spread), int64(o.Min)), spread
+}
+
+// Check implements [Rule].
+func (o AmountOutlier) Check(card *Card) []Finding {
+	var out []Finding
+	var st *cardStats
+	var limit, spread int64
+	card.windowPurchases(func(i int, ch *statement.Charge) {
+		y := card.yen[i]
+		if y < int64(o.Min) {
+			return
+		}
+		if st == nil {
+			st = card.baseline()
+			limit, spread = o.limit(st)
+		}
+		if st.N < minBaseline || y <= limit || y <= st.Before || card.isNewPayee(ch) {
+			return
+		}
+		if _, ok := card.Known(ch); ok {
+			return
+		}
+		if prev := card.payeeMaxBefore(i); prev*2 >= y {
+			return
+		}
+		en := fmt.Sprintf("%s from %s is far above this card's usual: median %s, spread (MAD) %s over %d purchases (%s); the limit is %s (median + %s × spread), and the largest purchase was %s",
+			yenText(y), ch.Payee, yenText(st.Median), yenText(spread), st.N, st.Scope, yenText(limit), o.K, yenText(st.Before))
+		ja := fmt.Sprintf("%s の %s はこのカードの通常を大きく上回ります：中央値 %s、ばらつき（MAD）%s（%d 件）。上限は %s（中央値 + %s × ばらつき）、これまでの最大は %s",
+			ch.Payee, yenText(y), yenText(st.Median), yenText(spread), st.N, yenText(limit), o.K, yenText(st.Before))
+		out = append(out, Finding{Severity: o.Severity, Message: en, MessageJA: ja, Charges: []*statement.Charge{ch}})
+	})
+	return out
+}
+
+// payeeMaxBefore returns the largest purchase from the payee of the
+// purchase at index i made at least [NewRelationship] days before it (0
+// when none): what the card is used to paying there.
+func (c *Card) payeeMaxBefore(i int) int64 {
+	ch := c.Charges[i]
+	px := c.byPayee[ch.Payee]
+	var m int64
+	for _, k := range px.purchases[:c.ppos[i]] {
+		if int(ch.Date-c.Charges[k].Date) >= NewRelationship {
+			m = max(m, c.yen[k])
+		}
+	}
+	return m
+}

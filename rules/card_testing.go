@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// CardTesting flags tiny charges (Max yen or less) at payees that are not
+// known and new to the card: thieves try a stolen number with a few yen
+// before spending it. When larger charges at other new, unknown payees
+// follow within Follow days it is stronger (FollowSeverity), and those
+// charges are part of the finding: they are what the test was for. Tiny
+// charges at one payee within a day are one finding. A refund of the tiny
+// charge quiets it (see the reversed rule).
+type CardTesting struct {
+	Severity       Severity `yaml:"severity" doc:"severity of a tiny charge at an unknown payee"`
+	Max            Yen      `yaml:"max" doc:"a charge up to this amount is tiny"`
+	Follow         Days     `yaml:"follow" doc:"look this long after it for larger charges at new payees"`
+	FollowSeverity Severity `yaml:"follow-severity" doc:"severity when such charges follow"`
+}
+
+// ID implements [Rule].
+func (CardTesting) ID() string { return "card-testing" }
+
+// Doc says what the rule flags.
+func (CardTesting) Doc() string {
+	return "tiny charges at unknown payees (how stolen cards are tested), stronger when larger new charges follow"
+}
+
+// Check implements [Rule].
+func (t CardTesting) Check(card *Card) []Finding {
+	var out []Finding
+	var group []int
+	flush := func() {
+		if len(group) > 0 {
+			out = append(out, t.finding(card, group))
+			group = nil
+		}
+	}
+	card.windowPurchases(func(i int, ch *statement.Charge) {
+		if !card.unknownNew(i) || card.yen[i] > int64(t.Max) {
+			return
+		}
+		if len(group) > 0 {
+			g := card.Charges[group[0]]
+			if g.Payee != ch.Payee || int(ch.Date-g.Date) > 1 {
+				flush()
+			}
+		}
+		group = append(group, i)
+	})
+	flush()
+	return out
+}
+
+// unknownNew reports whether the purchase at index i is at a payee that is
+// neither known nor paid for long: not a config payee, no stream that ran
+// before, first paid less than [NewRelationship] days earlier.
+func (c *Card) unknownNew(i int) bool {
+	ch := c.Charges[i]
+	if _, ok := c.Known(ch); ok {
+		return false
+	}
+	return c.isNewPayee(ch) && !c.payeeKnown(ch.Payee, ch.Date)
+}
+
+// followUp reports whether the purchase at index i looks like what a
+// tested card is used for: not a known payment, above max, and either at
+// a new unknown payee for an amount that is large for the card (its usual
+// large purchase, the 90th percentile) or at a high-risk merchant, or at
+// least twice the most the card ever paid that payee a month or more before.
+func (c *Card) followUp(i int, max Yen) bool {
+	ch := c.Charges[i]
+	y := c.yen[i]
+	if y <= int64(max) {
+		return false
+	}
+	if _, known := c.Known(ch); known {
+		return false
+	}
+	if c.unknownNew(i) {
+		return y >= c.baseline().P90 || defaultHighRisk().kind(ch) != ""
+	}
+	return y > 2*c.payeeMaxBefore(i)
+}
+
+func (t CardTesting) finding(card *Card, group []int) Finding {
+	first, last := card.Charges[group[0]], card.Charges[group[len(group)-1]]
+	var sum int64
+	charges := make([]*statement.Charge, len(group))
+	for k, i := range group {
+		sum += card.yen[i]
+		charges[k] = card.Charges[i]
+	}
+	what := fmt.Sprintf("%s at %s on %s", yenText(sum), first.Payee, first.Date)
+	whatJA := fmt.Sprintf("%s に %s で %s", first.Date, first.Payee, yenText(sum))
+	if len(group) > 1 {
+		what = fmt.Sprintf("%d charges of %s or less at %s on %s (%s in all)", len(group), t.Max, first.Payee, first.Date, yenText(sum))
+		whatJA = fmt.Sprintf("%s に %s で %s 以下の利用 %d 件（合計 %s）", first.Date, first.Payee, t.Max, len(group), yenText(sum))
+	}
+	f := Finding{Severity: t.Severity, Charges: charges}
+	f.Message = fmt.Sprintf("%s, a payee new to this card: tiny charges (%s or less) at unknown payees are how stolen card numbers are tested", what, t.Max)
+	f.MessageJA = fmt.Sprintf("%s、このカードでは初めての支払先：未知の支払先での少額（%s 以下）の利用は、盗まれたカード番号を試す手口です", whatJA, t.Max)
+
+	// Larger charges at other new payees (or far above their usual) within
+	// Follow days.
+	n, total, top := 0, int64(0), -1
+	end := last.Date.AddDays(int(t.Follow))
+	for i := card.indexOf(last) + 1; i >= 1 && i < len(card.Charges) && card.Charges[i].Date <= end; i++ {
+		ch := card.Charges[i]
+		if !isPurchase(ch) || ch.Payee == first.Payee || !card.followUp(i, t.Max) {
+			continue
+		}
+		n++
+		total += card.yen[i]
+		f.Charges = append(f.Charges, ch)
+		if top < 0 || card.yen[i] > card.yen[top] {
+			top = i
+		}
+	}
+	if n > 0 {
+		f.Severity = max(t.Severity, t.FollowSeverity)
+		f.Message += fmt.Sprintf("; then %d larger charge(s) at other payees new to it or far above their usual within %d days (%s in all, the largest %s at %s)",
+			n, int(t.Follow), yenText(total), yenText(card.yen[top]), card.Charges[top].Payee)
+		f.MessageJA += fmt.Sprintf("。その後 %d 日以内に別の新しい支払先で高額の利用が %d 件（合計 %s、最大は %s の %s）",
+			int(t.Follow), n, yenText(total), card.Charges[top].Payee, yenText(card.yen[top]))
+	}
+	return f
+}

@@ -1,0 +1,78 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/rules"
+)
+
+// TestDemo runs the pipeline on the demo statements, with and without the
+// demo config: exactly one alert, the five Apple charges of 2022-01-24, and
+// exit code 1. The 会費ペイ use during the Metaps breach is explained in
+// that finding's reasons.
+func TestDemo(t *testing.T) {
+	for _, withConfig := range []bool{false, true} {
+		opt := scan.Options{}
+		name := "no config"
+		if withConfig {
+			name = "demo config"
+			cfg, err := config.Load("../testdata/demo/config.yaml", true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt.Config = cfg
+		}
+		t.Run(name, func(t *testing.T) {
+			eng, err := rules.FromConfig(opt.Config)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt.Engine = eng
+			res := scan.Run([]string{"../testdata/demo"}, opt)
+			if len(res.Errors) > 0 {
+				t.Fatal(res.Errors)
+			}
+			var alerts []rules.Finding
+			for _, f := range res.Findings {
+				if f.Severity == rules.Alert {
+					alerts = append(alerts, f)
+				} else {
+					t.Errorf("unexpected finding: %v %s", f.Severity, f.Summary())
+				}
+			}
+			if len(alerts) != 1 {
+				t.Fatalf("%d alerts, want 1", len(alerts))
+			}
+			a := alerts[0]
+			if len(a.Charges) != 5 || a.ID != "6a3412695cfa" {
+				t.Errorf("alert: %d charges, id %s", len(a.Charges), a.ID)
+			}
+			for _, c := range a.Charges {
+				if c.Payee != "APPLE COM BILL" || c.Date.String() != "2022-01-24" {
+					t.Errorf("alert charge %s %s", c.Date, c.Payee)
+				}
+			}
+			if !strings.Contains(a.Summary(), "this card was used at 会費ペイ on 2021-12-20, inside the Metaps Payment breach") {
+				t.Errorf("no breach notice: %s", a.Summary())
+			}
+			for _, want := range []string{"burst", "unknown-payee", "high-risk-merchant", "breach-exposure"} {
+				found := false
+				for _, r := range a.Reasons {
+					found = found || r.Rule == want
+				}
+				if !found {
+					t.Errorf("no %s reason in %q", want, a.Summary())
+				}
+			}
+			if code := res.ExitCode(res.Findings, rules.Warning); code != scan.ExitFindings {
+				t.Errorf("exit code %d", code)
+			}
+			if code := res.ExitCode(res.Findings, rules.Alert); code != scan.ExitFindings {
+				t.Errorf("exit code with --fail-on alert: %d", code)
+			}
+		})
+	}
+}

@@ -1,0 +1,145 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/cardcheck/cardcheck/pkg/recurring"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// Duplicate flags the same payee charging the same amount twice within a
+// few days, in the same month, where the payee normally charges once per
+// cycle at that amount (an established monthly or longer learned stream it
+// fits — top-ups every few days can look weekly — or a
+// subscription-like payee: a config payee with a cadence, or one whose
+// charges are nearly all streams). Two cycles of one subscription on one statement have different
+// 利用日 months and are not duplicates; nor is a pair the payee's history
+// already shows (two family plans billed the same day).
+//
+// The finding lists the suspect charge only: the one off the payee's rhythm
+// (not a stream member), else the later one. On a recurring-only card it is
+// SeverityRecurringOnly: there every charge beyond the known ones is serious.
+type Duplicate struct {
+	Severity              Severity `yaml:"severity" doc:"severity of a duplicate charge"`
+	SeverityRecurringOnly Severity `yaml:"severity-recurring-only" doc:"…on a recurring-only card"`
+	Within                Days     `yaml:"within" doc:"at most this many days apart (and less than one cycle)"`
+}
+
+// ID implements [Rule].
+func (Duplicate) ID() string { return "duplicate" }
+
+// Doc says what the rule flags.
+func (Duplicate) Doc() string {
+	return "the same amount twice within a few days from a payee that charges once per cycle"
+}
+
+// Check implements [Rule].
+func (d Duplicate) Check(card *Card) []Finding {
+	var out []Finding
+	sev := d.Severity
+	if card.RecurringOnly {
+		sev = d.SeverityRecurringOnly
+	}
+	for _, p := range card.payeesInWindow() {
+		px := card.byPayee[p]
+		cad, once := px.cycle()
+		once = once && px.subscriptionLike()
+		within := int(d.Within)
+		if cad.Min > 0 {
+			within = min(within, cad.Min-1)
+		}
+		pairs := card.samePairs(px, int(d.Within))
+		var keep [][2]int
+		usual := map[int64]bool{}
+		for _, pr := range pairs {
+			b := card.Charges[pr[1]]
+			s := px.streamFitting(b)
+			switch {
+			case s != nil && s.Cadence.Months > 0 && int(b.Date-card.Charges[pr[0]].Date) < s.Cadence.Min:
+				// a subscription's amount: once per cycle of that stream
+			case once && int(b.Date-card.Charges[pr[0]].Date) <= within:
+			default:
+				continue
+			}
+			if b.Date < card.From {
+				usual[card.yen[pr[1]]] = true // such pairs are this payee's normal
+				continue
+			}
+			keep = append(keep, pr)
+		}
+		for _, pr := range keep {
+			if usual[card.yen[pr[1]]] {
+				continue
+			}
+			a, b := card.Charges[pr[0]], card.Charges[pr[1]]
+			suspect := b
+			if card.inStream(b) && !card.inStream(a) {
+				suspect = a
+			}
+			cycle, cycleJA := "it charges once per cycle", "通常は 1 周期に 1 回の請求"
+			if s := px.streamFitting(b); s != nil {
+				cycle, cycleJA = "it charges "+s.Cadence.Name, "通常は "+s.Cadence.Name+" の請求"
+			} else if cad.Name != "" {
+				cycle, cycleJA = "it charges "+cad.Name, "通常は "+cad.Name+" の請求"
+			}
+			en := fmt.Sprintf("%s charged %s twice, on %s and %s (%d days apart, the same month); %s: a double charge?",
+				p, yenText(card.yen[pr[1]]), a.Date, b.Date, int(b.Date-a.Date), cycle)
+			ja := fmt.Sprintf("%s が %s と %s に %s を 2 回請求（%d 日差、同じ月）。%s：二重請求の可能性",
+				p, a.Date, b.Date, yenText(card.yen[pr[1]]), int(b.Date-a.Date), cycleJA)
+			out = append(out, Finding{Severity: sev, Message: en, MessageJA: ja, Charges: []*statement.Charge{suspect}})
+		}
+	}
+	return out
+}
+
+// streamFitting returns the established stream of the payee whose usual
+// amount ch has (within 7.5%, without the learner's ¥300 floor, so that a
+// ¥370 app is not a ¥130 plan's charge), or nil.
+func (px *payeeIndex) streamFitting(ch *statement.Charge) *recurring.Stream {
+	y := YenOf(ch.Amount)
+	for _, s := range px.streams {
+		t := YenOf(s.Typical)
+		if s.Established && !s.Variable && max(y-t, t-y)*1000 <= t*75 {
+			return s
+		}
+	}
+	return nil
+}
+
+// inStream reports whether ch is a member of one of its payee's streams.
+func (c *Card) inStream(ch *statement.Charge) bool {
+	px := c.byPayee[ch.Payee]
+	if px == nil {
+		return false
+	}
+	for _, s := range px.streams {
+		for _, m := range s.Charges {
+			if m == ch {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// samePairs returns the index pairs of the payee's purchases of one amount
+// at most within days apart in one calendar month, the later one last.
+func (c *Card) samePairs(px *payeeIndex, within int) [][2]int {
+	var out [][2]int
+	ps := px.purchases
+	for k := 1; k < len(ps); k++ {
+		b := c.Charges[ps[k]]
+		for j := k - 1; j >= 0; j-- {
+			a := c.Charges[ps[j]]
+			if int(b.Date-a.Date) > within {
+				break
+			}
+			if c.yen[ps[j]] == c.yen[ps[k]] && a.Date.Month() == b.Date.Month() {
+				out = append(out, [2]int{ps[j], ps[k]})
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,58 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// Foreign flags foreign-currency charges on a card with no such history: no
+// foreign charge more than [NewRelationship] days before, over a history of
+// at least History days (a card too new to have a pattern is not judged).
+// A first trip abroad shows as one finding per charge, all in one window.
+type Foreign struct {
+	Severity Severity `yaml:"severity" doc:"severity of a foreign charge on a card that has none before"`
+	History  Days     `yaml:"history" doc:"judge only cards with at least this much history"`
+}
+
+// ID implements [Rule].
+func (Foreign) ID() string { return "foreign" }
+
+// Doc says what the rule flags.
+func (Foreign) Doc() string {
+	return "a foreign-currency charge on a card with no foreign charges before"
+}
+
+// Check implements [Rule].
+func (f Foreign) Check(card *Card) []Finding {
+	if len(card.Charges) == 0 {
+		return nil
+	}
+	start := card.Charges[0].Date
+	firstForeign := statement.Date(0)
+	found := false
+	for _, ch := range card.Charges {
+		if isPurchase(ch) && ch.Foreign() {
+			firstForeign, found = ch.Date, true
+			break
+		}
+	}
+	if !found || int(firstForeign-start) < int(f.History) {
+		return nil
+	}
+	var out []Finding
+	card.windowPurchases(func(i int, ch *statement.Charge) {
+		if !ch.Foreign() {
+			return
+		}
+		if int(ch.Date-firstForeign) >= NewRelationship {
+			return // foreign charges are part of this card's life
+		}
+		en := fmt.Sprintf("%s charged %s %s (%s) in a foreign currency; this card has no foreign charges in the %d days before %s",
+			ch.Payee, ch.ForeignAmount, ch.ForeignCurrency, yenText(card.yen[i]), int(firstForeign-start), firstForeign)
+		ja := fmt.Sprintf("%s が外貨 %s %s（%s）を請求。このカードには %s までの %d 日間、外貨の利用がありません",
+			ch.Payee, ch.ForeignAmount, ch.ForeignCurrency, yenText(card.yen[i]), firstForeign, int(firstForeign-start))
+		out = append(out, Finding{Severity: f.Severity, Message: en, MessageJA: ja, Charges: []*statement.Charge{ch}})
+	})
+	return out
+}

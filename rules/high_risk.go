@@ -1,0 +1,205 @@
+package rules
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// HighRisk flags charges at merchants whose goods turn into cash or resale
+// value at once — app and game stores, gift cards, prepaid top-ups, crypto
+// exchanges, money transfer — when the merchant is not one of the card's
+// known payees and is new to it. These are where stolen cards are spent.
+// Add extends the built-in list ([HighRiskMerchants]) with payee patterns
+// ("re:…" for a regular expression).
+//
+// At a high-risk merchant the card already pays (apps now and then, a
+// subscription), a run of Run or more charges within RunWithin days, each
+// above anything the card paid there before the window, is flagged: that
+// is how a thief spends a stolen card where its owner shops too. (A top-up
+// card charged ¥3,000 or ¥5,000 every few days is not: those amounts are
+// its usual.)
+type HighRisk struct {
+	Severity  Severity `yaml:"severity" doc:"severity of a charge at a high-risk merchant new to the card"`
+	Add       []string `yaml:"add" doc:"more payee patterns to treat as high-risk"`
+	Run       int      `yaml:"run" doc:"at a high-risk merchant the card knows: this many charges above anything paid there before…"`
+	RunWithin Days     `yaml:"run-within" doc:"…within this many days (0: off)"`
+
+	match []highRiskMatcher
+}
+
+type highRiskMatcher struct {
+	kind string
+	p    *config.Patterns
+}
+
+// HighRiskMerchants are the built-in high-risk payee patterns by kind,
+// matched against payee keys (and "PROCESSOR *key") after normalisation.
+var HighRiskMerchants = []struct {
+	Kind     string
+	Patterns []string
+}{
+	{"an app store", []string{"APPLE COM BILL", "APPLE.COM/BILL", "APPLECOMBILL", "ITUNES", "GOOGLE *", "GOOGLE PLAY", "GOOGLEPLAY", "AMAZON APPSTORE"}},
+	{"a game store", []string{"STEAM", "VALVE", "PLAYSTATION", "SONY INTERACTIVE", "NINTENDO", "XBOX", "EPIC GAMES", "BLIZZARD", "RIOT GAMES", "ROBLOX", "GARENA", "HOYOVERSE", "DMM GAMES", "スクウェア・エニックス", "バンダイナムコ"}},
+	{"a gift-card seller", []string{"GIFT CARD", "GIFTCARD", "ギフトカード", "ギフト券", "AMAZON GIFT", "アマゾンギフト", "AMAZON.CO.JP GIFT", "ITUNESカード", "GOOGLE PLAY ギフト", "APP STORE & ITUNES", "ウェブマネー", "WEBMONEY", "BITCASH", "ビットキャッシュ", "NETCASH", "ネットキャッシュ", "POSAカード"}},
+	{"a prepaid top-up", []string{"チャージ", "CHARGE TOP", "TOP-UP", "TOPUP", "KYASH", "VANDLE", "バンドルカード", "PAYPAY チャージ", "LINE PAY チャージ", "AU PAY チャージ", "モバイルSUICA", "MOBILE SUICA", "REVOLUT", "TRANSFERWISE", "WISE PAYMENTS", "SKRILL", "NETELLER", "PAYSAFE"}},
+	{"a crypto exchange", []string{"BITFLYER", "COINCHECK", "BITBANK", "GMOコイン", "GMO COIN", "DMM BITCOIN", "BINANCE", "COINBASE", "KRAKEN", "BYBIT", "CRYPTO.COM", "MOONPAY", "暗号資産", "ビットコイン", "仮想通貨"}},
+	{"a money-transfer or cash-like service", []string{"WESTERN UNION", "MONEYGRAM", "REMITLY", "XOOM", "PAYPAL *TOPUP", "送金", "換金", "CASINO", "カジノ", "BET365", "STAKE.COM"}},
+}
+
+// ID implements [Rule].
+func (HighRisk) ID() string { return "high-risk-merchant" }
+
+// Doc says what the rule flags.
+func (HighRisk) Doc() string {
+	return "app stores, game stores, gift cards, prepaid top-ups, crypto and other cash-like merchants new to the card"
+}
+
+// prepare compiles the patterns.
+func (h *HighRisk) prepare() error {
+	h.match = nil
+	for _, k := range HighRiskMerchants {
+		p, err := config.CompilePatterns(k.Patterns)
+		if err != nil {
+			return err
+		}
+		h.match = append(h.match, highRiskMatcher{k.Kind, p})
+	}
+	if len(h.Add) > 0 {
+		p, err := config.CompilePatterns(h.Add)
+		if err != nil {
+			return fmt.Errorf("add: %w", err)
+		}
+		h.match = append(h.match, highRiskMatcher{"high-risk (config)", p})
+	}
+	return nil
+}
+
+// defaultHighRisk is the built-in list, compiled once (for user rules).
+var defaultHighRisk = sync.OnceValue(func() *HighRisk {
+	h := &HighRisk{}
+	if err := h.prepare(); err != nil {
+		panic("rules: high-risk list: " + err.Error())
+	}
+	return h
+})
+
+// kind returns what kind of high-risk merchant ch is at, or "".
+func (h *HighRisk) kind(ch *statement.Charge) string {
+	for _, m := range h.match {
+		if m.p.MatchesCharge(ch) {
+			return m.kind
+		}
+	}
+	return ""
+}
+
+// Check implements [Rule]. The window's flagged charges at one high-risk
+// payee are one finding.
+func (h HighRisk) Check(card *Card) []Finding {
+	if h.match == nil {
+		if err := h.prepare(); err != nil {
+			return nil
+		}
+	}
+	var out []Finding
+	for _, p := range card.payeesInWindow() {
+		px := card.byPayee[p]
+		kind := h.kind(card.Charges[px.purchases[len(px.purchases)-1]])
+		if kind == "" {
+			continue
+		}
+		var fresh []*statement.Charge
+		var sum int64
+		var rest []*statement.Charge // not known, not new: for runs
+		for _, k := range px.purchases {
+			ch := card.Charges[k]
+			if _, known := card.Known(ch); known {
+				continue
+			}
+			if k >= card.start && card.unknownNew(k) {
+				fresh = append(fresh, ch)
+				sum += card.yen[k]
+				continue
+			}
+			rest = append(rest, ch)
+		}
+		if len(fresh) > 0 {
+			out = append(out, h.newFinding(card, p, kind, fresh, sum))
+		}
+		if f, ok := h.runFinding(card, p, kind, rest); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (h HighRisk) newFinding(card *Card, p, kind string, cs []*statement.Charge, sum int64) Finding {
+	first, _ := card.FirstPaid(p)
+	since, sinceJA := "never paid before "+cs[0].Date.String(), "初めての支払先"
+	if first < cs[0].Date {
+		since, sinceJA = "first paid on "+first.String(), first.String()+" に初めて利用"
+	}
+	what, whatJA := yenText(sum), yenText(sum)
+	if n := len(cs); n > 1 {
+		what = fmt.Sprintf("%d charges, %s in all", n, yenText(sum))
+		whatJA = fmt.Sprintf("%d 件、合計 %s", n, yenText(sum))
+	}
+	en := fmt.Sprintf("%s (%s) is %s, where stolen cards are spent, and not a known payee of this card (%s)", p, what, kind, since)
+	ja := fmt.Sprintf("%s（%s）は換金性の高い加盟店（%s）で、このカードの既知の支払先ではありません（%s）", p, whatJA, kindJA(kind), sinceJA)
+	return Finding{Severity: h.Severity, Message: en, MessageJA: ja, Charges: cs}
+}
+
+// runFinding flags the window's runs at a high-risk payee the card knows,
+// counting only charges above the most the card paid there before.
+func (h HighRisk) runFinding(card *Card, p, kind string, cs []*statement.Charge) (Finding, bool) {
+	if h.Run < 2 || h.RunWithin <= 0 {
+		return Finding{}, false
+	}
+	var before int64
+	var above []*statement.Charge
+	for _, c := range cs {
+		y := YenOf(c.Amount)
+		if c.Date < card.From {
+			before = max(before, y)
+		} else if y > before {
+			above = append(above, c)
+		}
+	}
+	var flagged []*statement.Charge
+	var sum int64
+	for _, g := range runs(above, h.Run, int(h.RunWithin)-1) {
+		for _, c := range g {
+			flagged = append(flagged, c)
+			sum += YenOf(c.Amount)
+		}
+	}
+	if len(flagged) == 0 {
+		return Finding{}, false
+	}
+	en := fmt.Sprintf("%d charges at %s (%s, %s in all) from %s to %s, each above the most this card paid there before (%s)",
+		len(flagged), p, kind, yenText(sum), flagged[0].Date, flagged[len(flagged)-1].Date, yenText(before))
+	ja := fmt.Sprintf("%s（%s）で %s〜%s に %d 件、合計 %s。どれもこのカードのこれまでの最高額（%s）を上回ります",
+		p, kindJA(kind), flagged[0].Date, flagged[len(flagged)-1].Date, len(flagged), yenText(sum), yenText(before))
+	return Finding{Severity: h.Severity, Message: en, MessageJA: ja, Charges: flagged}, true
+}
+
+func kindJA(kind string) string {
+	switch kind {
+	case "an app store":
+		return "アプリストア"
+	case "a game store":
+		return "ゲームストア"
+	case "a gift-card seller":
+		return "ギフトカード"
+	case "a prepaid top-up":
+		return "プリペイドのチャージ"
+	case "a crypto exchange":
+		return "暗号資産"
+	case "a money-transfer or cash-like service":
+		return "送金・換金性サービス"
+	}
+	return "設定で追加"
+}

@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+// Reversed closes findings whose charges were refunded: a refund (a refund
+// line or a negative amount) from the same payee for the same amount within
+// Within days after the charge, or one the statement says reverses it. A
+// finding whose every charge was refunded is reported as reversed — at info,
+// with rule "reversed" and its reason first, the rules that fired still
+// listed — rather than as an open suspect. When only some were refunded the
+// finding keeps its severity and says which. Each refund reverses one charge.
+//
+// It checks nothing itself; it adjusts the combined findings, last.
+type Reversed struct {
+	Within Days `yaml:"within" doc:"a matching refund within this many days reverses a charge"`
+}
+
+// ID implements [Rule].
+func (Reversed) ID() string { return "reversed" }
+
+// Doc says what the rule does.
+func (Reversed) Doc() string {
+	return "a suspect charge refunded later (same payee, equal amount) is reported as reversed, at info"
+}
+
+// Check implements [Rule]; Reversed only adjusts.
+func (Reversed) Check(*Card) []Finding { return nil }
+
+// refundsOf matches refunds to the charges they reverse, once per card.
+func (c *Card) refundsOf(within int) map[*statement.Charge]*statement.Charge {
+	if c.refunds != nil {
+		return c.refunds
+	}
+	c.refunds = map[*statement.Charge]*statement.Charge{}
+	used := map[*statement.Charge]bool{}
+	for i, r := range c.Charges {
+		isRefund := r.Kind == statement.Refund || (r.Kind == statement.Purchase || r.Kind == "") && r.Amount.Sign() < 0
+		if !isRefund || r.Amount.Sign() == 0 {
+			continue
+		}
+		px := c.byPayee[r.Payee]
+		if px == nil {
+			continue
+		}
+		want := c.yen[i]
+		if want < 0 {
+			want = -want
+		}
+		// The statement's own link first, then the latest unmatched
+		// purchase of that amount before the refund.
+		var match *statement.Charge
+		end := sort.Search(len(px.purchases), func(k int) bool { return c.Charges[px.purchases[k]].Date > r.Date })
+		for k := end - 1; k >= 0; k-- {
+			ch := c.Charges[px.purchases[k]]
+			if used[ch] {
+				continue
+			}
+			if r.Reverses != (statement.Source{}) && ch.Source == r.Reverses {
+				match = ch
+				break
+			}
+			if int(r.Date-ch.Date) > within {
+				if r.Reverses == (statement.Source{}) {
+					break
+				}
+				continue
+			}
+			if match == nil && c.yen[px.purchases[k]] == want && ch.Amount.Abs().Equal(r.Amount.Abs()) {
+				match = ch
+				if r.Reverses == (statement.Source{}) {
+					break
+				}
+			}
+		}
+		if match != nil {
+			used[match] = true
+			c.refunds[match] = r
+		}
+	}
+	return c.refunds
+}
+
+// Adjust implements [Adjuster].
+func (v Reversed) Adjust(card *Card, fs []Finding) []Finding {
+	refunds := card.refundsOf(int(v.Within))
+	if len(refunds) == 0 {
+		return fs
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.CardLevel {
+			continue
+		}
+		var parts, partsJA []string
+		for _, ch := range f.Charges {
+			if r := refunds[ch]; r != nil {
+				parts = append(parts, fmt.Sprintf("%s of %s refunded on %s", yenText(YenOf(ch.Amount)), ch.Date, r.Date))
+				partsJA = append(partsJA, fmt.Sprintf("%s の %s は %s に返金", ch.Date, yenText(YenOf(ch.Amount)), r.Date))
+			}
+		}
+		switch {
+		case len(parts) == 0:
+			continue
+		case len(parts) == len(f.Charges):
+			en := "reversed: " + strings.Join(parts, ", ") + " by " + f.Charges[0].Payee + "; no longer an open suspect, the reasons below are why it was one"
+			ja := "取り消し済み：" + strings.Join(partsJA, "、") + "。未解決の不審な利用ではありません（以下は検出理由）"
+			f.Severity, f.Rule, f.Message, f.MessageJA = Info, v.ID(), en, ja
+			f.Reasons = append([]Reason{{Rule: v.ID(), Severity: Info, Message: en, MessageJA: ja}}, f.Reasons...)
+		default:
+			en := fmt.Sprintf("%d of %d charges were refunded: %s", len(parts), len(f.Charges), strings.Join(parts, ", "))
+			ja := fmt.Sprintf("%d 件中 %d 件は返金済み：%s", len(f.Charges), len(parts), strings.Join(partsJA, "、"))
+			f.Reasons = append(f.Reasons, Reason{Rule: v.ID(), Severity: Info, Message: en, MessageJA: ja})
+		}
+	}
+	return fs
+}

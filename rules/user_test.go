@@ -1,0 +1,195 @@
+package rules
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/config"
+)
+
+func TestUserRules(t *testing.T) {
+	cfg := parseConfig(t, `
+rules:
+  user:
+    - id: apple-over-2000
+      when: 'payee contains "APPLE" && amount > 2000'
+      severity: alert
+      message: "{{merchant}} charged {{Yen(amount)}}, {{CountPayee(7)}} in 7 days"
+      message-ja: "{{merchant}} が {{Yen(amount)}}"
+    - id: busy-week
+      when: CountPayee(7) >= 3 && SumPayee(7) >= 20000 && !PaidBefore()
+    - id: other-card
+      when: amount > 0
+      cards: ["9999"]
+`)
+	eng, err := FromConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := join(corporate(13), apple("2022-01-24"))
+	card := cardOf("2022-01-01", "2022-01-31", cs, nil)
+	var got []string
+	var msgs []string
+	for _, r := range eng.Rules {
+		if u, ok := r.(*UserRule); ok {
+			for _, f := range u.Check(card) {
+				got = append(got, u.ID()+" "+f.Severity.String()+" "+yenText(YenOf(f.Charges[0].Amount)))
+				msgs = append(msgs, f.Message+" / "+f.MessageJA)
+			}
+		}
+	}
+	want := []string{
+		"apple-over-2000 alert ¥10,000", "apple-over-2000 alert ¥10,000", "apple-over-2000 alert ¥5,000", "apple-over-2000 alert ¥10,000", "apple-over-2000 alert ¥3,000",
+		"busy-week warning ¥5,000", "busy-week warning ¥10,000", "busy-week warning ¥3,000",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if msgs[2] != "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ charged ¥5,000, 3 in 7 days / ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ が ¥5,000" {
+		t.Errorf("message: %q", msgs[2])
+	}
+	if !strings.Contains(msgs[5], "matches user rule busy-week: CountPayee(7) >= 3") {
+		t.Errorf("default message: %q", msgs[5])
+	}
+}
+
+func TestUserRuleEnv(t *testing.T) {
+	cs := join(corporate(13), one(foreign("2022-01-24", "ＷＡＬＭＡＲＴ．ＣＯＭ", 5800, "39.99", "USD")))
+	card := cardOf("2022-01-01", "2022-01-31", cs, nil)
+	e := envFor(card, len(card.Charges)-1)
+	if e.Amount != 5800 || e.Payee != "WALMART.COM" || !e.Foreign || e.Currency != "USD" || e.ForeignAmount != "39.99" ||
+		e.Date != "2022-01-24" || e.Weekday != "Mon" || e.Known || !e.NewPayee || !e.RecurringOnly || e.DaysSinceFirst() != 0 || e.HighRisk() {
+		t.Errorf("env: %+v", e)
+	}
+	if n, s := e.CountCard(31), e.SumCard(31); n != 5 || s != 4900+5280+1650+3000+5800 {
+		t.Errorf("CountCard %d SumCard %d", n, s)
+	}
+}
+
+func TestUserRuleErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"an unknown name, single-quoted", `
+rules:
+  user:
+    - id: typo
+      when: 'paye contains "APPLE"'
+`, `config.yaml:5:14: user rule "typo": when: unknown name paye (line 1, column 1 of the expression)`},
+		{"a type error, plain", `
+rules:
+  user:
+    - id: types
+      when: amount > "2000"
+`, `config.yaml:5:20: user rule "types": when: invalid operation: > (mismatched types int64 and string) (line 1, column 8 of the expression)`},
+		{"not a bool", `
+rules:
+  user:
+    - id: notbool
+      when: amount + 1
+`, `config.yaml:5:13: user rule "notbool": when: expected bool, but got int`},
+		{"a block scalar, second line", `
+rules:
+  user:
+    - id: block
+      when: |
+        amount > 100 &&
+          CountPayee("7") > 2
+`, `config.yaml:7:22: user rule "block": when: cannot use string as argument (type int) to call CountPayee (line 2, column 14 of the expression)`},
+		{"a message placeholder", `
+rules:
+  user:
+    - id: msg
+      when: amount > 1
+      message: "charged {{ amout }}"
+`, `config.yaml:6:28: user rule "msg": message: {{ amout }}: unknown name amout`},
+		{"an unclosed placeholder", `
+rules:
+  user:
+    - id: open
+      when: amount > 1
+      message: "charged {{ amount"
+`, `config.yaml:6:25: user rule "open": message: {{ is not closed with }}`},
+		{"a bad severity", `
+rules:
+  user:
+    - id: sev
+      when: amount > 1
+      severity: loud
+`, `config.yaml:4:7: user rule "sev": severity "loud": want info, warning or alert`},
+		{"the clock is not allowed", `
+rules:
+  user:
+    - id: clock
+      when: now().Year() > 2000
+`, `config.yaml:5:13: user rule "clock"`},
+		{"a built-in id", `
+rules:
+  user:
+    - id: burst
+      when: amount > 1
+`, `config.yaml:4:7: user rule id "burst" is a built-in rule's; choose another`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := parseConfig(t, tt.yaml)
+			_, err := FromConfig(cfg)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v\nwant %s", err, tt.want)
+			}
+			var ce *config.Error
+			if !errors.As(err, &ce) || ce.File != "config.yaml" || ce.Line == 0 || ce.Column == 0 {
+				t.Errorf("not a positioned config error: %#v", err)
+			}
+		})
+	}
+}
+
+func TestUserRuleRuntimeError(t *testing.T) {
+	u, err := CompileUserRule("c.yaml", config.UserRule{ID: "bad-int", When: `int("x" + payee) > 0`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := cardOf("2022-01-01", "2022-01-31", corporate(13), nil)
+	fs := u.Check(card)
+	if len(fs) != 4 {
+		t.Fatalf("%d findings, want one per charge", len(fs))
+	}
+	for _, f := range fs {
+		if f.Severity != Warning || !strings.Contains(f.Message, "user rule bad-int could not judge this charge") {
+			t.Errorf("%v %s", f.Severity, f.Message)
+		}
+	}
+}
+
+// FuzzCompile: any text as a condition or message compiles or fails with a
+// positioned error; it never panics.
+func FuzzCompile(f *testing.F) {
+	for _, s := range []string{`payee contains "APPLE" && amount > 2000`, `CountPayee(7) >= 3`, `amount > "x"`, `{{`, `}}{{amount}}`,
+		"amount >\n 1", `Yen(amount) == "¥1"`, `[1,2][5] > 0`, `"\u3042" + payee`, "let x = 1; x > 0", `foo(`, `{{ merchant }} {{ Yen(amount`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := config.UserRule{ID: "fuzz", When: s, Message: s, WhenAt: config.ScalarPos{Line: 3, Column: 13}, MessageAt: config.ScalarPos{Line: 4, Column: 16}}
+		u, err := CompileUserRule("f.yaml", r)
+		if err != nil {
+			var errs []error
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = j.Unwrap()
+			} else {
+				errs = []error{err}
+			}
+			for _, e := range errs {
+				var ce *config.Error
+				if !errors.As(e, &ce) || ce.Line < 3 || ce.File != "f.yaml" {
+					t.Fatalf("error without a position: %#v", e)
+				}
+			}
+			return
+		}
+		card := cardOf("2022-01-01", "2022-01-31", corporate(13), nil)
+		u.Check(card) // runs without panicking
+	})
+}
