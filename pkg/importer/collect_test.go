@@ -158,3 +158,50 @@ func TestRowsInvalidAcrossReads(t *testing.T) {
 		}
 	}
 }
+
+func TestEstimateLines(t *testing.T) {
+	row := "2025/01/05,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3480,１,１,3480,\r\n"
+	for _, tt := range []struct {
+		name     string
+		data     string
+		min, max int
+	}{
+		{"small: exact", strings.Repeat(row, 10), 10, 11},
+		{"large: within a few percent", strings.Repeat(row, 20000), 20000, 21000},
+		{"short lines first: held to one line per 32 bytes", strings.Repeat("\n", 20000) + strings.Repeat(row, 20000), 0, (20000 + 20000*len(row)) / 32},
+	} {
+		text, err := textenc.OpenBytes([]byte(tt.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := &Input{Name: "f.csv", Text: text}
+		if got := in.EstimateLines(); got < tt.min || got > tt.max {
+			t.Errorf("%s: EstimateLines() = %d, want %d to %d", tt.name, got, tt.min, tt.max)
+		}
+	}
+}
+
+func TestChargeListReserve(t *testing.T) {
+	var exact, over, short ChargeList
+	exact.Reserve(1000)
+	over.Reserve(1000)
+	short.Reserve(100)
+	for i := range 1000 {
+		c := statement.Charge{Source: statement.Source{Line: i + 1}}
+		exact.Add(c)
+		short.Add(c)
+		if i < 500 {
+			over.Add(c)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		l    *ChargeList
+		n    int
+	}{{"exact", &exact, 1000}, {"over", &over, 500}, {"short", &short, 1000}} {
+		got := tt.l.Slice()
+		if len(got) != tt.n || cap(got) != tt.n || got[tt.n-1].Source.Line != tt.n {
+			t.Errorf("%s: len %d cap %d", tt.name, len(got), cap(got))
+		}
+	}
+}

@@ -174,6 +174,10 @@ func (t *Text) Reader() (io.Reader, error) {
 	return br, nil
 }
 
+// Size returns the size of the file in bytes, as encoded. Importers use it
+// with [Text.Head] to size their charges up front.
+func (t *Text) Size() int64 { return t.size }
+
 // Invalid reports whether decoded text s carries the mark of bytes that were
 // invalid in the file's encoding.
 func (t *Text) Invalid(s string) bool {

@@ -101,3 +101,15 @@ func TestRefused(t *testing.T) {
 		t.Errorf("large: %v", err)
 	}
 }
+
+func TestSize(t *testing.T) {
+	for _, data := range [][]byte{[]byte("a,b\n"), append([]byte{0xef, 0xbb, 0xbf}, "a,b\n"...), []byte("\x82\xa0,b\r\n")} {
+		text, err := OpenBytes(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text.Size() != int64(len(data)) {
+			t.Errorf("%s: Size() = %d, want %d", text.Encoding, text.Size(), len(data))
+		}
+	}
+}

@@ -82,6 +82,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		unsummed = map[string]int{}           // charges of each 種別 since its last 合計
 		lastLine int
 	)
+	charges.Reserve(in.EstimateLines())
 	for rows.Next() {
 		first := rows.Field(0)
 		switch {

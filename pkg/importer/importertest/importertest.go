@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"golang.org/x/text/encoding/japanese"
@@ -122,4 +123,29 @@ func CP932(t testing.TB, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// Bench reads data, a generated file of rows charges, with format once per
+// iteration of b, decoding included, and reports rows/s, bytes/s (through
+// b.SetBytes), allocs/row and B/row besides the usual per-op figures.
+func Bench(b *testing.B, format *importer.Format, data []byte, rows int) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		text, err := textenc.OpenBytes(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res := importer.ParseWith(format, "bench.csv", text)
+		if len(res.Errors) > 0 || res.Statement == nil || len(res.Statement.Charges) != rows {
+			b.Fatalf("%d charges, want %d; errors %v", len(res.Statement.Charges), rows, res.Errors[:min(3, len(res.Errors))])
+		}
+	}
+	runtime.ReadMemStats(&after)
+	n := float64(rows) * float64(b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/n, "allocs/row")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n, "B/row")
 }

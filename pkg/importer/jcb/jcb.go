@@ -105,6 +105,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st := &statement.Statement{}
 	p := parser{in: in, rows: rows, h: h, cols: cols, summary: &sum, st: st, cards: map[string]statement.Card{}}
+	p.charges.Reserve(in.EstimateLines())
 	for rows.NextRow(h) {
 		p.row()
 	}

@@ -75,6 +75,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		// line before (blank lines aside), or nil.
 		last *statement.Charge
 	)
+	charges.Reserve(in.EstimateLines())
 	for rows.Next() {
 		if rows.Empty() {
 			continue // blank lines come mid-file, before the section line

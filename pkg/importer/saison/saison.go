@@ -79,6 +79,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		total, lastLine int  // line of 【合計】; of the last charge
 		totalAfter      bool // no charge after 【合計】
 	)
+	charges.Reserve(in.EstimateLines())
 	for rows.NextRow(h) {
 		if rows.Field(date) == "" {
 			label := rows.Field(merchant)

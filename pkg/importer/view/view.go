@@ -93,6 +93,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st := &statement.Statement{}
 	p := parser{in: in, rows: rows, cols: cols, card: m.card}
+	p.charges.Reserve(in.EstimateLines())
 	cardSeen := false
 	for rows.Next() {
 		if rows.Empty() {

@@ -82,6 +82,7 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 		charges   importer.ChargeList
 		merchants importer.Merchants
 	)
+	charges.Reserve(in.EstimateLines())
 	for rows.Next() {
 		if rows.Empty() {
 			continue

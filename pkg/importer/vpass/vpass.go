@@ -136,6 +136,7 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 		lastLine       int
 		merchants      importer.Merchants
 	)
+	charges.Reserve(in.EstimateLines())
 	for rows.Next() {
 		f := rows.Fields
 		switch {
@@ -260,9 +261,12 @@ func ForeignMemo(memo string) (decimal.Decimal, string, bool) {
 	if r, _ := utf8.DecodeRuneInString(memo); !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
 		return decimal.Decimal{}, "", false // most memos are empty or a name
 	}
-	amount, rest := nextWord(importer.Fold(memo))
+	amount, rest := nextWord(memo)
 	currency, rest := nextWord(rest)
 	rate, _ := nextWord(rest)
+	// Folding the words rather than the memo spares an allocation on the
+	// usual ASCII digits.
+	amount, rate = importer.Fold(amount), importer.Fold(rate)
 	if !foreignAmount(amount) || !currencyCode(currency) || rate == "" || strings.Trim(rate, "0123456789.") != "" {
 		return decimal.Decimal{}, "", false
 	}
@@ -273,11 +277,10 @@ func ForeignMemo(memo string) (decimal.Decimal, string, bool) {
 	return amt, currency, true
 }
 
-// nextWord splits s at its first run of spaces (Fold has made full-width
-// spaces ASCII).
+// nextWord splits s at its first run of spaces, half-width or full-width.
 func nextWord(s string) (word, rest string) {
-	s = strings.TrimLeft(s, " ")
-	if i := strings.IndexByte(s, ' '); i >= 0 {
+	s = strings.TrimLeft(s, " 　")
+	if i := strings.IndexAny(s, " 　"); i >= 0 {
 		return s[:i], s[i:]
 	}
 	return s, ""
