@@ -111,12 +111,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st.Charges = p.charges.Slice()
 	importer.LinkReversals(st.Charges, p.cancels)
-	if sum.total != nil {
-		st.Totals = append(st.Totals, *sum.total)
-		in.CheckTotal(*sum.total, p.paid.Decimal())
-	} else {
-		in.Errorf(1, importer.ErrTotal, "no 今回のお支払金額合計 line before 【ご利用明細】: nothing checks that no row is missing")
-	}
+	in.CheckStatedTotal(st, sum.total, p.paid.Decimal(), "今回のお支払金額合計")
 	return st, rows.Err()
 }
 

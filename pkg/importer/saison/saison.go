@@ -131,9 +131,6 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	case !totalAfter:
 		in.Errorf(lastLine, importer.ErrTotal, "charges after the 【合計】 line %d, which does not cover them", total)
 	}
-	if m.billed != nil {
-		st.Totals = append(st.Totals, *m.billed)
-		in.CheckTotal(*m.billed, all.Decimal())
-	}
+	in.CheckStatedTotal(st, m.billed, all.Decimal(), "今回ご請求額")
 	return st, rows.Err()
 }

@@ -75,3 +75,14 @@ func TestBadRows(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	importertest.Fuzz(f, &saison.Format, "../../../testdata/statements/saison/*.csv")
 }
+
+// TestNoStatedTotal checks that a file without 今回ご請求額 is an error on
+// line 1 while its rows still count.
+func TestNoStatedTotal(t *testing.T) {
+	data := strings.Replace(file("0000004580", "4580", "4580"), "今回ご請求額,0000004580\r\n", "", 1)
+	res := importertest.Parse(t, &saison.Format, importertest.CP932(t, data))
+	importertest.WantErrors(t, res, map[int]error{1: importer.ErrTotal})
+	if n := len(res.Statement.Charges); n != 2 {
+		t.Errorf("%d charges, want 2", n)
+	}
+}

@@ -119,12 +119,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		p.row()
 	}
 	st.Charges = p.charges.Slice()
-	if m.total != nil {
-		st.Totals = append(st.Totals, *m.total)
-		in.CheckTotal(*m.total, p.billed.Decimal())
-	} else {
-		in.Errorf(1, importer.ErrTotal, "no 今回お支払金額 line before the header: nothing checks that no row is missing")
-	}
+	in.CheckStatedTotal(st, m.total, p.billed.Decimal(), "今回お支払金額")
 	return st, rows.Err()
 }
 
