@@ -140,8 +140,8 @@ func (s Sum) Decimal() decimal.Decimal {
 
 // LinkReversals points each charge cs[i], i in cancels, at the charge it
 // cancels, where the statement shows which one that is: a cancellation row
-// that repeats a purchase of the same file (same card, date, payee and the
-// opposite amount). A purchase is reversed at most once, and a cancellation
+// that repeats a purchase of the same file (same card, date, merchant as
+// printed, and the opposite amount). A purchase is reversed at most once, and a cancellation
 // that could be either of two identical purchases stays unlinked, since
 // nothing says which.
 func LinkReversals(cs []statement.Charge, cancels []int) {
@@ -149,15 +149,15 @@ func LinkReversals(cs []statement.Charge, cancels []int) {
 		return
 	}
 	type key struct {
-		date   statement.Date
-		payee  string
-		card   statement.Card
-		amount string
+		date     statement.Date
+		merchant string
+		card     statement.Card
+		amount   string
 	}
 	purchases := map[key][]int{}
 	for j := range cs {
 		if c := &cs[j]; c.Kind == statement.Purchase {
-			k := key{c.Date, c.Payee, c.Card, c.Amount.String()}
+			k := key{c.Date, c.Merchant, c.Card, c.Amount.String()}
 			purchases[k] = append(purchases[k], j)
 		}
 	}
@@ -165,7 +165,7 @@ func LinkReversals(cs []statement.Charge, cancels []int) {
 	for _, i := range cancels {
 		r := &cs[i]
 		match := -1
-		for _, j := range purchases[key{r.Date, r.Payee, r.Card, r.Amount.Neg().String()}] {
+		for _, j := range purchases[key{r.Date, r.Merchant, r.Card, r.Amount.Neg().String()}] {
 			if taken[j] {
 				continue
 			}

@@ -57,7 +57,7 @@ func TestLinkReversals(t *testing.T) {
 	day := statement.NewDate(2025, 1, 5)
 	ch := func(line int, merchant, amount string, kind statement.Kind) statement.Charge {
 		d, _ := ParseAmount(amount)
-		return statement.Charge{Date: day, Merchant: merchant, Payee: merchant, Amount: d, Kind: kind, Source: statement.Source{File: "f.csv", Line: line}}
+		return statement.Charge{Date: day, Merchant: merchant, Amount: d, Kind: kind, Source: statement.Source{File: "f.csv", Line: line}}
 	}
 	cs := []statement.Charge{
 		ch(1, "AMAZON", "1200", statement.Purchase),
@@ -67,8 +67,9 @@ func TestLinkReversals(t *testing.T) {
 		ch(5, "NHK", "-1100", statement.Refund),    // line 2 or 3: nothing says which
 		ch(6, "APPLE", "-500", statement.Refund),   // no such purchase
 		ch(7, "AMAZON", "-1200", statement.Refund), // line 1 is taken
+		ch(8, "AMAZON", "-1100", statement.Refund), // NHK's amount, another merchant
 	}
-	LinkReversals(cs, []int{3, 4, 5, 6})
+	LinkReversals(cs, []int{3, 4, 5, 6, 7})
 	want := map[int]int{3: 1}
 	for i, c := range cs {
 		if c.Reverses.Line != want[i] {

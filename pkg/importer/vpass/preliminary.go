@@ -51,15 +51,16 @@ func payMonth(s string) bool {
 	return err == nil && m >= 1 && m <= 12
 }
 
-// sniffPreliminary recognises the layout by its first line: a row of 13
-// fields with a use date and a 支払予定月 in their places.
+// sniffPreliminary recognises the layout by its first line: a row of 8 to
+// 13 fields (a re-saved file may drop the empty ones) with a use date and a
+// 支払予定月 in their places.
 func sniffPreliminary(head string) bool {
 	for _, l := range importer.HeadLines(head, 5) {
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
 		f := importer.SplitCSVLine(l)
-		if len(f) != preFields || !payMonth(f[prePayMonth]) {
+		if len(f) < prePay+1 || len(f) > preFields || !payMonth(f[prePayMonth]) {
 			return false
 		}
 		_, err := importer.ParseDate(f[preDate])
