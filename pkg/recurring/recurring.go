@@ -61,7 +61,7 @@ func (c Cadence) step(d statement.Date, n int) statement.Date {
 	if c.Months == 0 {
 		return d.AddDays(c.Days * n)
 	}
-	return d.AddMonths(c.Months * n)
+	return addMonths(d, c.Months*n)
 }
 
 // Next returns the date one cycle after d.
@@ -130,20 +130,12 @@ func (s *Stream) Next() statement.Date {
 	// (a bill due on the 30th, paid on the 1st, is next due on the 30th).
 	best := base
 	for i, m := range []int{0, -1, 1} {
-		d := onDay(base.AddMonths(m), s.day)
+		d := onDay(addMonths(base, m), s.day)
 		if i == 0 || abs(int(d-base)) < abs(int(best-base)) {
 			best = d
 		}
 	}
 	return best
-}
-
-// onDay returns day (clamped to the month's end) of d's month.
-func onDay(d statement.Date, day int) statement.Date {
-	y, m, _ := d.YMD()
-	last := statement.NewDate(y, m+1, 0)
-	_, _, n := last.YMD()
-	return statement.NewDate(y, m, min(day, n))
 }
 
 // AmountFits reports whether a is within the stream's tolerance: ±7.5% of its
@@ -200,7 +192,16 @@ func abs64(x int64) int64 {
 type item struct {
 	c     *statement.Charge
 	d     statement.Date
+	seq   int32 // position in the payee's charges in date order
 	cents int64
+}
+
+// byDate orders items by date, then by their order on the statement.
+func byDate(a, b item) int {
+	if a.d != b.d {
+		return int(a.d - b.d)
+	}
+	return int(a.seq - b.seq)
 }
 
 // Learn finds the streams in charges, which may be in any order and may mix
@@ -209,17 +210,28 @@ type item struct {
 func Learn(charges []*statement.Charge) []*Stream {
 	byPayee := map[string][]item{}
 	for _, c := range charges {
+		// Dates from 1900 to 2199 only: the month table covers them with
+		// room for the cycles ahead, and no card bill lies outside.
+		if c.Date < monthStart[0] || c.Date >= monthStart[300*12] {
+			continue
+		}
 		if c.Kind == statement.Purchase && c.Amount.IsPositive() {
 			byPayee[c.Payee] = append(byPayee[c.Payee], item{c: c, d: c.Date, cents: cents(c.Amount)})
 		}
 	}
 	var out []*Stream
+	l := &learner{}
 	for p, items := range byPayee {
 		if len(items) < 2 {
 			continue
 		}
-		sort.SliceStable(items, func(i, j int) bool { return items[i].d < items[j].d })
-		out = append(out, learnPayee(p, items)...)
+		if !slices.IsSortedFunc(items, func(a, b item) int { return int(a.d - b.d) }) {
+			slices.SortStableFunc(items, func(a, b item) int { return int(a.d - b.d) })
+		}
+		for i := range items {
+			items[i].seq = int32(i)
+		}
+		out = append(out, l.learnPayee(p, items)...)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Payee != out[j].Payee {
@@ -234,10 +246,10 @@ func Learn(charges []*statement.Charge) []*Stream {
 }
 
 // learnPayee finds the streams of one payee; items are in date order.
-func learnPayee(p string, items []item) []*Stream {
+func (l *learner) learnPayee(p string, items []item) []*Stream {
 	var streams []*draft
 	for _, cl := range amountClusters(items) {
-		streams = append(streams, fixedStreams(cl)...)
+		streams = append(streams, l.fixedStreams(cl)...)
 	}
 	streams = mergePriceChanges(streams)
 
@@ -249,7 +261,7 @@ func learnPayee(p string, items []item) []*Stream {
 	// amounts; when those leave much of the payee unexplained, try the
 	// payee as one variable bill.
 	if n := len(items); n >= 4 && n-covered >= max(2, n/4) {
-		if v := variableStream(items); v != nil {
+		if v := l.variableStream(items); v != nil {
 			in := map[*statement.Charge]bool{}
 			for _, it := range v.items {
 				in[it.c] = true
@@ -352,7 +364,12 @@ func currentLevel(items []item) int {
 // median returns the member with the median amount (the lower middle one).
 func median(items []item) item {
 	sorted := slices.Clone(items)
-	slices.SortStableFunc(sorted, func(a, b item) int { return cmp64(a.cents, b.cents) })
+	slices.SortFunc(sorted, func(a, b item) int {
+		if c := cmp64(a.cents, b.cents); c != 0 {
+			return c
+		}
+		return byDate(a, b)
+	})
 	return sorted[(len(sorted)-1)/2]
 }
 
@@ -375,8 +392,8 @@ func cmp64(a, b int64) int {
 func usualDay(items []item) int {
 	var days []int
 	for _, it := range items[max(0, len(items)-5):] {
-		y, m, d := it.d.YMD()
-		if _, _, n := statement.NewDate(y, m+1, 0).YMD(); d == n {
+		y, m, d := civil(it.d)
+		if d == daysIn(y, m) {
 			d = 31
 		}
 		days = append(days, d)
@@ -403,16 +420,39 @@ func usualDay(items []item) int {
 // its middle: a bill that wanders from ¥4,400 to ¥4,950 stays one group.
 // Each cluster comes out in date order.
 func amountClusters(items []item) [][]item {
-	sorted := slices.Clone(items)
-	slices.SortStableFunc(sorted, func(a, b item) int { return cmp64(a.cents, b.cents) })
+	// Sort keys without pointers: moving the items themselves would cost a
+	// write barrier a move while the collector runs.
+	type key struct {
+		cents int64
+		seq   int32
+	}
+	keys := make([]key, len(items))
+	for i, it := range items {
+		keys[i] = key{it.cents, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp64(a.cents, b.cents); c != 0 {
+			return c
+		}
+		return int(a.seq - b.seq)
+	})
 	var clusters [][]item
+	buf := make([]item, 0, len(items))
+	idx := make([]int32, 0, len(items))
 	start := 0
-	for i := 1; i <= len(sorted); i++ {
-		if i == len(sorted) || sorted[i].cents-sorted[start].cents > 2*tolerance(sorted[start].cents) {
+	for i := 1; i <= len(keys); i++ {
+		if i == len(keys) || keys[i].cents-keys[start].cents > 2*tolerance(keys[start].cents) {
 			if i-start >= 2 {
-				cl := sorted[start:i:i]
-				slices.SortStableFunc(cl, func(a, b item) int { return int(a.d - b.d) })
-				clusters = append(clusters, cl)
+				idx = idx[:0]
+				for _, k := range keys[start:i] {
+					idx = append(idx, k.seq)
+				}
+				slices.Sort(idx) // items are in date order: so is the cluster
+				from := len(buf)
+				for _, j := range idx {
+					buf = append(buf, items[j])
+				}
+				clusters = append(clusters, buf[from:len(buf):len(buf)])
 			}
 			start = i
 		}
@@ -420,42 +460,74 @@ func amountClusters(items []item) [][]item {
 	return clusters
 }
 
-// chain is a run of charges at one cadence.
+// chain is a run of charges at one cadence. Its members are linked through
+// the chainer's per-item arrays rather than held in slices of their own: a
+// busy shop's charges start thousands of short chains.
 type chain struct {
-	idx   []int // members, as indexes into the items being chained
-	first statement.Date
-	// monthEnd is set when the first member is on its month's last day: the
-	// chain then expects the last day of each month (1/31, 2/28, 3/31).
-	monthEnd bool
-	last     statement.Date
-	lastAmt  int64
-	cycles   int   // whole cycles from first to last
-	fits     int   // gaps of exactly one cycle
-	skips    int   // gaps of two cycles (one missed)
-	steady   int   // gaps where the amount stayed (almost) the same
-	offsets  []int // each member's days off the first member's schedule
+	head, tail int32 // first and last member, as indexes into the items
+	n          int32 // members
+	first      statement.Date
+	// fmi, fday are the first member's month index and day; fday is 31
+	// when it is on its month's last day: the chain then expects the last
+	// day of each month (1/31, 2/28, 3/31).
+	fmi, fday int
+	last         statement.Date
+	lastAmt      int64
+	cycles       int // whole cycles from first to last
+	fits         int // gaps of exactly one cycle
+	skips        int // gaps of two cycles (one missed)
+	steady       int // gaps where the amount stayed (almost) the same
 	// exp holds the dates one and two cycles after the last member, counted
 	// from it and from the first member's schedule; closes is the last day a
 	// charge can join.
 	exp    [2][2]statement.Date
 	closes statement.Date
+	idx    []int // the members, filled in for the chains a rhythm keeps
 }
 
-// scheduled returns the date n cycles after the first member.
-func (c *chain) scheduled(cad Cadence, n int) statement.Date {
-	d := cad.step(c.first, n)
-	if c.monthEnd {
-		d = onDay(d, 31)
+// learner holds what learning reuses from one group of charges to the next,
+// so that ten years of a busy card cost few allocations.
+type learner struct {
+	chainer
+	all     []chain
+	open    []int
+	member  []bool
+	scratch []int32
+}
+
+// grow returns s resized to n, zeroed, reusing its array when it can.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
 	}
-	return d
+	s = s[:n]
+	clear(s)
+	return s
 }
 
-func (c *chain) add(cad Cadence, it item, i, k int) {
-	c.idx = append(c.idx, i)
-	if len(c.idx) == 1 {
-		c.first = it.d
-		c.monthEnd = cad.Months > 0 && onDay(it.d, 31) == it.d
+// chainer links items at one cadence.
+type chainer struct {
+	cad  Cadence
+	next []int32 // next member of the item's chain, or -1
+	off  []int32 // the item's days off its chain's schedule
+}
+
+func (ch *chainer) add(c *chain, it item, i, k int) {
+	cad := ch.cad
+	ch.next[i] = -1
+	if c.n == 0 {
+		c.head, c.first = int32(i), it.d
+		if cad.Months > 0 {
+			c.fmi, c.fday, _ = monthOf(it.d) // inside the table: see chains
+			if onMonth(c.fmi, 31) == it.d {
+				c.fday = 31
+			}
+		}
+		ch.off[i] = 0
 	} else {
+		ch.next[c.tail] = int32(i)
+		// The date expected k cycles on from the schedule is exp[k-1][1].
+		ch.off[i] = int32(it.d - c.exp[k-1][1])
 		c.cycles += k
 		if k == 1 {
 			c.fits++
@@ -466,13 +538,34 @@ func (c *chain) add(cad Cadence, it item, i, k int) {
 			c.steady++
 		}
 	}
-	c.offsets = append(c.offsets, int(it.d-c.scheduled(cad, c.cycles)))
+	c.tail = int32(i)
+	c.n++
 	c.last, c.lastAmt = it.d, it.cents
-	for k := range 2 {
-		c.exp[k][0] = cad.step(it.d, k+1)
-		c.exp[k][1] = c.scheduled(cad, c.cycles+k+1)
+	if cad.Months == 0 {
+		for k := range 2 {
+			c.exp[k][0] = it.d.AddDays(cad.Days * (k + 1))
+			c.exp[k][1] = c.first.AddDays(cad.Days * (c.cycles + k + 1))
+		}
+	} else {
+		mi, day := c.fmi, c.fday
+		if c.n > 1 {
+			mi, day, _ = monthOf(it.d)
+		}
+		for k := range 2 {
+			c.exp[k][0] = onMonth(mi+cad.Months*(k+1), day)
+			c.exp[k][1] = onMonth(c.fmi+cad.Months*(c.cycles+k+1), c.fday)
+		}
 	}
 	c.closes = max(c.exp[1][0], c.exp[1][1]) + statement.Date(cad.Tolerance)
+}
+
+// members returns the indexes of c's members, in date order.
+func (ch *chainer) members(c *chain) []int {
+	out := make([]int, 0, c.n)
+	for i := c.head; i >= 0; i = ch.next[i] {
+		out = append(out, int(i))
+	}
+	return out
 }
 
 // steadyAmount reports whether b is a's amount again, or within 5% (¥10 at
@@ -490,18 +583,22 @@ func steadyAmount(a, b int64) bool {
 // tolerance. Besides, at most a quarter of the gaps (at least one) may skip
 // a cycle, and, when steady is set, the amount mostly stays the same from
 // one charge to the next.
-func (c *chain) regular(cad Cadence, steady bool) bool {
-	gaps := len(c.idx) - 1
+func (l *learner) regular(c *chain, steady bool) bool {
+	gaps := int(c.n) - 1
 	if c.fits == 0 || c.skips > max(1, gaps/4) || steady && 2*c.steady < gaps {
 		return false
 	}
-	offs := slices.Clone(c.offsets)
+	offs := l.scratch[:0]
+	for i := c.head; i >= 0; i = l.next[i] {
+		offs = append(offs, l.off[i])
+	}
+	l.scratch = offs
 	slices.Sort(offs)
 	mid, spread := offs[(len(offs)-1)/2], 0
 	for _, o := range offs {
-		spread += abs(o - mid)
+		spread += abs(int(o - mid))
 	}
-	return 3*spread <= allowedSpread3(len(offs), cad.Tolerance)
+	return 3*spread <= allowedSpread3(len(offs), l.cad.Tolerance)
 }
 
 // allowedSpread3 is three times the total spread allowed for n members: a
@@ -531,9 +628,11 @@ func (c *chain) match(cad Cadence, d statement.Date) (k, dev int, ok bool) {
 // chains links items (in date order) at cadence cad. Each charge joins the
 // open chain it continues most closely (fewest cycles, then the same amount,
 // then the nearest date), or starts a new one.
-func chains(items []item, cad Cadence) []chain {
-	var all []chain
-	var open []int
+func (l *learner) chains(items []item, cad Cadence) []chain {
+	l.cad = cad
+	l.next, l.off = grow(l.next, len(items)), grow(l.off, len(items))
+	all, open := l.all[:0], l.open[:0]
+	defer func() { l.all, l.open = all[:0], open[:0] }()
 	for i, it := range items {
 		n := 0
 		for _, ci := range open {
@@ -556,7 +655,7 @@ func chains(items []item, cad Cadence) []chain {
 			st := steadyAmount(c.lastAmt, it.cents)
 			better := best < 0 || k < bk
 			if !better && k == bk {
-				better = st && !bsteady || st == bsteady && (dev < bdev || dev == bdev && len(c.idx) > len(all[best].idx))
+				better = st && !bsteady || st == bsteady && (dev < bdev || dev == bdev && c.n > all[best].n)
 			}
 			if better {
 				best, bk, bdev, bsteady = ci, k, dev, st
@@ -567,7 +666,7 @@ func chains(items []item, cad Cadence) []chain {
 			best = len(all) - 1
 			open = append(open, best)
 		}
-		all[best].add(cad, it, i, bk)
+		l.add(&all[best], it, i, bk)
 	}
 	return all
 }
@@ -585,19 +684,30 @@ type rhythm struct {
 // than parallel of them (0: the cadence's own limit) may run at once, they
 // must hold at least half the items, and at most a quarter of the items
 // inside the chains' spans may be off the rhythm.
-func findRhythm(items []item, cads []Cadence, parallel int, steady bool) (rhythm, bool) {
+func (l *learner) findRhythm(items []item, cads []Cadence, parallel int, steady bool) (rhythm, bool) {
 	var best rhythm
 	found := false
-	member := make([]bool, len(items))
+	l.member = grow(l.member, len(items))
+	member := l.member
 	for _, cad := range cads {
 		limit := parallel
 		if limit == 0 {
 			limit = cad.maxParallel()
 		}
+		// Chains at most limit wide hold about one charge per lane every
+		// Min days (a restart may add one): a group too busy for half of it
+		// to fit is not chained at all. This spares a busy shop most of
+		// its chaining, which would find nothing.
+		span := int(items[len(items)-1].d - items[0].d)
+		if len(items) > 2*limit*(span/cad.Min+2) {
+			continue
+		}
+		all := l.chains(items, cad)
 		var acc []chain
-		for _, c := range chains(items, cad) {
-			if c.regular(cad, steady) {
-				acc = append(acc, c)
+		for i := range all {
+			if c := &all[i]; c.n >= 2 && l.regular(c, steady) {
+				c.idx = l.members(c)
+				acc = append(acc, *c)
 			}
 		}
 		if len(acc) == 0 || overlapExceeds(acc, limit) {
@@ -664,8 +774,8 @@ func offRhythm(items []item, member []bool, cs []chain) int {
 // fixedStreams finds the streams in one amount cluster. Chains that follow
 // each other (a subscription paused and resumed) are one stream; chains
 // that overlap are separate streams.
-func fixedStreams(cl []item) []*draft {
-	r, ok := findRhythm(cl, Cadences, 0, true)
+func (l *learner) fixedStreams(cl []item) []*draft {
+	r, ok := l.findRhythm(cl, Cadences, 0, true)
 	if !ok {
 		return nil
 	}
@@ -744,8 +854,14 @@ func mergePriceChanges(ds []*draft) []*draft {
 // changes at least twice. Charges
 // far from the usual amount (below a third or above three times the median)
 // are left out, so a sudden jump still stands out.
-func variableStream(items []item) *draft {
-	r, ok := findRhythm(items, Cadences[1:], 1, false)
+func (l *learner) variableStream(items []item) *draft {
+	// One chain at a monthly or longer cadence holds at most a charge every
+	// 23 days; a payee charged more often than that cannot be four fifths
+	// on it. Most busy shops stop here, before any chaining.
+	if span := int(items[len(items)-1].d - items[0].d); 4*len(items) > 5*(span/Cadences[1].Min+1) {
+		return nil
+	}
+	r, ok := l.findRhythm(items, Cadences[1:], 1, false)
 	if !ok || len(r.chains) != 1 || r.members < 4 || r.members*5 < len(items)*4 {
 		return nil
 	}
