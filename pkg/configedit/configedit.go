@@ -111,7 +111,7 @@ func appendPayee(data []byte, pattern, card string, now time.Time) ([]byte, erro
 	}
 	head := strings.TrimRight(lines[key], "\r\n")
 	if !blockKey.MatchString(head) && !nullKey.MatchString(head) {
-		return nil, fmt.Errorf("payees: is written on one line (%s); add the payee by hand", strings.TrimSpace(head))
+		return nil, fmt.Errorf("payees: is written on one line (%s); add the payee by hand:\n%s", strings.TrimSpace(head), entry("  ", pattern, card, now))
 	}
 	// The list runs until the next line of content at column 0 that is not
 	// an item ("- " at column 0 is allowed for a list under a top-level key).
