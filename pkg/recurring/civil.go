@@ -47,44 +47,27 @@ func fromCivil(y, m, day int) statement.Date {
 	return statement.Date(era*146097 + doe - 719468)
 }
 
-// daysIn returns the number of days of month m of year y.
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
 // addMonths is statement.Date.AddMonths: the same day n months later,
 // clamped to the month's end.
 func addMonths(d statement.Date, n int) statement.Date {
-	y, m, day := civil(d)
-	m0 := m - 1 + n
-	y += m0 / 12
-	if m0 %= 12; m0 < 0 {
-		m0 += 12
-		y--
+	if mi, day, ok := monthOf(d); ok && mi+n >= 0 && mi+n < tableMonths {
+		return onMonth(mi+n, day)
 	}
-	return fromCivil(y, m0+1, min(day, daysIn(y, m0+1)))
+	return d.AddMonths(n)
 }
 
 // onDay returns day (clamped to the month's end) of d's month.
 func onDay(d statement.Date, day int) statement.Date {
-	y, m, _ := civil(d)
-	return fromCivil(y, m, min(day, daysIn(y, m)))
+	if mi, _, ok := monthOf(d); ok {
+		return onMonth(mi, day)
+	}
+	y, m, _ := d.YMD()
+	_, _, n := statement.NewDate(y, m+1, 0).YMD()
+	return statement.NewDate(y, m, min(day, n))
 }
 
 // monthEnd reports whether d is the last day of its month.
-func monthEnd(d statement.Date) bool {
-	y, m, day := civil(d)
-	return day == daysIn(y, m)
-}
+func monthEnd(d statement.Date) bool { return onDay(d, 31) == d }
 
 // The months from 1900 to 2299 by index (0 is January 1900): their first
 // days, so that stepping a date by months is two lookups and no division.

@@ -392,8 +392,8 @@ func cmp64(a, b int64) int {
 func usualDay(items []item) int {
 	var days []int
 	for _, it := range items[max(0, len(items)-5):] {
-		y, m, d := civil(it.d)
-		if d == daysIn(y, m) {
+		_, _, d := civil(it.d)
+		if monthEnd(it.d) {
 			d = 31
 		}
 		days = append(days, d)
@@ -471,12 +471,12 @@ type chain struct {
 	// when it is on its month's last day: the chain then expects the last
 	// day of each month (1/31, 2/28, 3/31).
 	fmi, fday int
-	last         statement.Date
-	lastAmt      int64
-	cycles       int // whole cycles from first to last
-	fits         int // gaps of exactly one cycle
-	skips        int // gaps of two cycles (one missed)
-	steady       int // gaps where the amount stayed (almost) the same
+	last      statement.Date
+	lastAmt   int64
+	cycles    int // whole cycles from first to last
+	fits      int // gaps of exactly one cycle
+	skips     int // gaps of two cycles (one missed)
+	steady    int // gaps where the amount stayed (almost) the same
 	// exp holds the dates one and two cycles after the last member, counted
 	// from it and from the first member's schedule; closes is the last day a
 	// charge can join.
