@@ -5,7 +5,12 @@
 // The 確定 (closed month) layout has no header row: a card line
 // "氏名　様,masked number,card name" starts each card's block, data rows have
 // 7 fields (ご利用日, ご利用店名, ご利用金額, 支払区分, 今回回数, お支払い金額, 備考),
-// and lines ",,,,,N," carry subtotals and the total of お支払い金額.
+// and lines ",,,,,N," carry subtotals and the total of お支払い金額. dカード
+// files have the same layout with an eighth column, and are told apart by the
+// card name on the card line: [DCard] reads them, [Confirmed] refuses them.
+//
+// The 未確定 (before closing) layout is another file altogether; see
+// [Preliminary].
 package vpass
 
 import (
