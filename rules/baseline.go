@@ -127,20 +127,25 @@ func (c *Card) monthTotalsBefore(d statement.Date) []int64 {
 }
 
 // monthTotal returns the purchase total of the month starting at m, net of
-// refunds.
+// refunds. The totals of every month are added up once per card.
 func (c *Card) monthTotal(m statement.Date) int64 {
-	next := m.AddMonths(1)
-	i := c.search(m)
-	var sum int64
-	for ; i < len(c.Charges) && c.Charges[i].Date < next; i++ {
-		switch ch := c.Charges[i]; {
-		case isPurchase(ch):
-			sum += c.yen[i]
-		case ch.Kind == statement.Refund || ch.Kind == statement.Purchase && c.yen[i] < 0:
-			sum -= max(c.yen[i], -c.yen[i])
+	if c.months == nil {
+		c.months = map[statement.Date]int64{}
+		var cur, next statement.Date
+		for i, ch := range c.Charges {
+			if ch.Date >= next || ch.Date < cur {
+				cur = monthStart(ch.Date)
+				next = cur.AddMonths(1)
+			}
+			switch {
+			case isPurchase(ch):
+				c.months[cur] += c.yen[i]
+			case ch.Kind == statement.Refund || ch.Kind == statement.Purchase && c.yen[i] < 0:
+				c.months[cur] -= max(c.yen[i], -c.yen[i])
+			}
 		}
 	}
-	return sum
+	return c.months[m]
 }
 
 // search returns the index of the first charge on or after d.

@@ -44,28 +44,52 @@ func (b Burst) Check(card *Card) []Finding {
 	var out []Finding
 	for _, p := range card.payeesInWindow() {
 		px := card.byPayee[p]
-		cs := make([]*statement.Charge, 0, len(px.purchases))
-		for _, k := range px.purchases {
-			if !card.continuesStream(card.Charges[k]) {
-				cs = append(cs, card.Charges[k])
-			}
-		}
+		// Only the charges from a run's length before the window can
+		// join a run that reaches it; the history is read only to see
+		// whether bursts are this payee's normal, when there is one.
+		near := card.purchasesFrom(px, card.From.AddDays(-int(max(b.WithinDays, b.SameAmountWithin))))
 		if b.Min >= 2 {
-			out = append(out, b.bursts(card, cs)...)
+			out = append(out, b.bursts(card, px, near)...)
 		}
 		if b.SameAmount >= 2 {
-			out = append(out, b.pricePoints(card, px, cs)...)
+			out = append(out, b.pricePoints(card, px, near)...)
 		}
 	}
 	return out
 }
 
-func (b Burst) bursts(card *Card, cs []*statement.Charge) []Finding {
-	groups := runs(cs, b.Min, int(b.WithinDays))
-	for _, g := range groups {
-		if g[len(g)-1].Date < card.From {
-			return nil // a burst in the history: this payee's normal behaviour
+// purchasesFrom returns px's purchases on or after d that do not continue a
+// learned stream, in date order.
+func (c *Card) purchasesFrom(px *payeeIndex, d statement.Date) []*statement.Charge {
+	k := sort.Search(len(px.purchases), func(k int) bool { return c.Charges[px.purchases[k]].Date >= d })
+	var out []*statement.Charge
+	for _, i := range px.purchases[k:] {
+		if c.known[i].stream == nil {
+			out = append(out, c.Charges[i])
 		}
+	}
+	return out
+}
+
+func (b Burst) bursts(card *Card, px *payeeIndex, near []*statement.Charge) []Finding {
+	var groups [][]*statement.Charge
+	for _, g := range runs(near, b.Min, int(b.WithinDays)) {
+		if g[len(g)-1].Date >= card.From {
+			groups = append(groups, g)
+		}
+	}
+	if len(groups) == 0 {
+		return nil
+	}
+	// A burst in the history is this payee's normal behaviour.
+	var history []*statement.Charge
+	for _, i := range px.purchases {
+		if ch := card.Charges[i]; ch.Date < groups[0][0].Date && card.known[i].stream == nil {
+			history = append(history, ch)
+		}
+	}
+	if len(runs(history, b.Min, int(b.WithinDays))) > 0 {
+		return nil
 	}
 	var out []Finding
 	for _, g := range groups {
@@ -139,18 +163,20 @@ func (px *payeeIndex) amountRecurs(ch *statement.Charge) bool {
 	return false
 }
 
-// payeesInWindow returns the payees with a purchase in the window, sorted.
+// payeesInWindow returns the payees with a purchase in the window, sorted;
+// computed once per card.
 func (c *Card) payeesInWindow() []string {
-	seen := map[string]bool{}
-	var out []string
-	c.windowPurchases(func(_ int, ch *statement.Charge) {
-		if !seen[ch.Payee] {
-			seen[ch.Payee] = true
-			out = append(out, ch.Payee)
+	if c.inWindow != nil {
+		return c.inWindow
+	}
+	c.inWindow = []string{}
+	for p, px := range c.byPayee {
+		if c.Charges[px.purchases[len(px.purchases)-1]].Date >= c.From {
+			c.inWindow = append(c.inWindow, p)
 		}
-	})
-	sort.Strings(out)
-	return out
+	}
+	sort.Strings(c.inWindow)
+	return c.inWindow
 }
 
 // runs returns the runs of charges (in date order) that hold min or more

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 
@@ -33,16 +34,18 @@ type Card struct {
 	// Payees are the config's known payees that apply to this card.
 	Payees []*config.Payee
 
-	known    map[*statement.Charge]knownBy
+	known    []knownBy // by index in Charges; zero: not known
 	start    int
 	payeeSet map[string]bool
 
-	yen     []int64                // Charges[i].Amount in whole yen
-	ppos    []int32                // position of Charges[i] in its payee's purchases, or -1
-	occur   []int32                // earlier charges with the same date, payee and amount
-	byPayee map[string]*payeeIndex // purchases by payee key
-	stats   *cardStats             // built on first use
-	refunds map[*statement.Charge]*statement.Charge
+	yen      []int64                  // Charges[i].Amount in whole yen
+	ppos     []int32                  // position of Charges[i] in its payee's purchases, or -1
+	occur    []int32                  // earlier charges with the same date, payee and amount
+	byPayee  map[string]*payeeIndex   // purchases by payee key
+	stats    *cardStats               // built on first use
+	months   map[statement.Date]int64 // net purchases by month start, built on first use
+	inWindow []string                 // payees with a purchase in the window, built on first use
+	refunds  map[*statement.Charge]*statement.Charge
 }
 
 // knownBy is why a charge is known: a config payee or a learned stream.
@@ -67,7 +70,7 @@ const KnownAfterDays = 28
 // NewCard builds the rules' view of a card. charges must all belong to the
 // card; cfg may be nil. The window is [from, to].
 func NewCard(label string, charges []*statement.Charge, from, to statement.Date, cfg *config.Config) *Card {
-	c := &Card{Label: label, From: from, To: to, known: map[*statement.Charge]knownBy{}, payeeSet: map[string]bool{}, byPayee: map[string]*payeeIndex{}}
+	c := &Card{Label: label, From: from, To: to, payeeSet: map[string]bool{}, byPayee: map[string]*payeeIndex{}}
 	c.Charges = append([]*statement.Charge(nil), charges...)
 	sort.SliceStable(c.Charges, func(i, j int) bool { return c.Charges[i].Date < c.Charges[j].Date })
 	c.start = sort.Search(len(c.Charges), func(i int) bool { return c.Charges[i].Date >= from })
@@ -80,24 +83,28 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 		}
 	}
 	c.index()
-	for _, px := range c.byPayee {
-		ch := c.Charges[px.purchases[0]]
-		for _, p := range c.Payees {
-			if p.MatchesCharge(ch) {
-				px.conf = p
-				break
+	c.known = make([]knownBy, len(c.Charges))
+	if len(c.Payees) > 0 {
+		// Match each distinct payee key (and processor) once.
+		type key struct{ payee, via string }
+		match := map[key]*config.Payee{}
+		for i, ch := range c.Charges {
+			k := key{ch.Payee, ch.Via}
+			p, seen := match[k]
+			if !seen {
+				for _, q := range c.Payees {
+					if q.MatchesCharge(ch) {
+						p = q
+						break
+					}
+				}
+				match[k] = p
 			}
-		}
-	}
-	for _, ch := range c.Charges {
-		if px := c.byPayee[ch.Payee]; px != nil && px.conf != nil && px.conf.MatchesCharge(ch) {
-			c.known[ch] = knownBy{payee: px.conf}
-			continue
-		}
-		for _, p := range c.Payees {
-			if p.MatchesCharge(ch) {
-				c.known[ch] = knownBy{payee: p}
-				break
+			if p != nil {
+				c.known[i] = knownBy{payee: p}
+				if px := c.byPayee[ch.Payee]; px != nil && px.conf == nil {
+					px.conf = p
+				}
 			}
 		}
 	}
@@ -116,8 +123,8 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 			if int(ch.Date-first) < KnownAfterDays {
 				continue
 			}
-			if _, ok := c.known[ch]; !ok {
-				c.known[ch] = knownBy{stream: s}
+			if i := c.indexOf(ch); i >= 0 && c.known[i] == (knownBy{}) {
+				c.known[i] = knownBy{stream: s}
 			}
 		}
 	}
@@ -140,15 +147,28 @@ func (c *Card) index() {
 		c.countRepeats(lo, hi)
 		lo = hi
 	}
+	// Importers make one key string per distinct merchant text, so a
+	// small cache on the string's address saves most map lookups.
+	var cache [256]struct {
+		p  *byte
+		n  int
+		px *payeeIndex
+	}
 	for i, ch := range c.Charges {
 		c.ppos[i] = -1
 		if !isPurchase(ch) {
 			continue
 		}
-		px := c.byPayee[ch.Payee]
-		if px == nil {
-			px = &payeeIndex{key: ch.Payee}
-			c.byPayee[ch.Payee] = px
+		p := unsafe.StringData(ch.Payee)
+		slot := &cache[(uintptr(unsafe.Pointer(p))>>3)&255]
+		px := slot.px
+		if slot.p != p || slot.n != len(ch.Payee) || px == nil {
+			px = c.byPayee[ch.Payee]
+			if px == nil {
+				px = &payeeIndex{key: ch.Payee}
+				c.byPayee[ch.Payee] = px
+			}
+			slot.p, slot.n, slot.px = p, len(ch.Payee), px
 		}
 		c.ppos[i] = int32(len(px.purchases))
 		px.purchases = append(px.purchases, i)
@@ -218,25 +238,34 @@ func (c *Card) decideMode(cfg *config.Config) {
 			return
 		}
 	}
-	inStream := map[*statement.Charge]bool{}
+	inStream := make([]bool, c.start)
 	for _, s := range c.Streams {
 		for _, ch := range s.Charges {
-			inStream[ch] = true
+			if ch.Date >= c.From {
+				break
+			}
+			if i := c.indexOf(ch); i >= 0 {
+				inStream[i] = true
+			}
 		}
 	}
 	total, recurringN := 0, 0
-	months := map[string]bool{}
-	for _, ch := range c.History() {
+	var first, last statement.Date
+	for i, ch := range c.History() {
 		if ch.Kind != statement.Purchase {
 			continue
 		}
+		if total == 0 {
+			first = ch.Date
+		}
+		last = ch.Date
 		total++
-		months[ch.Date.Month()] = true
-		if _, known := c.known[ch]; known || inStream[ch] {
+		if c.known[i] != (knownBy{}) || inStream[i] {
 			recurringN++
 		}
 	}
-	c.RecurringOnly = total >= 4 && len(months) >= 2 && recurringN*10 >= total*9
+	twoMonths := total > 0 && monthStart(first) != monthStart(last)
+	c.RecurringOnly = total >= 4 && twoMonths && recurringN*10 >= total*9
 	mode := config.Everyday
 	if c.RecurringOnly {
 		mode = config.RecurringOnly
@@ -258,9 +287,9 @@ func (c *Card) InWindow(ch *statement.Charge) bool { return ch.Date >= c.From &&
 // payee, or a learned recurring stream that ch continues (one that has run
 // for [KnownAfterDays] before ch).
 func (c *Card) Known(ch *statement.Charge) (string, bool) {
-	k, ok := c.known[ch]
+	k := c.knownOf(ch)
 	switch {
-	case !ok:
+	case k == (knownBy{}):
 		return "", false
 	case k.payee != nil:
 		return k.payee.Name, true
@@ -270,9 +299,14 @@ func (c *Card) Known(ch *statement.Charge) (string, bool) {
 
 // continuesStream reports whether ch is known as the continuation of a
 // learned stream (rather than by a config payee's name).
-func (c *Card) continuesStream(ch *statement.Charge) bool {
-	k, ok := c.known[ch]
-	return ok && k.stream != nil
+func (c *Card) continuesStream(ch *statement.Charge) bool { return c.knownOf(ch).stream != nil }
+
+// knownOf returns why ch is known (zero when it is not).
+func (c *Card) knownOf(ch *statement.Charge) knownBy {
+	if i := c.indexOf(ch); i >= 0 {
+		return c.known[i]
+	}
+	return knownBy{}
 }
 
 // KnownPayees counts the card's known payees: the config's and the learned

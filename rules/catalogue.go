@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 )
@@ -21,7 +22,11 @@ import (
 // only on the shapes fraud takes: bursts and repeated prices, first-time
 // charges that are large for the card, app and gift-card stores new to it,
 // tiny test charges, jumps at known payees.
-func Catalogue() []Rule {
+func Catalogue() []Rule { return slices.Clone(catalogue()) }
+
+// catalogue builds the defaults once: rules are values, and what they point
+// at (compiled patterns, the breach list) is read only.
+var catalogue = sync.OnceValue(func() []Rule {
 	hr := HighRisk{Severity: Warning, Run: 3, RunWithin: 14}
 	if err := hr.prepare(); err != nil {
 		panic("rules: high-risk list: " + err.Error())
@@ -41,7 +46,7 @@ func Catalogue() []Rule {
 		BreachExposure{Severity: Warning, Watch: 365, Raise: true, Catalogue: Breaches()},
 		Reversed{Within: 60},
 	}
-}
+})
 
 // IDs returns the built-in rule ids in catalogue order.
 func IDs() []string {
@@ -110,6 +115,7 @@ func FromConfig(cfg *config.Config) (*Engine, error) {
 	base := Catalogue()
 	for i, r := range base {
 		if be, ok := r.(BreachExposure); ok {
+			be.Catalogue = slices.Clone(be.Catalogue) // the defaults' list is shared
 			for _, br := range cfg.Rules.Breaches {
 				if err := br.Compile(); err == nil {
 					be.Catalogue = append(be.Catalogue, br)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/cardcheck/cardcheck/pkg/recurring"
 
@@ -49,24 +50,30 @@ func (d Duplicate) Check(card *Card) []Finding {
 		if cad.Min > 0 {
 			within = min(within, cad.Min-1)
 		}
-		pairs := card.samePairs(px, int(d.Within))
-		var keep [][2]int
-		usual := map[int64]bool{}
-		for _, pr := range pairs {
+		// Pairs are judged in the window first; the history is read for
+		// such pairs (this payee's normal) only when the window has one.
+		duplicate := func(pr [2]int) bool {
 			b := card.Charges[pr[1]]
-			s := px.streamFitting(b)
-			switch {
-			case s != nil && s.Cadence.Months > 0 && int(b.Date-card.Charges[pr[0]].Date) < s.Cadence.Min:
-				// a subscription's amount: once per cycle of that stream
-			case once && int(b.Date-card.Charges[pr[0]].Date) <= within:
-			default:
-				continue
+			gap := int(b.Date - card.Charges[pr[0]].Date)
+			if s := px.streamFitting(b); s != nil && s.Cadence.Months > 0 && gap < s.Cadence.Min {
+				return true // a subscription's amount: once per cycle of that stream
 			}
-			if b.Date < card.From {
-				usual[card.yen[pr[1]]] = true // such pairs are this payee's normal
-				continue
+			return once && gap <= within
+		}
+		var keep [][2]int
+		for _, pr := range card.samePairs(px, int(d.Within), card.From, card.To+1) {
+			if duplicate(pr) {
+				keep = append(keep, pr)
 			}
-			keep = append(keep, pr)
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		usual := map[int64]bool{}
+		for _, pr := range card.samePairs(px, int(d.Within), 0, card.From) {
+			if duplicate(pr) {
+				usual[card.yen[pr[1]]] = true
+			}
 		}
 		for _, pr := range keep {
 			if usual[card.yen[pr[1]]] {
@@ -124,18 +131,20 @@ func (c *Card) inStream(ch *statement.Charge) bool {
 }
 
 // samePairs returns the index pairs of the payee's purchases of one amount
-// at most within days apart in one calendar month, the later one last.
-func (c *Card) samePairs(px *payeeIndex, within int) [][2]int {
+// at most within days apart in one calendar month, the later one last and
+// dated in [from, to).
+func (c *Card) samePairs(px *payeeIndex, within int, from, to statement.Date) [][2]int {
 	var out [][2]int
 	ps := px.purchases
-	for k := 1; k < len(ps); k++ {
+	k0 := sort.Search(len(ps), func(k int) bool { return c.Charges[ps[k]].Date >= from })
+	for k := max(k0, 1); k < len(ps) && c.Charges[ps[k]].Date < to; k++ {
 		b := c.Charges[ps[k]]
 		for j := k - 1; j >= 0; j-- {
 			a := c.Charges[ps[j]]
 			if int(b.Date-a.Date) > within {
 				break
 			}
-			if c.yen[ps[j]] == c.yen[ps[k]] && a.Date.Month() == b.Date.Month() {
+			if c.yen[ps[j]] == c.yen[ps[k]] && monthStart(a.Date) == monthStart(b.Date) {
 				out = append(out, [2]int{ps[j], ps[k]})
 				break
 			}
