@@ -195,16 +195,18 @@ func (p *parser) row() {
 	if n := importer.ParseInstallments(rows.Field(cols.plan)); n > 1 {
 		c.Installments = n
 	}
-	if rows.Field(cols.foreign) != "" {
-		fa, ok := p.amount(cols.foreign, "現地通貨額")
+	if f := rows.Field(cols.foreign); f != "" {
+		fa, cur, ok := importer.ParseForeign(f, rows.Field(cols.currency))
 		if !ok {
-			return
+			// The yen amount is what counts; losing the charge over its
+			// foreign columns would hide it from every rule.
+			in.Errorf(rows.Line, nil, "現地通貨額 %q and 通貨略称 %q are not an amount and an ISO code; the charge is kept without them", f, rows.Field(cols.currency))
+		} else {
+			c.ForeignAmount, c.ForeignCurrency = fa, cur
+			if refund {
+				c.ForeignAmount = fa.Abs().Neg()
+			}
 		}
-		c.ForeignAmount = fa
-		if refund {
-			c.ForeignAmount = fa.Abs().Neg()
-		}
-		c.ForeignCurrency = strings.ToUpper(rows.Field(cols.currency)) // "   " when none
 	}
 	p.charges.Add(c)
 	p.billed.Add(billed)

@@ -57,3 +57,16 @@ func TestBadRows(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	importertest.Fuzz(f, &view.Format, "../../../testdata/statements/view/*.csv", "../../../../shared/peer-fixtures/zaim-csv-converter/view_card*.csv")
 }
+
+// TestForeign checks that a foreign amount without its currency keeps the
+// charge and says so.
+func TestForeign(t *testing.T) {
+	res := importertest.Parse(t, &view.Format, importertest.CP932(t, head("6300")+
+		`2025/01/12,ＥＸＡＭＰＬＥ　ＳＡＡＳ,"3,150",,"3,150",１回払,,"3,150",20.00,ＵＳＤ,157.500`+"\r\n"+ // 8
+		`2025/01/13,ＥＸＡＭＰＬＥ　ＳＡＡＳ,"3,150",,"3,150",１回払,,"3,150",20.00,   ,157.500`+"\r\n")) // 9
+	importertest.WantErrors(t, res, map[int]error{9: nil})
+	cs := res.Statement.Charges
+	if len(cs) != 2 || cs[0].ForeignCurrency != "USD" || cs[0].ForeignAmount.String() != "20" || cs[1].ForeignCurrency != "" {
+		t.Errorf("charges %+v", cs)
+	}
+}
