@@ -162,7 +162,8 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 			// Labels are set at the end, when it is known which line is last.
 			t := statement.ControlTotal{Amount: amt, Source: in.Source(rows.Line)}
 			if !blockHasCharge || !amt.Equal(block.Decimal()) {
-				in.CheckTotal(t, all.Decimal())
+				// Not its block's subtotal: it must be the total so far.
+				in.CheckTotal(statement.ControlTotal{Label: "total line", Amount: amt, Source: t.Source}, all.Decimal())
 			}
 			st.Totals = append(st.Totals, t)
 			block, blockHasCharge = importer.Sum{}, false

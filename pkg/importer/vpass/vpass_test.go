@@ -80,7 +80,7 @@ func TestTotalMismatch(t *testing.T) {
 		t.Fatalf("errors %v, want one total mismatch", res.Errors)
 	}
 	msg := res.Errors[0].Error()
-	for _, s := range []string{"short.csv:4", "5000", "4580"} {
+	for _, s := range []string{"short.csv:4", "total line is 5000", "4580"} {
 		if !strings.Contains(msg, s) {
 			t.Errorf("error %q does not name %s", msg, s)
 		}
