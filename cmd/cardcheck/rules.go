@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -153,6 +154,18 @@ func listRules(g *globals) error {
 	}
 	if err := t.Write(g.stdout); err != nil {
 		return err
+	}
+	for _, r := range eng.Rules {
+		if be, ok := r.(rules.BreachExposure); ok {
+			fmt.Fprintln(g.stdout, "\nbreaches watched by breach-exposure (cards used at these payees in these days were exposed):")
+			bt := &report.Table{}
+			for _, b := range be.Catalogue {
+				bt.Row("  "+safetext.Terminal(b.Name), b.From.String()+" to "+b.To.String(), safetext.Terminal(strings.Join(b.Patterns, ", ")))
+			}
+			if err := bt.Write(g.stdout); err != nil {
+				return err
+			}
+		}
 	}
 	for _, cr := range eng.Cards {
 		fmt.Fprintf(g.stdout, "\ncards matching %q:\n", safetext.Terminal(cr.Match))
