@@ -147,13 +147,13 @@ func (m MonthlyTotal) finding(card *Card, month statement.Date, total, usual, li
 	}
 	slices.SortStableFunc(charges, func(a, b *statement.Charge) int { return int(a.Date - b.Date) })
 	ym := month.Month()
-	var listed int64
-	for _, c := range charges {
-		listed += YenOf(c.Amount)
+	var unknown int64
+	for _, i := range idx {
+		unknown += card.yen[i]
 	}
 	en := fmt.Sprintf("purchases in %s add up to %s, %s× this card's usual month (median %s over %d months); the limit is %s; %d charge(s) outside its known payments make %s of it",
-		ym, yenText(total), Times(total, usual).Short(), yenText(usual), n, yenText(limit), len(charges), yenText(listed))
+		ym, yenText(total), Times(total, usual).Short(), yenText(usual), n, yenText(limit), len(idx), yenText(unknown))
 	ja := fmt.Sprintf("%s の利用合計は %s で、通常の月（%d か月の中央値 %s）の %s 倍。上限は %s。既知の支払い以外の %d 件で %s",
-		ym, yenText(total), n, yenText(usual), Times(total, usual).Short(), yenText(limit), len(charges), yenText(listed))
+		ym, yenText(total), n, yenText(usual), Times(total, usual).Short(), yenText(limit), len(idx), yenText(unknown))
 	return Finding{Rule: m.ID(), Severity: m.Severity, Message: en, MessageJA: ja, Charges: charges, topic: ym}, true
 }
