@@ -131,7 +131,7 @@ func (h *History) injectKind(c *Card, m int, k Kind) {
 		// At one of the card's fixed-price bills charged this month.
 		var at []int
 		for i, ch := range c.legit {
-			if ch.Date >= first && ch.Date <= last && c.merch.isBill(ch.Merchant) && !slices.ContainsFunc(c.injected, func(x Charge) bool { return x.replaces == i+1 }) {
+			if ch.Date >= first && ch.Date <= last && c.merch.isBill(ch.Merchant) && !slices.ContainsFunc(c.injected, func(x Charge) bool { return x.target == i+1 }) {
 				at = append(at, i)
 			}
 		}
@@ -144,11 +144,12 @@ func (h *History) injectKind(c *Card, m int, k Kind) {
 		orig := c.legit[i]
 		if k == Duplicate {
 			add(min(last, orig.Date.AddDays(r.IntN(4))), orig.Merchant, orig.Amount, nil)
-			return
+		} else {
+			factor := []int64{2, 3, 5, 10}[r.IntN(4)]
+			add(orig.Date, orig.Merchant, orig.Amount.Mul(yen(factor)), nil)
+			c.injected[len(c.injected)-1].replaces = i + 1
 		}
-		factor := []int64{2, 3, 5, 10}[r.IntN(4)]
-		add(orig.Date, orig.Merchant, orig.Amount.Mul(yen(factor)), nil)
-		c.injected[len(c.injected)-1].replaces = i + 1
+		c.injected[len(c.injected)-1].target = i + 1
 	case ForeignUse:
 		shop := abroad[r.IntN(len(abroad))]
 		span := 1 + r.IntN(5)

@@ -38,11 +38,18 @@ type merchants struct {
 	clinics     []string
 	electronics string
 	salon       string
+	mixed       map[string]bool // bills' payees that also take other purchases
 }
 
 // isBill reports whether merchant is one of the card's fixed-price bills
-// (the payees a duplicate or an amount jump is injected at).
+// that only bills (the payees a duplicate or an amount jump is injected
+// at). A payee that also takes irregular purchases (APPLE COM BILL for an
+// iCloud plan and apps) is left out: a second ¥130 or a ¥1,300 there is
+// an app, as far as anyone can tell from the statement.
 func (m *merchants) isBill(merchant string) bool {
+	if m.mixed[merchant] {
+		return false
+	}
 	for _, b := range m.bills {
 		if b.name == merchant && b.usd == 0 {
 			return true
@@ -135,6 +142,7 @@ func pickMerchants(r *rand.Rand, p Profile) *merchants {
 		m.clinics = pickN(r, clinics, 2)
 		m.electronics = pick(r, electronics)
 		m.salon = pick(r, salons)
+		m.mixed = map[string]bool{"ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ": true}
 	case Family:
 		subs := []bill{
 			{name: "ベネッセ　進研ゼミ", amount: 3250, every: 1},

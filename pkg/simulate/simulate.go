@@ -118,6 +118,7 @@ type Charge struct {
 	Card *Card
 
 	replaces int // 1 + index into the card's legit charges an injected charge stands in for
+	target   int // 1 + index of the legit charge a duplicate or jump was made from
 }
 
 // Fraud reports whether the charge is injected fraud.
