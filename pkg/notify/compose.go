@@ -92,12 +92,13 @@ func Compose(d Digest) (*Message, error) {
 			l.Pick("Merchant", "利用先"), l.Pick("Card", "カード")},
 		Signature: l.Pick("Sent by cardcheck, which mails each finding once.", "このメールは cardcheck が送りました。同じ検出は一度だけ送ります。"),
 	}
-	n := countCharges(d.New)
 	switch {
-	case n > 0:
-		v.Intro = l.Pick(
-			fmt.Sprintf("cardcheck found %s not reported before:", l.Count(n, "suspicious charge", "件")),
-			fmt.Sprintf("cardcheck が、まだ報告していない不審な利用を%s見つけました。", l.Count(n, "", "件")))
+	case len(d.New) > 0:
+		ja := fmt.Sprintf("cardcheck から、まだ報告していない%sがあります。", newThings(l, d.New, false))
+		if n, k := counts(d.New); k == 0 {
+			ja = fmt.Sprintf("cardcheck が、まだ報告していない不審な利用を%d件見つけました。", n)
+		}
+		v.Intro = l.Pick(fmt.Sprintf("cardcheck found %s not reported before:", newThings(l, d.New, false)), ja)
 	case len(d.Withdrawn) > 0:
 		v.Intro = l.Pick("cardcheck found no new suspicious charges.", "cardcheck は新たな不審な利用を見つけませんでした。")
 	default:
@@ -176,12 +177,34 @@ func amount(l lang.Lang, c *statement.Charge) string {
 	return s
 }
 
-func countCharges(fs []rules.Finding) int {
-	n := 0
+// counts returns the suspect charges of fs and the notices about a card
+// (card-level findings, whose charges are evidence, not suspects).
+func counts(fs []rules.Finding) (charges, notices int) {
 	for _, f := range fs {
-		n += len(f.Charges)
+		if f.CardLevel {
+			notices++
+		} else {
+			charges += len(f.Charges)
+		}
 	}
-	return n
+	return charges, notices
+}
+
+// newThings says what fs hold: "5 suspicious charges and 1 notice", or in
+// Japanese "不審な利用5件とお知らせ1件" ("不審な利用が5件、お知らせが1件" for a
+// subject, where the card comes first).
+func newThings(l lang.Lang, fs []rules.Finding, subject bool) string {
+	n, k := counts(fs)
+	var en, ja []string
+	if n > 0 || k == 0 {
+		en = append(en, l.Count(n, "suspicious charge", ""))
+		ja = append(ja, fmt.Sprintf(map[bool]string{false: "不審な利用%d件", true: "不審な利用が%d件"}[subject], n))
+	}
+	if k > 0 {
+		en = append(en, l.Count(k, "notice", ""))
+		ja = append(ja, fmt.Sprintf(map[bool]string{false: "お知らせ%d件", true: "お知らせが%d件"}[subject], k))
+	}
+	return l.Pick(strings.Join(en, " and "), strings.Join(ja, map[bool]string{false: "と", true: "、"}[subject]))
 }
 
 func checked(d Digest, l lang.Lang) string {
@@ -203,6 +226,9 @@ func subject(d Digest, l lang.Lang) string {
 	var dates []statement.Date
 	for _, f := range d.New {
 		cards = append(cards, state.CardName(f))
+		if f.CardLevel {
+			continue // its charges are evidence, maybe old
+		}
 		for _, c := range f.Charges {
 			dates = append(dates, c.Date)
 		}
@@ -229,12 +255,11 @@ func subject(d Digest, l lang.Lang) string {
 	if when != "" {
 		when = " (" + when + ")"
 	}
-	n := countCharges(d.New)
 	var s string
 	switch {
-	case n > 0:
-		s = l.Pick(fmt.Sprintf("%s on %s%s", l.Count(n, "suspicious charge", ""), on, when),
-			fmt.Sprintf("%sで不審な利用が%d件%s", on, n, when))
+	case len(d.New) > 0:
+		s = l.Pick(fmt.Sprintf("%s on %s%s", newThings(l, d.New, true), on, when),
+			fmt.Sprintf("%sで%s%s", on, newThings(l, d.New, true), when))
 		if gone > 0 {
 			s += l.Pick(fmt.Sprintf(", %d withdrawn", gone), fmt.Sprintf("、取り消し%d件", gone))
 		}

@@ -123,6 +123,34 @@ func TestSubject(t *testing.T) {
 			t.Errorf("%s: subject %q, want %q", l, m.Subject, want)
 		}
 	}
+
+	// A notice about the card (a breach, a missing payment) is no
+	// suspicious charge, and its evidence, maybe old, sets no month.
+	fixed, fs := apple()
+	notice := fs[0]
+	notice.ID, notice.CardLevel, notice.Charges = "fedcba987654", true, notice.Charges[:1:1]
+	old := *notice.Charges[0]
+	old.Date = old.Date.AddMonths(-5)
+	notice.Charges = []*statement.Charge{&old}
+	for _, tc := range []struct {
+		new      []rules.Finding
+		l        lang.Lang
+		subject  string
+		intro    string
+		newCount int
+	}{
+		{[]rules.Finding{notice}, lang.EN, "[cardcheck] 1 notice on 三井住友カード (2022-01)", "cardcheck found 1 notice not reported before:", 1},
+		{[]rules.Finding{fs[0], notice}, lang.EN, "[cardcheck] 5 suspicious charges and 1 notice on 三井住友カード (2022-01)", "cardcheck found 5 suspicious charges and 1 notice not reported before:", 2},
+		{[]rules.Finding{fs[0], notice}, lang.JA, "[cardcheck] 三井住友カードで不審な利用が5件、お知らせが1件 (2022年1月)", "cardcheck から、まだ報告していない不審な利用5件とお知らせ1件があります。", 2},
+	} {
+		m, err := Compose(Digest{Lang: tc.l, New: tc.new, Checked: fixed.Checked, Cards: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Subject != tc.subject || !strings.HasPrefix(m.Text, tc.intro+"\n") {
+			t.Errorf("subject %q, want %q\n%s", m.Subject, tc.subject, m.Text)
+		}
+	}
 }
 
 // pan finds a full card number: 13 or more digits, maybe in groups.

@@ -134,14 +134,19 @@ func (s *Session) Finish(ctx context.Context) (string, error) {
 			return "", err
 		}
 		to := strings.Join(s.opt.Config.Mail.To, ", ")
-		n := countCharges(d.New)
+		var en, ja []string
+		if len(d.New) > 0 {
+			en = append(en, newThings(l, d.New, false))
+			ja = append(ja, newThings(l, d.New, false))
+		}
+		if len(d.Withdrawn) > 0 {
+			en = append(en, "the withdrawal of "+l.Count(len(d.Withdrawn), "finding", ""))
+			ja = append(ja, fmt.Sprintf("検出%d件の取り消し", len(d.Withdrawn)))
+		}
 		switch {
-		case n > 0:
-			sent = l.Pick(fmt.Sprintf("Mailed %s to %s.", l.Count(n, "suspicious charge", ""), to),
-				fmt.Sprintf("不審な利用%d件を %s にメールで送りました。", n, to))
-		case len(d.Withdrawn) > 0:
-			sent = l.Pick(fmt.Sprintf("Mailed the withdrawal of %s to %s.", l.Count(len(d.Withdrawn), "finding", ""), to),
-				fmt.Sprintf("検出%d件の取り消しを %s にメールで送りました。", len(d.Withdrawn), to))
+		case len(en) > 0:
+			sent = l.Pick(fmt.Sprintf("Mailed %s to %s.", strings.Join(en, " and "), to),
+				fmt.Sprintf("%sを %s にメールで送りました。", strings.Join(ja, "と"), to))
 		default:
 			sent = l.Pick("Mailed an all-clear to "+to+".", "異常なしのメールを "+to+" に送りました。")
 		}

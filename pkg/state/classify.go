@@ -72,11 +72,14 @@ func (s *State) Classify(res *scan.Result) View {
 // continues returns the id of a reported or acknowledged entry on f's card
 // whose charges include all of f's, or "".
 func (s *State) continues(f rules.Finding) string {
+	if f.CardLevel {
+		return ""
+	}
 	card := cardnum.Mask(f.Card.Label)
 	want := counts(Charges(f.Charges))
 	for _, id := range sortedIDs(s.Findings) {
 		e := s.Findings[id]
-		if e.Card != card || len(e.Charges) == 0 || e.ReportedAt.IsZero() && e.Acknowledged == nil {
+		if e.Card != card || e.CardLevel || len(e.Charges) == 0 || e.ReportedAt.IsZero() && e.Acknowledged == nil {
 			continue
 		}
 		have := counts(e.Charges)
@@ -110,7 +113,7 @@ func (s *State) withdrawn(res *scan.Result) []Withdrawn {
 	var out []Withdrawn
 	for _, id := range sortedIDs(s.Findings) {
 		e := s.Findings[id]
-		if current[id] || e.ReportedAt.IsZero() || !e.WithdrawnAt.IsZero() || len(e.Charges) == 0 || !covered(e, res) {
+		if current[id] || e.CardLevel || e.ReportedAt.IsZero() || !e.WithdrawnAt.IsZero() || len(e.Charges) == 0 || !covered(e, res) {
 			continue
 		}
 		left := map[string]int{}
@@ -231,6 +234,7 @@ func (s *State) Record(v View, now time.Time) {
 			e.Card = cardnum.Mask(f.Card.Label)
 			e.Issuer = cardnum.Mask(CardName(f))
 			e.Rule = f.Rule
+			e.CardLevel = f.CardLevel
 			e.Severity = f.Severity.String()
 			e.Summary = cardnum.Mask(f.Summary())
 			e.SummaryJA = cardnum.Mask(f.SummaryJA())

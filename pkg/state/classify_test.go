@@ -147,8 +147,13 @@ func TestClassify(t *testing.T) {
 
 	t.Run("all charges reversed, once", func(t *testing.T) {
 		res := run(t, demoCopy(t, dropApple("10000", "10000", "5000", "10000", "3000")))
-		if len(res.Findings) != 0 {
-			t.Fatalf("%d findings", len(res.Findings))
+		for _, f := range res.Findings {
+			// With the Apple charges gone the window reaches back to the
+			// card's use at 会費ペイ inside the Metaps breach: a notice
+			// about the card, whose charge is evidence and never withdrawn.
+			if !f.CardLevel {
+				t.Fatalf("finding %s %s on %v", f.ID, f.Rule, f.Charges[0].Date)
+			}
 		}
 		c := st.clone()
 		v := c.Classify(res)

@@ -53,6 +53,9 @@ type Entry struct {
 	Summary   string   `json:"summary,omitempty"`
 	SummaryJA string   `json:"summary_ja,omitempty"`
 	Charges   []Charge `json:"charges,omitempty"`
+	// CardLevel marks a notice about the card (a breach, a missing
+	// payment): its charges are evidence, so it is never withdrawn.
+	CardLevel bool `json:"card_level,omitempty"`
 
 	FirstSeen time.Time `json:"first_seen,omitzero"`
 	LastSeen  time.Time `json:"last_seen,omitzero"`
