@@ -88,8 +88,14 @@ func AllowPayee(path, pattern, card string, now time.Time) error {
 // list.
 func appendPayee(data []byte, pattern, card string, now time.Time) ([]byte, error) {
 	text := string(data)
+	// A file with CRLF line ends gets CRLF in the new lines too.
+	nl := "\n"
+	if strings.Contains(text, "\r\n") {
+		nl = "\r\n"
+	}
+	crlf := func(s string) string { return strings.ReplaceAll(s, "\n", nl) }
 	if text != "" && !strings.HasSuffix(text, "\n") {
-		text += "\n"
+		text += nl
 	}
 	lines := strings.SplitAfter(text, "\n")
 	if len(lines) > 0 && lines[len(lines)-1] == "" {
@@ -105,9 +111,9 @@ func appendPayee(data []byte, pattern, card string, now time.Time) ([]byte, erro
 	if key < 0 {
 		sep := ""
 		if text != "" {
-			sep = "\n"
+			sep = nl
 		}
-		return []byte(text + sep + "payees:\n" + entry("  ", pattern, card, now)), nil
+		return []byte(text + sep + crlf("payees:\n"+entry("  ", pattern, card, now))), nil
 	}
 	head := strings.TrimRight(lines[key], "\r\n")
 	if !blockKey.MatchString(head) && !nullKey.MatchString(head) {
@@ -135,9 +141,9 @@ func appendPayee(data []byte, pattern, card string, now time.Time) ([]byte, erro
 		b.WriteString(l)
 	}
 	if !strings.HasSuffix(b.String(), "\n") {
-		b.WriteString("\n")
+		b.WriteString(nl)
 	}
-	b.WriteString(entry(indent, pattern, card, now))
+	b.WriteString(crlf(entry(indent, pattern, card, now)))
 	for _, l := range lines[last+1:] {
 		b.WriteString(l)
 	}

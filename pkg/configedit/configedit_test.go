@@ -30,6 +30,8 @@ func TestAllowPayee(t *testing.T) {
 		{"empty payees key", "payees:\nmail:\n  host: h\n  from: a@b.c\n  to: [d@e.f]\n", "NETFLIX.COM", "",
 			"  # added by cardcheck allow on 2022-02-01\n  - name: \"NETFLIX.COM\"\n    patterns: [\"NETFLIX.COM\"]\n"},
 		{"no final newline", "payees:\n  - name: a", "b", "", "  # added by cardcheck allow on 2022-02-01\n  - name: \"b\"\n    patterns: [\"b\"]\n"},
+		{"CRLF line ends", "# Windows\r\npayees:\r\n  - name: a\r\n", "b", "",
+			"  # added by cardcheck allow on 2022-02-01\r\n  - name: \"b\"\r\n    patterns: [\"b\"]\r\n"},
 		{"new file", "", "b", "", "payees:\n  # added by cardcheck allow on 2022-02-01\n  - name: \"b\"\n    patterns: [\"b\"]\n"},
 	}
 	for _, tt := range tests {
