@@ -184,8 +184,9 @@ func (t *Text) Invalid(s string) bool {
 	switch t.Encoding {
 	case CP932:
 		// The decoder writes U+FFFD for bytes that are no CP932 character, and
-		// passes 0x80 through as U+0080; CP932 maps neither.
-		return strings.ContainsRune(s, utf8.RuneError) || strings.ContainsRune(s, 0x80)
+		// passes 0x80 through as U+0080; CP932 maps neither. The decoded text
+		// is valid UTF-8, so a byte search finds them without decoding runes.
+		return strings.Contains(s, "\uFFFD") || strings.Contains(s, "\u0080")
 	case UTF8BOM:
 		return !utf8.ValidString(s)
 	}
