@@ -208,20 +208,44 @@ func byDate(a, b item) int {
 // payees; only purchases count. Streams come out ordered by payee, then
 // first date.
 func Learn(charges []*statement.Charge) []*Stream {
-	byPayee := map[string][]item{}
-	for _, c := range charges {
+	// Group the purchases by payee in one array: count, then fill, so that
+	// ten years of a busy card do not grow thousands of small slices.
+	group := map[string]int32{}
+	var payees []string
+	var counts []int
+	of := make([]int32, len(charges))
+	for i, c := range charges {
+		of[i] = -1
 		// Dates from 1900 to 2199 only: the month table covers them with
 		// room for the cycles ahead, and no card bill lies outside.
-		if c.Date < monthStart[0] || c.Date >= monthStart[300*12] {
+		if c.Date < monthStart[0] || c.Date >= monthStart[300*12] || c.Kind != statement.Purchase || !c.Amount.IsPositive() {
 			continue
 		}
-		if c.Kind == statement.Purchase && c.Amount.IsPositive() {
-			byPayee[c.Payee] = append(byPayee[c.Payee], item{c: c, d: c.Date, cents: cents(c.Amount)})
+		g, ok := group[c.Payee]
+		if !ok {
+			g = int32(len(payees))
+			group[c.Payee] = g
+			payees, counts = append(payees, c.Payee), append(counts, 0)
+		}
+		of[i] = g
+		counts[g]++
+	}
+	start := make([]int, len(payees)+1)
+	for g, n := range counts {
+		start[g+1] = start[g] + n
+	}
+	all := make([]item, start[len(payees)])
+	fill := slices.Clone(start[:len(payees)])
+	for i, c := range charges {
+		if g := of[i]; g >= 0 {
+			all[fill[g]] = item{c: c, d: c.Date, cents: cents(c.Amount)}
+			fill[g]++
 		}
 	}
 	var out []*Stream
 	l := &learner{}
-	for p, items := range byPayee {
+	for g, p := range payees {
+		items := all[start[g]:start[g+1]:start[g+1]]
 		if len(items) < 2 {
 			continue
 		}
