@@ -581,6 +581,13 @@ func (ch *chainer) add(c *chain, it item, i, k int) {
 		}
 	}
 	c.closes = max(c.exp[1][0], c.exp[1][1]) + statement.Date(cad.Tolerance)
+	if c.n == 1 {
+		// A missed cycle is forgiven inside a rhythm, not before it has
+		// one: a chain's first gap is one cycle. (Most chains are a busy
+		// shop's lone charges; closing them a cycle sooner halves the
+		// chains each charge is tried against.)
+		c.closes = max(c.exp[0][0], c.exp[0][1]) + statement.Date(cad.Tolerance)
+	}
 }
 
 // members returns the indexes of c's members, in date order.
@@ -636,7 +643,7 @@ func allowedSpread3(n, tol int) int { return 3 + (n-2)*tol }
 // and how far from the expected date, when it is within the tolerance.
 func (c *chain) match(cad Cadence, d statement.Date) (k, dev int, ok bool) {
 	best := -1
-	for ki := range 2 {
+	for ki := range min(2, int(c.n)) {
 		for _, e := range c.exp[ki] {
 			if x := abs(int(d - e)); x <= cad.Tolerance && (best < 0 || x < best) {
 				best, k = x, ki+1
