@@ -460,25 +460,36 @@ func amountClusters(items []item) [][]item {
 		}
 		return int(a.seq - b.seq)
 	})
-	var clusters [][]item
-	buf := make([]item, 0, len(items))
-	idx := make([]int32, 0, len(items))
+	// Cut the sorted amounts into groups, then deal the items out to their
+	// groups in date order (a counting sort: no group needs sorting).
+	of := make([]int32, len(items))
+	var sizes []int
 	start := 0
 	for i := 1; i <= len(keys); i++ {
 		if i == len(keys) || keys[i].cents-keys[start].cents > 2*tolerance(keys[start].cents) {
+			g := int32(-1)
 			if i-start >= 2 {
-				idx = idx[:0]
-				for _, k := range keys[start:i] {
-					idx = append(idx, k.seq)
-				}
-				slices.Sort(idx) // items are in date order: so is the cluster
-				from := len(buf)
-				for _, j := range idx {
-					buf = append(buf, items[j])
-				}
-				clusters = append(clusters, buf[from:len(buf):len(buf)])
+				g = int32(len(sizes))
+				sizes = append(sizes, i-start)
+			}
+			for _, k := range keys[start:i] {
+				of[k.seq] = g
 			}
 			start = i
+		}
+	}
+	at := make([]int, len(sizes)+1)
+	for g, n := range sizes {
+		at[g+1] = at[g] + n
+	}
+	buf := make([]item, at[len(sizes)])
+	clusters := make([][]item, len(sizes))
+	for g := range sizes {
+		clusters[g] = buf[at[g]:at[g]:at[g+1]]
+	}
+	for i, it := range items {
+		if g := of[i]; g >= 0 {
+			clusters[g] = append(clusters[g], it)
 		}
 	}
 	return clusters

@@ -247,7 +247,7 @@ func TestLearn(t *testing.T) {
 // TestIrregularShops checks that shops visited often, at a repeated price or
 // at varied amounts, never become streams, and that a hair salon visited
 // every 25 to 65 days at ¥4,000 to ¥6,900 rarely does (measured: 29 of 200
-// yearly histories hold an early stream, 8 an established one). Three or
+// yearly histories hold an early stream, 6 an established one). Three or
 // four visits a cycle apart at one price are, by chance, what a new
 // subscription looks like; a few such streams are the price of learning
 // subscriptions after three charges.
