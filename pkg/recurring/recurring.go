@@ -736,12 +736,11 @@ func (l *learner) findRhythm(items []item, cads []Cadence, parallel int, steady 
 		if limit == 0 {
 			limit = cad.maxParallel()
 		}
-		// Chains at most limit wide hold about one charge per lane every
-		// Min days (a restart may add one): a group too busy for half of it
-		// to fit is not chained at all. This spares a busy shop most of
-		// its chaining, which would find nothing.
-		span := int(items[len(items)-1].d - items[0].d)
-		if len(items) > 2*limit*(span/cad.Min+2) {
+		// Members of one chain are at least Min less a tolerance apart: a
+		// group where not half the charges can be so spaced in limit lanes
+		// is not chained at all. This spares a busy shop its chaining,
+		// which would find nothing.
+		if 2*spaced(items, cad.Min-cad.Tolerance, limit) < len(items) {
 			continue
 		}
 		all := l.chains(items, cad)
@@ -774,6 +773,34 @@ func (l *learner) findRhythm(items []item, cads []Cadence, parallel int, steady 
 		}
 	}
 	return best, found
+}
+
+// spaced returns how many of items (in date order) fit in lanes so that
+// each lane's charges are at least gap days apart: a bound on how many can
+// be members of that many chains. Each charge goes to the lane whose last
+// charge is latest among those it can follow, which is optimal.
+func spaced(items []item, gap, lanes int) int {
+	var last [2]statement.Date
+	used, n := 0, 0
+	for _, it := range items {
+		best := -1
+		for l := range used {
+			if int(it.d-last[l]) >= gap && (best < 0 || last[l] > last[best]) {
+				best = l
+			}
+		}
+		switch {
+		case best >= 0:
+			last[best] = it.d
+		case used < lanes:
+			last[used] = it.d
+			used++
+		default:
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // overlapExceeds reports whether more than limit chains run at once. The
@@ -897,10 +924,10 @@ func mergePriceChanges(ds []*draft) []*draft {
 // far from the usual amount (below a third or above three times the median)
 // are left out, so a sudden jump still stands out.
 func (l *learner) variableStream(items []item) *draft {
-	// One chain at a monthly or longer cadence holds at most a charge every
-	// 23 days; a payee charged more often than that cannot be four fifths
-	// on it. Most busy shops stop here, before any chaining.
-	if span := int(items[len(items)-1].d - items[0].d); 4*len(items) > 5*(span/Cadences[1].Min+1) {
+	// One chain at a monthly or longer cadence holds a charge every 18 days
+	// at the most; a payee whose charges cannot be four fifths so spaced is
+	// no bill. Most busy shops stop here, before any chaining.
+	if 5*spaced(items, Cadences[1].Min-Cadences[1].Tolerance, 1) < 4*len(items) {
 		return nil
 	}
 	r, ok := l.findRhythm(items, Cadences[1:], 1, false)
