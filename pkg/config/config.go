@@ -15,7 +15,6 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
@@ -184,10 +183,10 @@ func Load(path string, explicit bool) (*Config, error) {
 // every problem found, joined, each with its line and column.
 func Parse(path string, data []byte) (*Config, error) {
 	cfg := &Config{Path: path}
-	if err := yaml.UnmarshalWithOptions(data, cfg, yaml.Strict()); err != nil {
+	if err := unmarshal(data, cfg, yaml.Strict()); err != nil {
 		return nil, yamlError(path, err)
 	}
-	file, err := parser.ParseBytes(data, 0)
+	file, err := ParseYAML(data, 0)
 	if err != nil {
 		return nil, yamlError(path, err)
 	}

@@ -101,3 +101,23 @@ func TestLoadMissing(t *testing.T) {
 		t.Errorf("DefaultPath = %s", got)
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	if b, err := os.ReadFile("../../testdata/demo/config.yaml"); err == nil {
+		f.Add(string(b))
+	}
+	f.Add("payees:\n  - patterns: [\"re:(\"]\n")
+	f.Add("formats:\n  - name: x\n    header: [a]\n    columns: {date: 1, merchant: 2, amount: 3}\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		cfg, err := Parse("c.yaml", []byte(s))
+		if err != nil {
+			if !strings.Contains(err.Error(), "c.yaml") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		if cfg == nil {
+			t.Fatal("nil config without an error")
+		}
+	})
+}

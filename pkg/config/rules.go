@@ -455,7 +455,7 @@ func RulesOnly(path string, data []byte) *Config {
 	var doc struct {
 		Rules Rules `yaml:"rules"`
 	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := unmarshal(data, &doc); err != nil {
 		return nil
 	}
 	return &Config{Path: path, Rules: doc.Rules}

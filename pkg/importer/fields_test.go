@@ -49,3 +49,43 @@ func TestParseAmount(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"3480", "-361,429", "０００１２", "¥1,200", "1200円", "５．０００", "1e5", "--1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseAmount(s)
+		if err != nil {
+			if !errors.Is(err, ErrBadAmount) {
+				t.Fatalf("ParseAmount(%q): error %v is not ErrBadAmount", s, err)
+			}
+			return
+		}
+		// What it accepts is a plain decimal that reads back the same.
+		back, err := ParseAmount(d.String())
+		if err != nil || !back.Equal(d) {
+			t.Fatalf("ParseAmount(%q) = %s, which reads back as %v, %v", s, d, back, err)
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2025/01/05", " 2022/12/01", "2025年 1月 6日", "250105", "20250105", "2025-02-29"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			if !errors.Is(err, ErrBadDate) {
+				t.Fatalf("ParseDate(%q): error %v is not ErrBadDate", s, err)
+			}
+			return
+		}
+		// An accepted date is a real day, and its ISO form reads back to it.
+		back, err := ParseDate(d.String())
+		if err != nil || back != d {
+			t.Fatalf("ParseDate(%q) = %s, which reads back as %v, %v", s, d, back, err)
+		}
+	})
+}

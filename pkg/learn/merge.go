@@ -120,7 +120,7 @@ func insertionPoint(data []byte, lines []string) (at int, indent string, err err
 	if len(bytes.TrimSpace(data)) == 0 {
 		return -1, "", nil
 	}
-	file, err := parser.ParseBytes(data, parser.ParseComments)
+	file, err := config.ParseYAML(data, parser.ParseComments)
 	if err != nil {
 		return 0, "", err
 	}

@@ -113,3 +113,30 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+func FuzzOpen(f *testing.F) {
+	f.Add([]byte("\xEF\xBB\xBF\"a\",\"b\"\r\n"))
+	f.Add(sjis("ヤマダ　様,①㈱～\r\n"))
+	f.Add([]byte("a\x82\r\n\x80"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		text, err := OpenBytes(b)
+		if err != nil {
+			return
+		}
+		r, err := text.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Decoding keeps every line break, so line numbers stay true.
+		if bytes.Count(out, []byte("\n")) != bytes.Count(b, []byte("\n")) {
+			t.Fatalf("%s: %d line breaks in, %d out", text.Encoding, bytes.Count(b, []byte("\n")), bytes.Count(out, []byte("\n")))
+		}
+		if !strings.HasPrefix(string(out), strings.TrimSuffix(text.Head, "\n")) {
+			t.Fatalf("head %q is not the start of the text", text.Head)
+		}
+	})
+}
