@@ -14,7 +14,7 @@ import (
 // preliminary and a confirmed statement, or in a file downloaded twice, is one
 // charge.
 type identity struct {
-	card string
+	card statement.Card
 	line lineKey
 }
 
@@ -56,14 +56,18 @@ func Merge(stmts []*statement.Statement) []*statement.Charge {
 		// that matches one already kept is the same charge. Each card label
 		// of the tier matches independently, so a preliminary statement and
 		// an export of the same charges both fold into the confirmed one.
-		used := map[string]map[*statement.Charge]bool{}
+		used := map[statement.Card]map[*statement.Charge]bool{}
 		var added []*statement.Charge
 		for _, c := range mergeSame(tier) {
-			label := c.Card.Label()
-			if used[label] == nil {
-				used[label] = map[*statement.Charge]bool{}
+			candidates := byLine[lineKeyOf(c)]
+			if len(candidates) == 0 {
+				added = append(added, c)
+				continue
 			}
-			if matchKnown(c, byLine[lineKeyOf(c)], used[label]) {
+			if used[c.Card] == nil {
+				used[c.Card] = map[*statement.Charge]bool{}
+			}
+			if matchKnown(c, candidates, used[c.Card]) {
 				continue
 			}
 			added = append(added, c)
@@ -111,7 +115,7 @@ func mergeSame(stmts []*statement.Statement) []*statement.Charge {
 		inFile := map[identity]int{}
 		for i := range st.Charges {
 			c := &st.Charges[i]
-			id := identity{card: c.Card.Label(), line: lineKeyOf(c)}
+			id := identity{card: c.Card, line: lineKeyOf(c)}
 			inFile[id]++
 			if inFile[id] > count[id] {
 				count[id] = inFile[id]
@@ -127,9 +131,8 @@ func mergeSame(stmts []*statement.Statement) []*statement.Charge {
 // and reports whether there was one.
 func matchKnown(c *statement.Charge, candidates []*statement.Charge, used map[*statement.Charge]bool) bool {
 	names := []string{payee.Fold(c.Card.Issuer), payee.Fold(c.Card.Name)}
-	label := c.Card.Label()
 	for _, k := range candidates {
-		if used[k] || k.Card.Label() == label {
+		if used[k] || k.Card == c.Card {
 			continue
 		}
 		c := k

@@ -145,14 +145,34 @@ func Run(paths []string, opt Options) *Result {
 // Check groups res.Charges by card, sets each card's window, and runs the
 // rules.
 func Check(res *Result, opt Options) {
+	// Group by the card value first: a label is built once per card, not
+	// once per charge (tens of thousands of string concatenations).
+	// Neighbouring charges are mostly of one card, so the map is asked
+	// only when the card changes.
+	byValue := map[statement.Card][]*statement.Charge{}
+	var last *statement.Charge
+	var group []*statement.Charge
+	for _, c := range res.Charges {
+		if last == nil || c.Card != last.Card {
+			if last != nil {
+				byValue[last.Card] = group
+			}
+			group = byValue[c.Card]
+		}
+		group = append(group, c)
+		last = c
+	}
+	if last != nil {
+		byValue[last.Card] = group
+	}
 	byCard := map[string][]*statement.Charge{}
 	var labels []string
-	for _, c := range res.Charges {
-		l := c.Card.Label()
+	for card, cs := range byValue {
+		l := card.Label()
 		if _, ok := byCard[l]; !ok {
 			labels = append(labels, l)
 		}
-		byCard[l] = append(byCard[l], c)
+		byCard[l] = append(byCard[l], cs...)
 	}
 	sort.Strings(labels)
 	res.Cards = res.Cards[:0]

@@ -93,10 +93,7 @@ func (d Date) AddMonths(n int) Date {
 }
 
 // Month returns the month as YYYY-MM, the key monthly totals use.
-func (d Date) Month() string {
-	y, m, _ := d.YMD()
-	return fmt.Sprintf("%04d-%02d", y, int(m))
-}
+func (d Date) Month() string { return d.String()[:7] }
 
 // Weekday returns the day of the week of d.
 func (d Date) Weekday() time.Weekday { return time.Weekday((int64(d)%7 + 7 + 4) % 7) }
