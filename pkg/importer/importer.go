@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
@@ -207,17 +208,26 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 		st.Format = f.Name
 		st.Aggregated = f.Aggregator
 		// Payee keys are made here, for every format alike, once per
-		// distinct merchant text.
-		type split struct{ key, via string }
+		// distinct merchant text. Here too a full card number, should a
+		// file ever print one, is masked: what is not in the model cannot
+		// be printed, mailed or stored by anything downstream.
+		type split struct{ merchant, key, via string }
 		keys := map[string]split{}
+		cards := map[statement.Card]statement.Card{}
+		for i := range st.Cards {
+			st.Cards[i] = maskCard(st.Cards[i], cards)
+		}
 		for i := range st.Charges {
 			c := &st.Charges[i]
 			k, ok := keys[c.Merchant]
 			if !ok {
-				k.key, k.via = payee.Split(c.Merchant)
+				k.merchant = cardnum.Mask(c.Merchant)
+				k.key, k.via = payee.Split(k.merchant)
 				keys[c.Merchant] = k
 			}
-			c.Payee, c.Via = k.key, k.via
+			c.Merchant, c.Payee, c.Via = k.merchant, k.key, k.via
+			c.Card = maskCard(c.Card, cards)
+			c.Holder = cardnum.Mask(c.Holder)
 			c.Format = f.Name
 			c.Source.File = name
 			if c.Kind == "" {
@@ -227,6 +237,16 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 		res.Statement = st
 	}
 	return res
+}
+
+// maskCard masks full card numbers in a card's fields, once per card.
+func maskCard(c statement.Card, seen map[statement.Card]statement.Card) statement.Card {
+	m, ok := seen[c]
+	if !ok {
+		m = statement.Card{Issuer: cardnum.Mask(c.Issuer), Name: cardnum.Mask(c.Name), Number: cardnum.Mask(c.Number)}
+		seen[c] = m
+	}
+	return m
 }
 
 // ParseError is a problem at a place in a file. Line and Column are 1-based;
@@ -248,7 +268,8 @@ func (e *ParseError) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Err.Error())
+	// Messages quote what the file says; a card number among it is masked.
+	b.WriteString(cardnum.Mask(e.Err.Error()))
 	return b.String()
 }
 

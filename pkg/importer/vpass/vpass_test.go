@@ -150,3 +150,19 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestFullCardNumberMasked: should a statement print a whole card number, in
+// the card line or a merchant name, it never enters the model.
+func TestFullCardNumberMasked(t *testing.T) {
+	data := sjis(t, "ヤマダ　タロウ　様,4111-1111-1111-1111,カード,,,,\r\n2025/01/05,ＳＨＯＰ　4111111111111111,100,１,１,100,\r\n,,,,,100,\r\n")
+	res := registry().Import("pan.csv", bytes.NewReader(data))
+	if len(res.Errors) > 0 || len(res.Statement.Charges) != 1 {
+		t.Fatalf("errors %v", res.Errors)
+	}
+	c := res.Statement.Charges[0]
+	for _, s := range []string{c.Card.Number, c.Card.Label(), c.Merchant, c.Payee, res.Statement.Cards[0].Number} {
+		if strings.Contains(s, "4111111111111111") || strings.Contains(s, "4111-1111-1111-1111") || !strings.Contains(s, "1111") {
+			t.Errorf("%q: not masked to the last four digits", s)
+		}
+	}
+}
