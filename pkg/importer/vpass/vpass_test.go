@@ -160,9 +160,12 @@ func TestFullCardNumberMasked(t *testing.T) {
 		t.Fatalf("errors %v", res.Errors)
 	}
 	c := res.Statement.Charges[0]
-	for _, s := range []string{c.Card.Number, c.Card.Label(), c.Merchant, c.Payee, res.Statement.Cards[0].Number} {
+	for _, s := range []string{c.Card.Number, c.Card.Label(), c.Merchant, res.Statement.Cards[0].Number} {
 		if strings.Contains(s, "4111111111111111") || strings.Contains(s, "4111-1111-1111-1111") || !strings.Contains(s, "1111") {
 			t.Errorf("%q: not masked to the last four digits", s)
 		}
+	}
+	if strings.Contains(c.Payee, "41111111") {
+		t.Errorf("payee key %q keeps the number", c.Payee)
 	}
 }
