@@ -73,7 +73,10 @@ type Finding struct {
 	Message  string         `json:"message"`
 	Reasons  []rules.Reason `json:"reasons"`
 	Card     string         `json:"card"`
-	Charges  []Charge       `json:"charges"`
+	// CardLevel marks a notice about the card (a breach exposure, an
+	// overdue recurring payment) rather than about suspect charges.
+	CardLevel bool     `json:"card_level,omitempty"`
+	Charges   []Charge `json:"charges"`
 }
 
 // Checked is the JSON form of the checked window.
@@ -110,7 +113,7 @@ func ErrorJSON(err error) Error {
 func ScanJSON(res *scan.Result, findings []rules.Finding) Scan {
 	out := Scan{Findings: []Finding{}, Errors: []Error{}}
 	for _, f := range findings {
-		jf := Finding{ID: f.ID, Rule: f.Rule, Severity: f.Severity.String(), Message: f.Summary(), Reasons: f.Reasons, Card: f.Card.Label}
+		jf := Finding{ID: f.ID, Rule: f.Rule, Severity: f.Severity.String(), Message: f.Summary(), Reasons: f.Reasons, Card: f.Card.Label, CardLevel: f.CardLevel}
 		for _, c := range f.Charges {
 			jf.Charges = append(jf.Charges, ChargeJSON(c))
 		}
