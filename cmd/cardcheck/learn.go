@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/configedit"
 	"github.com/cardcheck/cardcheck/pkg/learn"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
@@ -102,7 +103,7 @@ func writeLearned(g *globals, streams []learn.Stream) error {
 	if err != nil {
 		return err
 	}
-	if err := learn.WriteFile(path, out); err != nil {
+	if err := configedit.WriteFile(path, out); err != nil {
 		return err
 	}
 	fmt.Fprintf(g.stderr, "%s: added %d payee(s)\n", safetext.Terminal(path), len(add))

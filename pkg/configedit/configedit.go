@@ -1,7 +1,8 @@
 // Package configedit changes the user's config file the way a person would:
-// it appends to the text, keeping every comment, blank line and the order
-// of what is there, and checks that the result still reads as a config
-// before replacing the file atomically.
+// it adds to the text, keeping every comment, blank line, quoting choice and
+// the order of what is there, and checks that the result still reads as a
+// config before the file is replaced atomically. `cardcheck allow` and
+// `cardcheck learn --write` both add payees through it.
 package configedit
 
 import (
@@ -11,32 +12,210 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 )
 
+// Entry is a payee to add to the config's payees list.
+type Entry struct {
+	Comment  string // a line written above the entry ("added by …")
+	Name     string
+	Patterns []string
+	Amount   string // "" for none
+	Cadence  string // "" for none
+	Cards    []string
+}
+
+// Text is the entry as YAML lines, items indented by indent, lines ended by
+// nl.
+func (e Entry) Text(indent, nl string) string {
+	var b strings.Builder
+	if e.Comment != "" {
+		fmt.Fprintf(&b, "%s# %s%s", indent, e.Comment, nl)
+	}
+	fmt.Fprintf(&b, "%s- name: %s%s", indent, quote(e.Name), nl)
+	fmt.Fprintf(&b, "%s  patterns: [%s]%s", indent, quoteAll(e.Patterns), nl)
+	if e.Amount != "" {
+		fmt.Fprintf(&b, "%s  amount: %s%s", indent, quote(e.Amount), nl)
+	}
+	if e.Cadence != "" {
+		fmt.Fprintf(&b, "%s  cadence: %s%s", indent, e.Cadence, nl)
+	}
+	if len(e.Cards) > 0 {
+		fmt.Fprintf(&b, "%s  cards: [%s]%s", indent, quoteAll(e.Cards), nl)
+	}
+	return b.String()
+}
+
+// AppendPayees returns the config text data (empty for a file that does not
+// exist yet) with entries added at the end of its payees list, at the list's
+// indentation, or with a payees list added at the end. What the user wrote
+// stays byte for byte; a file with CRLF line ends gets CRLF lines.
+func AppendPayees(data []byte, entries []Entry) ([]byte, error) {
+	if len(entries) == 0 {
+		return data, nil
+	}
+	nl := "\n"
+	if bytes.Contains(data, []byte("\r\n")) {
+		nl = "\r\n"
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if n := len(lines); n > 0 && !strings.HasSuffix(lines[n-1], "\n") {
+		lines[n-1] += nl
+	}
+	at, indent, err := insertionPoint(data, lines)
+	if err != nil {
+		return nil, err
+	}
+	var add []string
+	if at < 0 {
+		// No payees key: add the list at the end.
+		if len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) != "" {
+			add = append(add, nl)
+		}
+		add = append(add, "payees:"+nl)
+		at, indent = len(lines), "  "
+	}
+	for _, e := range entries {
+		add = append(add, e.Text(indent, nl))
+	}
+	return []byte(strings.Join(lines[:at], "") + strings.Join(add, "") + strings.Join(lines[at:], "")), nil
+}
+
+// insertionPoint finds where new payees go: the index of the line after the
+// payees list's last line, and the indentation of its items. at is -1 when
+// the config has no payees key. An empty flow list ("payees: []") is turned
+// into a block list in lines.
+func insertionPoint(data []byte, lines []string) (at int, indent string, err error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return -1, "", nil
+	}
+	file, err := config.ParseYAML(data, parser.ParseComments)
+	if err != nil {
+		return 0, "", err
+	}
+	var kv *ast.MappingValueNode
+	for _, doc := range file.Docs {
+		var values []*ast.MappingValueNode
+		switch b := doc.Body.(type) {
+		case *ast.MappingNode:
+			values = b.Values
+		case *ast.MappingValueNode:
+			values = []*ast.MappingValueNode{b}
+		}
+		for _, v := range values {
+			if v.Key != nil && v.Key.String() == "payees" {
+				kv = v
+			}
+		}
+	}
+	if kv == nil {
+		return -1, "", nil
+	}
+	pos := kv.Key.GetToken().Position
+	keyLine, keyCol := pos.Line-1, pos.Column-1 // 0-based
+	if seq, ok := kv.Value.(*ast.SequenceNode); ok && seq.IsFlowStyle {
+		if len(seq.Values) > 0 {
+			return 0, "", errors.New("the payees list is written on one line, in flow style ([...]); write it as a block list (one \"- \" entry a line) so that entries can be added")
+		}
+		// "payees: []": drop the brackets and add a block list below.
+		start := seq.Start.Position
+		if start.Line-1 != keyLine {
+			return 0, "", errors.New("the empty payees list is not on the payees line; write it as a block list")
+		}
+		l := lines[keyLine]
+		end := strings.Index(l[start.Column-1:], "]")
+		if end < 0 {
+			return 0, "", errors.New("cannot find the end of the empty payees list")
+		}
+		lines[keyLine] = strings.TrimRight(l[:start.Column-1], " ") + l[start.Column+end:]
+	} else if _, isNull := kv.Value.(*ast.NullNode); !ok && !isNull && kv.Value != nil {
+		return 0, "", fmt.Errorf("payees is a %s, not a list", kv.Value.Type())
+	}
+	// The list goes on while lines are blank, comments, indented deeper than
+	// the key, or items ("- ") at the key's own indentation (YAML allows
+	// both). Comments after the last item belong to what follows.
+	at, item := keyLine+1, -1
+	for i := keyLine + 1; i < len(lines); i++ {
+		t := strings.TrimLeft(lines[i], " ")
+		ind := len(lines[i]) - len(t)
+		t = strings.TrimRight(t, "\r\n")
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		isItem := t == "-" || strings.HasPrefix(t, "- ")
+		if ind > keyCol || ind == keyCol && isItem {
+			if isItem && item < 0 {
+				item = ind
+			}
+			at = i + 1
+			continue
+		}
+		break
+	}
+	if item < 0 {
+		item = keyCol + 2
+	}
+	return at, strings.Repeat(" ", item), nil
+}
+
+// quote writes s as a YAML double-quoted scalar: JSON's string syntax is
+// YAML's, and it escapes every control character, so text from a statement
+// cannot break out of its value.
+func quote(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// Mode is the permission a rewritten config keeps: its own, or 0600 for a
+// new file (a config may hold mail settings).
+func Mode(path string) os.FileMode {
+	if info, err := os.Stat(path); err == nil {
+		return info.Mode().Perm()
+	}
+	return 0o600
+}
+
+// WriteFile replaces the config at path with data atomically, keeping its
+// permissions, creating its folder (0700) when needed.
+func WriteFile(path string, data []byte) error {
+	mode := Mode(path)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	return atomicfile.Write(path, data, mode, nil)
+}
+
 // ErrKnown is returned by [AllowPayee] when the payee is already known on
 // the card.
 var ErrKnown = errors.New("already a known payee")
 
-var (
-	blockKey = regexp.MustCompile(`^payees:\s*(#.*)?$`)
-	nullKey  = regexp.MustCompile(`^payees:\s*(null|~)?\s*(#.*)?$`)
-	otherKey = regexp.MustCompile(`^payees:`)
-)
-
 // AllowPayee adds a known payee to the config file at path: its name and
 // pattern are pattern (a merchant as the statement prints it, matched after
 // the usual normalisation), limited to the cards matching card when card is
-// not empty. A missing file is created (mode 0600). The entry is appended
-// to the payees: list, which is added at the end of the file when there is
-// none.
+// not empty. A missing file is created (mode 0600).
 func AllowPayee(path, pattern, card string, now time.Time) error {
 	pattern = strings.TrimSpace(pattern)
 	card = strings.TrimSpace(card)
@@ -49,18 +228,8 @@ func AllowPayee(path, pattern, card string, now time.Time) error {
 		}
 	}
 	data, err := os.ReadFile(path)
-	mode := os.FileMode(0o600)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return err
-		}
-	case err != nil:
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
-	default:
-		if info, err := os.Stat(path); err == nil {
-			mode = info.Mode().Perm()
-		}
 	}
 	old, err := config.Parse(path, data)
 	if err != nil {
@@ -73,101 +242,19 @@ func AllowPayee(path, pattern, card string, now time.Time) error {
 			return fmt.Errorf("%q: %w (%s)", pattern, ErrKnown, p.Name)
 		}
 	}
-	out, err := appendPayee(data, pattern, card, now)
-	if err != nil {
-		return err
-	}
-	cfg, err := config.Parse(path, out)
-	if err != nil || len(cfg.Payees) != len(old.Payees)+1 {
-		return fmt.Errorf("%s: could not add the payee without breaking the file (%v); add it by hand:\n%s", path, err, entry("  ", pattern, card, now))
-	}
-	return atomicfile.Write(path, out, mode, nil)
-}
-
-// appendPayee returns data with the payee entry appended to its payees:
-// list.
-func appendPayee(data []byte, pattern, card string, now time.Time) ([]byte, error) {
-	text := string(data)
-	// A file with CRLF line ends gets CRLF in the new lines too.
-	nl := "\n"
-	if strings.Contains(text, "\r\n") {
-		nl = "\r\n"
-	}
-	crlf := func(s string) string { return strings.ReplaceAll(s, "\n", nl) }
-	if text != "" && !strings.HasSuffix(text, "\n") {
-		text += nl
-	}
-	lines := strings.SplitAfter(text, "\n")
-	if len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	key := -1
-	for i, l := range lines {
-		if otherKey.MatchString(l) {
-			key = i
-			break
-		}
-	}
-	if key < 0 {
-		sep := ""
-		if text != "" {
-			sep = nl
-		}
-		return []byte(text + sep + crlf("payees:\n"+entry("  ", pattern, card, now))), nil
-	}
-	head := strings.TrimRight(lines[key], "\r\n")
-	if !blockKey.MatchString(head) && !nullKey.MatchString(head) {
-		return nil, fmt.Errorf("payees: is written on one line (%s); add the payee by hand:\n%s", strings.TrimSpace(head), entry("  ", pattern, card, now))
-	}
-	// The list runs until the next line of content at column 0 that is not
-	// an item ("- " at column 0 is allowed for a list under a top-level key).
-	last, indent, found := key, "  ", false
-	for i := key + 1; i < len(lines); i++ {
-		l := strings.TrimRight(lines[i], "\r\n")
-		trimmed := strings.TrimLeft(l, " ")
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
-			continue
-		}
-		if l == trimmed && !strings.HasPrefix(l, "- ") && l != "-" {
-			break
-		}
-		if !found && strings.HasPrefix(trimmed, "-") {
-			indent, found = l[:len(l)-len(trimmed)], true
-		}
-		last = i
-	}
-	var b strings.Builder
-	for _, l := range lines[:last+1] {
-		b.WriteString(l)
-	}
-	if !strings.HasSuffix(b.String(), "\n") {
-		b.WriteString(nl)
-	}
-	b.WriteString(crlf(entry(indent, pattern, card, now)))
-	for _, l := range lines[last+1:] {
-		b.WriteString(l)
-	}
-	return []byte(b.String()), nil
-}
-
-// entry is the YAML text of the new payee, items indented by indent.
-func entry(indent, pattern, card string, now time.Time) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s# added by cardcheck allow on %s\n", indent, now.Format("2006-01-02"))
-	fmt.Fprintf(&b, "%s- name: %s\n", indent, quote(pattern))
-	fmt.Fprintf(&b, "%s  patterns: [%s]\n", indent, quote(pattern))
+	e := Entry{Comment: "added by cardcheck allow on " + now.Format("2006-01-02"), Name: pattern, Patterns: []string{pattern}}
 	if card != "" {
-		fmt.Fprintf(&b, "%s  cards: [%s]\n", indent, quote(card))
+		e.Cards = []string{card}
 	}
-	return b.String()
-}
-
-// quote writes s as a YAML double-quoted scalar (JSON's string syntax is
-// a subset of it).
-func quote(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s)
-	return strings.TrimSuffix(b.String(), "\n")
+	out, err := AppendPayees(data, []Entry{e})
+	if err == nil {
+		var cfg *config.Config
+		if cfg, err = config.Parse(path, out); err == nil && len(cfg.Payees) != len(old.Payees)+1 {
+			err = fmt.Errorf("%d payees after adding one to %d", len(cfg.Payees), len(old.Payees))
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("%s: could not add the payee (%v); add it by hand:\n%s", path, err, e.Text("  ", "\n"))
+	}
+	return WriteFile(path, out)
 }

@@ -3,7 +3,6 @@ package learn
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -194,33 +193,6 @@ func TestMergeRefuses(t *testing.T) {
 		if _, err := Merge("config.yaml", []byte(in), learned(), today); err == nil {
 			t.Errorf("%s: merged", name)
 		}
-	}
-}
-
-func TestWriteFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "sub", "config.yaml")
-	if err := WriteFile(path, []byte("payees:\n")); err != nil {
-		t.Fatal(err)
-	}
-	info, err := os.Stat(path)
-	if err != nil || info.Mode().Perm() != 0o600 {
-		t.Fatalf("new config: %v %v", info, err)
-	}
-	if err := os.Chmod(path, 0o640); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, []byte("cards:\n")); err != nil {
-		t.Fatal(err)
-	}
-	info, _ = os.Stat(path)
-	data, _ := os.ReadFile(path)
-	if info.Mode().Perm() != 0o640 || string(data) != "cards:\n" {
-		t.Errorf("rewritten config: %v %q", info.Mode(), data)
-	}
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	if len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
 	}
 }
 

@@ -2,17 +2,10 @@ package learn
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/configedit"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -51,51 +44,31 @@ func Merge(path string, data []byte, add []Stream, today statement.Date) ([]byte
 	if len(add) == 0 {
 		return data, nil
 	}
-	nl := "\n"
-	if bytes.Contains(data, []byte("\r\n")) {
-		nl = "\r\n"
-	}
-	lines := strings.SplitAfter(string(data), "\n")
-	if lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	if n := len(lines); n > 0 && !strings.HasSuffix(lines[n-1], "\n") {
-		lines[n-1] += nl
-	}
-
-	at, indent, err := insertionPoint(data, lines)
-	if err != nil {
-		return nil, err
-	}
-	var entries []string
-	if at < 0 {
-		// No payees key: add the list at the end.
-		if len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) != "" {
-			entries = append(entries, nl)
-		}
-		entries = append(entries, "payees:"+nl)
-		at, indent = len(lines), "  "
-	}
 	names := map[string]int{}
 	for _, s := range add {
 		names[s.Card+"\x00"+s.Payee]++
 	}
+	entries := make([]configedit.Entry, 0, len(add))
 	for _, s := range add {
 		name := s.Name()
 		if names[s.Card+"\x00"+s.Payee] > 1 {
 			// Two plans under one payee on one card: tell them apart.
 			name += " " + statement.FormatYen(s.Typical)
 		}
-		entries = append(entries,
-			fmt.Sprintf("%s# learned by cardcheck learn on %s: %s, %d charges from %s to %s%s", indent, today, s.Cadence, s.Occurrences, s.First, s.Last, nl),
-			fmt.Sprintf("%s- name: %s%s", indent, quote(name), nl),
-			fmt.Sprintf("%s  patterns: [%s]%s", indent, quote(s.Payee), nl),
-			fmt.Sprintf("%s  amount: %s%s", indent, quote(s.AmountConfig()), nl),
-			fmt.Sprintf("%s  cadence: %s%s", indent, s.Cadence, nl),
-			fmt.Sprintf("%s  cards: [%s]%s", indent, quote(s.Card), nl),
-		)
+		entries = append(entries, configedit.Entry{
+			Comment:  fmt.Sprintf("learned by cardcheck learn on %s: %s, %d charges from %s to %s", today, s.Cadence, s.Occurrences, s.First, s.Last),
+			Name:     name,
+			Patterns: []string{s.Payee},
+			Amount:   s.AmountConfig(),
+			Cadence:  s.Cadence,
+			Cards:    []string{s.Card},
+		})
 	}
-	out := strings.Join(lines[:at], "") + strings.Join(entries, "") + strings.Join(lines[at:], "")
+	outb, err := configedit.AppendPayees(data, entries)
+	if err != nil {
+		return nil, fmt.Errorf("learn: %w", err)
+	}
+	out := string(outb)
 
 	cfg, err := config.Parse(path, []byte(out))
 	if err != nil {
@@ -111,121 +84,4 @@ func Merge(path string, data []byte, add []Stream, today statement.Date) ([]byte
 		}
 	}
 	return []byte(out), nil
-}
-
-// insertionPoint finds where new payees go: the index of the line after the
-// payees list's last line, and the indentation of its items. at is -1 when
-// the config has no payees key.
-func insertionPoint(data []byte, lines []string) (at int, indent string, err error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return -1, "", nil
-	}
-	file, err := config.ParseYAML(data, parser.ParseComments)
-	if err != nil {
-		return 0, "", err
-	}
-	var kv *ast.MappingValueNode
-	for _, doc := range file.Docs {
-		var values []*ast.MappingValueNode
-		switch b := doc.Body.(type) {
-		case *ast.MappingNode:
-			values = b.Values
-		case *ast.MappingValueNode:
-			values = []*ast.MappingValueNode{b}
-		}
-		for _, v := range values {
-			if v.Key != nil && v.Key.String() == "payees" {
-				kv = v
-			}
-		}
-	}
-	if kv == nil {
-		return -1, "", nil
-	}
-	pos := kv.Key.GetToken().Position
-	keyLine, keyCol := pos.Line-1, pos.Column-1 // 0-based
-	if seq, ok := kv.Value.(*ast.SequenceNode); ok && seq.IsFlowStyle {
-		if len(seq.Values) > 0 {
-			return 0, "", errors.New("learn: the config's payees list is written in flow style ([...]); write it as a block list (one \"- \" entry a line) to add to it")
-		}
-		// "payees: []": drop the brackets and add a block list below.
-		start := seq.Start.Position
-		if start.Line-1 != keyLine {
-			return 0, "", errors.New("learn: the config's empty payees list is not on the payees line; write it as a block list")
-		}
-		l := lines[keyLine]
-		end := strings.Index(l[start.Column-1:], "]")
-		if end < 0 {
-			return 0, "", errors.New("learn: cannot find the end of the empty payees list")
-		}
-		lines[keyLine] = strings.TrimRight(l[:start.Column-1], " ") + l[start.Column+end:]
-	} else if _, isNull := kv.Value.(*ast.NullNode); !ok && !isNull && kv.Value != nil {
-		return 0, "", fmt.Errorf("learn: the config's payees is a %s, not a list", kv.Value.Type())
-	}
-	// The list goes on while lines are blank, comments, indented deeper than
-	// the key, or items ("- ") at the key's own indentation (YAML allows
-	// both). Comments after the last item belong to what follows.
-	at, item := keyLine+1, -1
-	for i := keyLine + 1; i < len(lines); i++ {
-		t := strings.TrimLeft(lines[i], " ")
-		ind := len(lines[i]) - len(t)
-		t = strings.TrimRight(t, "\r\n")
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		isItem := t == "-" || strings.HasPrefix(t, "- ")
-		if ind > keyCol || ind == keyCol && isItem {
-			if isItem && item < 0 {
-				item = ind
-			}
-			at = i + 1
-			continue
-		}
-		break
-	}
-	if item < 0 {
-		item = keyCol + 2
-	}
-	return at, strings.Repeat(" ", item), nil
-}
-
-// quote writes s as a YAML double-quoted scalar: JSON's string syntax is
-// YAML's, and it escapes every control character, so text from a statement
-// cannot break out of its value.
-func quote(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	return strings.TrimSuffix(b.String(), "\n")
-}
-
-// WriteFile replaces the file at path with data: written to a temporary
-// file beside it and renamed over it, so a crash leaves the old config or
-// the new one, never half of each. The file keeps its permissions; a new
-// one is private to the user (the config may hold mail settings).
-func WriteFile(path string, data []byte) error {
-	mode := os.FileMode(0o600)
-	if info, err := os.Stat(path); err == nil {
-		mode = info.Mode().Perm()
-	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".cardcheck-config-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
