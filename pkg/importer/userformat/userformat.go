@@ -22,7 +22,6 @@ import (
 	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
-	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -302,7 +301,7 @@ func (s *Spec) row(in *importer.Input, rows *importer.Rows, cols *colIndex) (sta
 	}
 	merchant := rows.Fields[cols.merchant]
 	c := statement.Charge{
-		Date: date, Merchant: merchant, Payee: payee.Key(merchant), Amount: amount,
+		Date: date, Merchant: merchant, Amount: amount,
 		Kind: statement.Purchase, Source: in.Source(rows.Line),
 	}
 	if amount.IsNegative() {
