@@ -13,10 +13,11 @@ import (
 
 const exitStatus = `
 Exit status:
-  0  checked; nothing at or above --fail-on (default warning)
-  1  findings at or above --fail-on
-  2  usage, config or input errors; the findings from the readable input
-     are still printed`
+  0  checked; nothing open at or above --fail-on (default warning)
+  1  findings at or above --fail-on that are not acknowledged
+  2  usage, config or input errors, an unreadable or locked state, or a
+     mail that could not be sent; the findings from the readable input are
+     still printed`
 
 // exitError carries an exit code through cobra; its message, if any, has
 // already been printed.
