@@ -151,9 +151,18 @@ func (m MonthlyTotal) finding(card *Card, month statement.Date, total, usual, li
 	for _, i := range idx {
 		unknown += card.yen[i]
 	}
-	en := fmt.Sprintf("purchases in %s add up to %s, %s× this card's usual month (median %s over %d months); the limit is %s; %d charge(s) outside its known payments make %s of it",
-		ym, yenText(total), Times(total, usual).Short(), yenText(usual), n, yenText(limit), len(idx), yenText(unknown))
-	ja := fmt.Sprintf("%s の利用合計は %s で、通常の月（%d か月の中央値 %s）の %s 倍。上限は %s。既知の支払い以外の %d 件で %s",
-		ym, yenText(total), n, yenText(usual), Times(total, usual).Short(), yenText(limit), len(idx), yenText(unknown))
+	// Refunds make the month's total smaller than its unknown purchases.
+	unknown = min(unknown, total)
+	usualEN := fmt.Sprintf("%s× this card's usual month (median %s over %d months)", Times(total, usual).Short(), yenText(usual), n)
+	usualJA := fmt.Sprintf("通常の月（%d か月の中央値 %s）の %s 倍", n, yenText(usual), Times(total, usual).Short())
+	if usual <= 0 {
+		// A card idle in most months has no "times usual" to speak of.
+		usualEN = fmt.Sprintf("while this card usually has no purchases in a month (median ¥0 over %d months)", n)
+		usualJA = fmt.Sprintf("このカードは通常は利用のない月が多い（%d か月の中央値 ¥0）", n)
+	}
+	en := fmt.Sprintf("purchases in %s add up to %s, %s; the limit is %s; %d charge(s) outside its known payments make %s of it",
+		ym, yenText(total), usualEN, yenText(limit), len(idx), yenText(unknown))
+	ja := fmt.Sprintf("%s の利用合計は %s で、%s。上限は %s。既知の支払い以外の %d 件で %s",
+		ym, yenText(total), usualJA, yenText(limit), len(idx), yenText(unknown))
 	return Finding{Rule: m.ID(), Severity: m.Severity, Message: en, MessageJA: ja, Charges: charges, topic: ym}, true
 }
