@@ -217,6 +217,13 @@ func (e *Engine) RunCard(card *Card) []Finding {
 			found = a.Adjust(card, found)
 		}
 	}
+	for i := range found {
+		f := &found[i]
+		f.MessageJA = jaStyle(f.MessageJA)
+		for j := range f.Reasons {
+			f.Reasons[j].MessageJA = jaStyle(f.Reasons[j].MessageJA)
+		}
+	}
 	return found
 }
 
