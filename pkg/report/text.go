@@ -20,7 +20,8 @@ import (
 // character takes two terminal cells, so byte or rune counts would misalign
 // Japanese text. Cells must already be safe for the terminal.
 type Table struct {
-	rows [][]string
+	rows  [][]string
+	notes map[int]bool // rows that are notes
 	// Right marks right-aligned columns (amounts).
 	Right map[int]bool
 }
@@ -28,11 +29,24 @@ type Table struct {
 // Row adds a row.
 func (t *Table) Row(cells ...string) { t.rows = append(t.rows, cells) }
 
+// Note adds a line under the last row, indented and outside the columns, so
+// that long text (a finding's reasons) does not widen them.
+func (t *Table) Note(text string) {
+	if t.notes == nil {
+		t.notes = map[int]bool{}
+	}
+	t.notes[len(t.rows)] = true
+	t.rows = append(t.rows, []string{text})
+}
+
 // Write prints the table with two spaces between columns and no trailing
 // white space.
 func (t *Table) Write(w io.Writer) error {
 	var widths []int
-	for _, r := range t.rows {
+	for k, r := range t.rows {
+		if t.notes[k] {
+			continue
+		}
 		for i, c := range r {
 			if i >= len(widths) {
 				widths = append(widths, 0)
@@ -41,7 +55,11 @@ func (t *Table) Write(w io.Writer) error {
 		}
 	}
 	var b strings.Builder
-	for _, r := range t.rows {
+	for k, r := range t.rows {
+		if t.notes[k] {
+			b.WriteString("    " + r[0] + "\n")
+			continue
+		}
 		var line strings.Builder
 		for i, c := range r {
 			if i > 0 {
@@ -88,25 +106,26 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 	if len(findings) > 0 {
 		t := &Table{Right: map[int]bool{3: true}}
 		if l == lang.JA {
-			t.Row("重要度", "ID", "利用日", "金額", "利用先", "カード", "ファイル")
+			t.Row("重要度", "ID", "利用日", "金額", "利用先", "ファイル")
 		} else {
-			t.Row("SEVERITY", "ID", "DATE", "AMOUNT", "MERCHANT", "CARD", "SOURCE")
+			t.Row("SEVERITY", "ID", "DATE", "AMOUNT", "MERCHANT", "SOURCE")
 		}
+		// The card and the reasons are long: they go on lines of their own
+		// under each finding, so the columns stay narrow enough to read.
 		for _, f := range findings {
 			for i, c := range f.Charges {
-				sev, id, card := "", "", ""
+				sev, id := "", ""
 				if i == 0 {
-					sev, id, card = l.Severity(f.Severity), f.ID, f.Card.Label
+					sev, id = l.Severity(f.Severity), f.ID
 				}
-				t.Row(sev, id, l.Date(c.Date), amountIn(l, c), safe(c.Merchant), safe(card), safe(c.Source.String()))
+				t.Row(sev, id, l.Date(c.Date), amountIn(l, c), safe(c.Merchant), safe(c.Source.String()))
 			}
+			t.Note(l.Pick("card: ", "カード: ") + safe(f.Card.Label))
 			for _, r := range f.Reasons {
-				t.Row("", "", "", "", "↳ "+r.Rule+": "+safe(l.Message(r)))
+				t.Note("↳ " + r.Rule + ": " + safe(l.Message(r)))
 			}
 		}
-		// Reasons are long; keep them from widening the merchant column by
-		// printing them after the aligned part.
-		if err := writeTableWithNotes(w, t); err != nil {
+		if err := t.Write(w); err != nil {
 			return err
 		}
 	}
@@ -154,40 +173,6 @@ func writeWithdrawn(w io.Writer, l lang.Lang, ws []state.Withdrawn) error {
 		}
 	}
 	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// writeTableWithNotes aligns the charge rows and prints reason rows (those
-// whose merchant cell starts with ↳) unaligned, indented under the finding.
-func writeTableWithNotes(w io.Writer, t *Table) error {
-	aligned := &Table{Right: t.Right}
-	type note struct {
-		after int
-		text  string
-	}
-	var notes []note
-	for _, r := range t.rows {
-		if len(r) == 5 && strings.HasPrefix(r[4], "↳ ") {
-			notes = append(notes, note{len(aligned.rows), r[4]})
-			continue
-		}
-		aligned.Row(r...)
-	}
-	var b strings.Builder
-	if err := aligned.Write(&b); err != nil {
-		return err
-	}
-	lines := strings.SplitAfter(b.String(), "\n")
-	var out strings.Builder
-	n := 0
-	for i, l := range lines {
-		out.WriteString(l)
-		for n < len(notes) && notes[n].after == i+1 {
-			out.WriteString("    " + notes[n].text + "\n")
-			n++
-		}
-	}
-	_, err := io.WriteString(w, out.String())
 	return err
 }
 

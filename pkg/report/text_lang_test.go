@@ -29,16 +29,18 @@ func TestTextLanguages(t *testing.T) {
 	gone := []state.Withdrawn{{ID: "0123456789ab", Entry: &state.Entry{Card: "VISA ****-****-****-1111"},
 		Gone: []state.Charge{{Date: statement.NewDate(2022, 1, 10), Merchant: "ＳＨＯＰ", Amount: decimal.NewFromInt(1200)}}}}
 	want := map[lang.Lang]string{
-		lang.EN: `SEVERITY  ID            DATE         AMOUNT  MERCHANT                      CARD                      SOURCE
-alert     6a3412695cfa  2022-01-24  ¥38,000  ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ  VISA ****-****-****-1111  202202.csv:6
+		lang.EN: `SEVERITY  ID            DATE         AMOUNT  MERCHANT                      SOURCE
+alert     6a3412695cfa  2022-01-24  ¥38,000  ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ  202202.csv:6
+    card: VISA ****-****-****-1111
     ↳ burst: 5 charges
 Withdrawn, no longer on the statement (the card company reversed them):
   0123456789ab  2022-01-10  ¥1,200  ＳＨＯＰ  VISA ****-****-****-1111
 1 finding(s) (1 alert): checked 9 charges from 2021-12-21 to 2022-01-24 on 1 card(s).
 2 acknowledged findings not shown (cardcheck ack).
 `,
-		lang.JA: `重要度  ID            利用日          金額  利用先                        カード                    ファイル
-警告    6a3412695cfa  2022/01/24  38,000円  ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ  VISA ****-****-****-1111  202202.csv:6
+		lang.JA: `重要度  ID            利用日          金額  利用先                        ファイル
+警告    6a3412695cfa  2022/01/24  38,000円  ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ  202202.csv:6
+    カード: VISA ****-****-****-1111
     ↳ burst: 5件
 取り消し: 以前に報告した次の利用は明細から消えました（カード会社が取り消したものです）。
   0123456789ab  2022/01/10  1,200円  ＳＨＯＰ  VISA ****-****-****-1111
