@@ -10,6 +10,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
+	"github.com/cardcheck/cardcheck/pkg/importer/importertest"
 )
 
 func load(t *testing.T, yaml string) *importer.Registry {
@@ -107,21 +108,6 @@ formats:
 	f.Add([]byte("取引日,内容,金額,外貨,通貨\n2025/01/05,AMAZON,3480,,\n2025/01/07,NETFLIX,1490,9.99,usd\n"))
 	f.Add([]byte("取引日,内容,金額\n\"2025/01/05,X,1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res := reg.Import("f.csv", bytes.NewReader(data))
-		lines := bytes.Count(data, []byte("\n")) + 1
-		for _, err := range res.Errors {
-			var pe *importer.ParseError
-			if !errors.As(err, &pe) || pe.File != "f.csv" || pe.Line > lines {
-				t.Fatalf("bad error %#v", err)
-			}
-		}
-		if res.Statement == nil {
-			return
-		}
-		for _, c := range res.Statement.Charges {
-			if c.Date.IsZero() || c.Source.Line < 1 || c.Source.Line > lines {
-				t.Fatalf("bad charge %+v", c)
-			}
-		}
+		importertest.Check(t, data, reg.Import("f.csv", bytes.NewReader(data)))
 	})
 }

@@ -3,12 +3,11 @@ package vpass_test
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/importertest"
 	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 	"golang.org/x/text/encoding/japanese"
@@ -116,39 +115,11 @@ func TestTruncatedAndBinary(t *testing.T) {
 	}
 }
 
-// FuzzParse checks properties of the Vpass importer on any input: it never
-// panics, errors carry the file and are ParseErrors, every charge has a
-// date and a line inside the input.
+// FuzzParse checks the shared importer properties on any input: no panic,
+// errors are ParseErrors at a line of the file, every charge has a date, a
+// line inside the input and a sign that fits its kind.
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("../../../testdata/statements/vpass/*.csv")
-	demo, _ := filepath.Glob("../../../testdata/demo/*.csv")
-	for _, p := range append(files, demo...) {
-		if b, err := os.ReadFile(p); err == nil {
-			f.Add(b)
-		}
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		text, err := textenc.OpenBytes(data)
-		if err != nil {
-			return
-		}
-		res := importer.ParseWith(&vpass.Confirmed, "f.csv", text)
-		lines := bytes.Count(data, []byte("\n")) + 1
-		for _, err := range res.Errors {
-			var pe *importer.ParseError
-			if !errors.As(err, &pe) || pe.File != "f.csv" || pe.Line > lines {
-				t.Fatalf("bad error %#v", err)
-			}
-		}
-		if res.Statement == nil {
-			return
-		}
-		for _, c := range res.Statement.Charges {
-			if c.Date.IsZero() || c.Source.Line < 1 || c.Source.Line > lines {
-				t.Fatalf("bad charge %+v", c)
-			}
-		}
-	})
+	importertest.Fuzz(f, &vpass.Confirmed, "../../../testdata/statements/vpass/*.csv", "../../../testdata/demo/*.csv")
 }
 
 // TestFullCardNumberMasked: should a statement print a whole card number, in
