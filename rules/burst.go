@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -47,25 +49,29 @@ func (b Burst) Check(card *Card) []Finding {
 		// Only the charges from a run's length before the window can
 		// join a run that reaches it; the history is read only to see
 		// whether bursts are this payee's normal, when there is one.
-		near := card.purchasesFrom(px, card.From.AddDays(-int(max(b.WithinDays, b.SameAmountWithin))))
-		if b.Min >= 2 {
+		idx := card.purchasesFrom(px, card.From.AddDays(-int(max(b.WithinDays, b.SameAmountWithin))))
+		if b.Min >= 2 && len(idx) >= b.Min {
+			near := make([]*statement.Charge, len(idx))
+			for k, i := range idx {
+				near[k] = card.Charges[i]
+			}
 			out = append(out, b.bursts(card, px, near)...)
 		}
-		if b.SameAmount >= 2 {
-			out = append(out, b.pricePoints(card, px, near)...)
+		if b.SameAmount >= 2 && len(idx) >= b.SameAmount {
+			out = append(out, b.pricePoints(card, px, idx)...)
 		}
 	}
 	return out
 }
 
-// purchasesFrom returns px's purchases on or after d that do not continue a
-// learned stream, in date order.
-func (c *Card) purchasesFrom(px *payeeIndex, d statement.Date) []*statement.Charge {
+// purchasesFrom returns the indices of px's purchases on or after d that do
+// not continue a learned stream, in date order.
+func (c *Card) purchasesFrom(px *payeeIndex, d statement.Date) []int {
 	k := sort.Search(len(px.purchases), func(k int) bool { return c.Charges[px.purchases[k]].Date >= d })
-	var out []*statement.Charge
+	var out []int
 	for _, i := range px.purchases[k:] {
 		if c.known[i].stream == nil {
-			out = append(out, c.Charges[i])
+			out = append(out, i)
 		}
 	}
 	return out
@@ -103,23 +109,35 @@ func (b Burst) bursts(card *Card, px *payeeIndex, near []*statement.Charge) []Fi
 // card before (a month or more earlier) and that is not a recurring amount
 // of it: a top-up of ¥3,000 every few days is how this card pays that
 // payee; ¥10,000 three times at a store that sold ¥490 apps is not.
-func (b Burst) pricePoints(card *Card, px *payeeIndex, cs []*statement.Charge) []Finding {
-	byAmount := map[int64][]*statement.Charge{}
-	var amounts []int64
-	for _, c := range cs {
-		y := YenOf(c.Amount)
-		if y < int64(b.SameAmountFrom) {
+func (b Burst) pricePoints(card *Card, px *payeeIndex, idx []int) []Finding {
+	// Charges of one amount, in date order: a stable sort by amount of the
+	// date-ordered indices, cut into runs of equal amounts.
+	var items []int
+	for _, i := range idx {
+		if card.yen[i] >= int64(b.SameAmountFrom) {
+			items = append(items, i)
+		}
+	}
+	if len(items) < b.SameAmount {
+		return nil
+	}
+	slices.SortStableFunc(items, func(i, j int) int { return cmp.Compare(card.yen[i], card.yen[j]) })
+	var out []Finding
+	for lo := 0; lo < len(items); {
+		hi, y := lo, card.yen[items[lo]]
+		for hi < len(items) && card.yen[items[hi]] == y {
+			hi++
+		}
+		group := items[lo:hi]
+		lo = hi
+		if len(group) < b.SameAmount {
 			continue
 		}
-		if _, ok := byAmount[y]; !ok {
-			amounts = append(amounts, y)
+		same := make([]*statement.Charge, len(group))
+		for k, i := range group {
+			same[k] = card.Charges[i]
 		}
-		byAmount[y] = append(byAmount[y], c)
-	}
-	sort.Slice(amounts, func(i, j int) bool { return amounts[i] < amounts[j] })
-	var out []Finding
-	for _, y := range amounts {
-		for _, g := range runs(byAmount[y], b.SameAmount, int(b.SameAmountWithin)) {
+		for _, g := range runs(same, b.SameAmount, int(b.SameAmountWithin)) {
 			if g[len(g)-1].Date < card.From || card.paidAmountBefore(px, y, g[0].Date.AddDays(-NewRelationship)) || px.amountRecurs(g[0]) {
 				continue
 			}
