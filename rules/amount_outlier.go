@@ -57,7 +57,7 @@ func (o AmountOutlier) Check(card *Card) []Finding {
 		if st.N < minBaseline || y <= limit || y <= st.Before || card.isNewPayee(ch) {
 			return
 		}
-		if _, ok := card.Known(ch); ok {
+		if card.isKnown(ch) {
 			return
 		}
 		if prev := card.payeeMaxBefore(i); prev*2 >= y {

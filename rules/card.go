@@ -297,6 +297,9 @@ func (c *Card) Known(ch *statement.Charge) (string, bool) {
 	return fmt.Sprintf("%s (%s, learned)", k.stream.Payee, k.stream.Cadence.Name), true
 }
 
+// isKnown is Known without the name, for hot loops.
+func (c *Card) isKnown(ch *statement.Charge) bool { return c.knownOf(ch) != (knownBy{}) }
+
 // continuesStream reports whether ch is known as the continuation of a
 // learned stream (rather than by a config payee's name).
 func (c *Card) continuesStream(ch *statement.Charge) bool { return c.knownOf(ch).stream != nil }

@@ -59,7 +59,7 @@ func (t CardTesting) Check(card *Card) []Finding {
 // before, first paid less than [NewRelationship] days earlier.
 func (c *Card) unknownNew(i int) bool {
 	ch := c.Charges[i]
-	if _, ok := c.Known(ch); ok {
+	if c.isKnown(ch) {
 		return false
 	}
 	return c.isNewPayee(ch) && !c.payeeKnown(ch.Payee, ch.Date)

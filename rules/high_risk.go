@@ -116,7 +116,7 @@ func (h HighRisk) Check(card *Card) []Finding {
 		var rest []*statement.Charge // not known, not new: for runs
 		for _, k := range px.purchases {
 			ch := card.Charges[k]
-			if _, known := card.Known(ch); known {
+			if card.isKnown(ch) {
 				continue
 			}
 			if k >= card.start && card.unknownNew(k) {

@@ -117,7 +117,7 @@ func (m MonthlyTotal) finding(card *Card, month statement.Date, total, usual, li
 	var idx []int
 	for i := card.search(month); i < len(card.Charges) && card.Charges[i].Date < next; i++ {
 		if ch := card.Charges[i]; isPurchase(ch) {
-			if _, known := card.Known(ch); !known {
+			if !card.isKnown(ch) {
 				idx = append(idx, i)
 			}
 		}

@@ -36,7 +36,7 @@ func (n NewMerchant) Check(card *Card) []Finding {
 		if card.yen[i] < int64(n.Min) || !card.isNewPayee(ch) || card.payeeKnown(ch.Payee, ch.Date) {
 			return
 		}
-		if _, ok := card.Known(ch); ok {
+		if card.isKnown(ch) {
 			return
 		}
 		if st == nil {

@@ -30,7 +30,7 @@ func (u UnknownPayee) Check(card *Card) []Finding {
 	}
 	var out []Finding
 	card.windowPurchases(func(i int, ch *statement.Charge) {
-		if _, ok := card.Known(ch); ok {
+		if card.isKnown(ch) {
 			return
 		}
 		if _, ok := card.priceChange(i); ok {

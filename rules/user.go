@@ -169,7 +169,7 @@ func (e Env) cardSpan(days int) (int, int64) {
 func envFor(card *Card, i int) Env {
 	ch := card.Charges[i]
 	y, m, d := ch.Date.YMD()
-	_, known := card.Known(ch)
+	known := card.isKnown(ch)
 	kind := string(ch.Kind)
 	if kind == "" {
 		kind = string(statement.Purchase)
