@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 )
@@ -19,7 +20,7 @@ oldest first. Input errors go to stderr and make the exit code 2.`,
 			cfg, cfgErr := g.loadConfig()
 			res, _ := scan.Load(scan.Registry(cfg), args)
 			if cfgErr != nil {
-				res.Errors = append([]error{cfgErr}, res.Errors...)
+				res.Errors = append(config.SplitErrors(cfgErr), res.Errors...)
 			}
 			printErrors(g, res.Errors)
 			out := make([]report.Charge, 0, len(res.Charges))

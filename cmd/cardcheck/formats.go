@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/scan"
@@ -21,9 +22,7 @@ comes in, and a sample of what it recognises. Formats declared in the config
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.loadConfig()
-			if err != nil {
-				printErrors(g, []error{err})
-			}
+			printErrors(g, config.SplitErrors(err))
 			t := &report.Table{}
 			t.Row("FORMAT", "ISSUER", "ENCODINGS", "DESCRIPTION", "SAMPLE")
 			for _, f := range scan.Registry(cfg).Formats() {
@@ -56,7 +55,7 @@ or does not add up.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, cfgErr := g.loadConfig()
 			if cfgErr != nil {
-				printErrors(g, []error{cfgErr})
+				printErrors(g, config.SplitErrors(cfgErr))
 			}
 			reg := scan.Registry(cfg)
 			files, errs := scan.Collect(args)

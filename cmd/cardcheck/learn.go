@@ -75,7 +75,7 @@ func (g *globals) loadStatements(paths []string) (cfg *config.Config, res *scan.
 	cfg, cfgErr := g.loadConfig()
 	res, _ = scan.Load(scan.Registry(cfg), paths)
 	if cfgErr != nil {
-		res.Errors = append([]error{cfgErr}, res.Errors...)
+		res.Errors = append(config.SplitErrors(cfgErr), res.Errors...)
 	}
 	printErrors(g, res.Errors)
 	return cfg, res

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
 	"os"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -49,36 +45,7 @@ path), 2 when it has errors.`,
 // loadEngine reads the config and builds the engine from it; errs are the
 // problems of both, one per line.
 func loadEngine(g *globals) (*config.Config, *rules.Engine, []error) {
-	cfg, err := g.loadConfig()
-	errs := splitErrors(err)
-	rulesCfg := cfg
-	if err != nil {
-		// Report the rules' own problems too: read that section alone.
-		if data, rerr := os.ReadFile(configPath(g)); rerr == nil {
-			rulesCfg = config.RulesOnly(configPath(g), data)
-		}
-	}
-	eng, err := rules.FromConfig(rulesCfg)
-	said := map[string]bool{}
-	for _, e := range errs {
-		said[e.Error()] = true
-	}
-	for _, e := range splitErrors(err) {
-		if !said[e.Error()] {
-			errs = append(errs, e)
-		}
-	}
-	if cfg == nil {
-		eng = rules.Default()
-	}
-	slices.SortStableFunc(errs, func(a, b error) int {
-		var ea, eb *config.Error
-		if !errors.As(a, &ea) || !errors.As(b, &eb) || ea.File != eb.File {
-			return 0
-		}
-		return cmp.Or(cmp.Compare(ea.Line, eb.Line), cmp.Compare(ea.Column, eb.Column))
-	})
-	return cfg, eng, errs
+	return rules.Load(configPath(g), g.configPath != "")
 }
 
 // configPath is the config file loadConfig reads.
@@ -118,112 +85,11 @@ func exists(path string) bool {
 func listRules(g *globals) error {
 	_, eng, errs := loadEngine(g)
 	printErrors(g, errs)
-	defaults := rules.Describe(rules.Catalogue())
-	configured := map[string]rules.Description{}
-	for _, d := range rules.Describe(eng.Rules) {
-		configured[d.ID] = d
-	}
-	t := &report.Table{}
-	t.Row("RULE", "SEVERITY", "PARAMETER", "DEFAULT", "CONFIG", "MEANING")
-	for _, d := range defaults {
-		c, on := configured[d.ID]
-		state := ""
-		switch {
-		case !on:
-			state = "off"
-		case c.Severity != d.Severity:
-			state = c.Severity
-		}
-		t.Row(d.ID, dash(d.Severity), "", "", state, d.Doc)
-		for i, p := range d.Params {
-			v := ""
-			if on && c.Params[i].Value != p.Value {
-				v = c.Params[i].Value
-			}
-			t.Row("", "", p.Name, p.Value, safetext.Terminal(v), p.Doc)
-		}
-	}
-	for _, d := range rules.Describe(eng.Rules) {
-		if !d.User {
-			continue
-		}
-		t.Row(safetext.Terminal(d.ID), d.Severity, "", "", "", "user rule")
-		for _, p := range d.Params {
-			t.Row("", "", p.Name, "", "", safetext.Terminal(p.Value))
-		}
-	}
-	if err := t.Write(g.stdout); err != nil {
+	if err := report.Rules(g.stdout, eng); err != nil {
 		return err
-	}
-	for _, r := range eng.Rules {
-		if be, ok := r.(rules.BreachExposure); ok {
-			fmt.Fprintln(g.stdout, "\nbreaches watched by breach-exposure (cards used at these payees in these days were exposed):")
-			bt := &report.Table{}
-			for _, b := range be.Catalogue {
-				bt.Row("  "+safetext.Terminal(b.Name), b.From.String()+" to "+b.To.String(), safetext.Terminal(strings.Join(b.Patterns, ", ")))
-			}
-			if err := bt.Write(g.stdout); err != nil {
-				return err
-			}
-		}
-	}
-	for _, cr := range eng.Cards {
-		fmt.Fprintf(g.stdout, "\ncards matching %q:\n", safetext.Terminal(cr.Match))
-		card := map[string]rules.Description{}
-		for _, d := range rules.Describe(cr.Rules) {
-			card[d.ID] = d
-		}
-		for _, d := range defaults {
-			c, on := card[d.ID]
-			gd, gon := configured[d.ID]
-			switch {
-			case !on && gon:
-				fmt.Fprintf(g.stdout, "  %s: off\n", d.ID)
-			case on && !gon:
-				fmt.Fprintf(g.stdout, "  %s: on\n", d.ID)
-			}
-			if !on {
-				continue
-			}
-			if gon && c.Severity != gd.Severity {
-				fmt.Fprintf(g.stdout, "  %s.severity: %s\n", d.ID, c.Severity)
-			}
-			for i, p := range c.Params {
-				ref := d.Params[i].Value
-				if gon {
-					ref = gd.Params[i].Value
-				}
-				if p.Value != ref {
-					fmt.Fprintf(g.stdout, "  %s.%s: %s\n", d.ID, p.Name, safetext.Terminal(p.Value))
-				}
-			}
-		}
 	}
 	if len(errs) > 0 {
 		return exitError{scan.ExitError}
 	}
 	return nil
-}
-
-func dash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-// splitErrors turns a joined error into its parts (each printed on its own
-// line), and nil into none.
-func splitErrors(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, splitErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }

@@ -77,23 +77,15 @@ func runScan(g *globals, o *scanOptions, paths []string) error {
 			return fmt.Errorf("--since: %w", err)
 		}
 	}
-	cfg, cfgErr := g.loadConfig()
-	opt.Config = cfg
-	eng, engErr := rules.FromConfig(cfg)
-	opt.Engine = eng
+	cfg, eng, cfgErrs := loadEngine(g)
+	opt.Config, opt.Engine = cfg, eng
 	res := scan.Run(paths, opt)
-	res.Errors = append(splitErrors(engErr), res.Errors...)
-	if cfgErr != nil {
-		res.Errors = append(splitErrors(cfgErr), res.Errors...)
-	}
+	res.Errors = append(cfgErrs, res.Errors...)
 	printErrors(g, res.Errors)
 	// The state hides acknowledged findings and, with --mail, says which
 	// are new.
 	if o.stateDir == "" {
 		o.stateDir = state.DefaultDir()
-	}
-	if cfgErr != nil {
-		cfg = nil
 	}
 	view := state.View{Active: res.Findings}
 	sess, stateErr := notify.Start(res, notify.Options{StateDir: o.stateDir, Mail: o.mail || o.mailAlways, MailAlways: o.mailAlways,

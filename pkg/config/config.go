@@ -353,3 +353,19 @@ func (c *Config) PayeeFor(label string, ch *statement.Charge) *Payee {
 	}
 	return nil
 }
+
+// SplitErrors turns an error joined from several problems (as [Parse]
+// returns) into its parts, to print one per line, and nil into none.
+func SplitErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, SplitErrors(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
