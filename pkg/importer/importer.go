@@ -217,8 +217,12 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 		for i := range st.Cards {
 			st.Cards[i] = maskCard(st.Cards[i], cards)
 		}
+		var lastIn, lastOut statement.Card // charges of one card come in runs
 		for i := range st.Charges {
 			c := &st.Charges[i]
+			if i == 0 || c.Card != lastIn {
+				lastIn, lastOut = c.Card, maskCard(c.Card, cards)
+			}
 			k, ok := keys[c.Merchant]
 			if !ok {
 				k.merchant = cardnum.Mask(c.Merchant)
@@ -226,7 +230,7 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 				keys[c.Merchant] = k
 			}
 			c.Merchant, c.Payee, c.Via = k.merchant, k.key, k.via
-			c.Card = maskCard(c.Card, cards)
+			c.Card = lastOut
 			c.Holder = cardnum.Mask(c.Holder)
 			c.Format = f.Name
 			c.Source.File = name
