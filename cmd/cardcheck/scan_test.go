@@ -312,3 +312,42 @@ func TestCSVExport(t *testing.T) {
 		t.Errorf("merchant cell %q", merchant)
 	}
 }
+
+// TestWeeklyPreliminary is the weekly cron run: the confirmed statements of
+// earlier months, plus this month's preliminary (未確定) statement, which
+// names no card. Its new charges are checked against the card's history, so
+// the Apple charges are unknown payees of a recurring-only card.
+func TestWeeklyPreliminary(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"202111.csv", "202112.csv", "202201.csv"} {
+		copyFile(t, filepath.Join("../../testdata/demo", f), filepath.Join(dir, f))
+	}
+	rows := "2022/1/4,東西新聞　購読料,ご本人,1回払い,,'22/02,4900,4900,,,,,\r\n" +
+		"2022/1/5,サンプルネット光　インターネット,ご本人,1回払い,,'22/02,5280,5280,,,,,\r\n" +
+		"2022/1/17,ＰＡＹＰＡＬ　＊ＳＡＭＰＬＥＳＯＦＴ,ご本人,1回払い,,'22/02,1650,1650,,,,,\r\n" +
+		"2022/1/20,会費ペイ,ご本人,1回払い,,'22/02,3000,3000,,,,,\r\n" +
+		"2022/1/24,ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ,ご本人,1回払い,,'22/02,10000,10000,,,,,\r\n" +
+		"2022/1/24,ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ,ご本人,1回払い,,'22/02,5000,5000,,,,,\r\n"
+	if err := os.WriteFile(filepath.Join(dir, "meisai.csv"), sjis(t, rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := cardcheck(t, nil, "scan", "--json", dir)
+	v := decodeScan(t, r.stdout)
+	if r.code != 1 || len(v.Findings) == 0 {
+		t.Fatalf("exit %d, findings %+v\n%s", r.code, v.Findings, r.stderr)
+	}
+	f := v.Findings[0]
+	if f.Severity != "alert" || len(f.Charges) != 2 || f.Charges[0]["payee"] != "APPLE COM BILL" {
+		t.Errorf("finding %+v", f)
+	}
+	if !strings.Contains(f.Message, "recurring-only") || !strings.Contains(f.Charges[0]["card"], "4980-00**") {
+		t.Errorf("not checked against the card's history: %s (card %q)", f.Message, f.Charges[0]["card"])
+	}
+	for _, f := range v.Findings[1:] {
+		for _, c := range f.Charges {
+			if c["payee"] != "APPLE COM BILL" && f.Severity != "info" {
+				t.Errorf("a recurring payment flagged: %+v", f)
+			}
+		}
+	}
+}

@@ -46,17 +46,25 @@ func lineKeyOf(c *statement.Charge) lineKey {
 // against files that know more, in this order: with a card number, then
 // issuer statements without one, then household-account exports.
 //
+// The charges of a preliminary statement that match nothing (the new ones,
+// the point of a weekly run) are given the card they belong to, so that
+// they are checked against that card's history: the card their matched
+// charges were found on, when that is one card, or else the one card of
+// that company the other files know. When that is not one card, they keep
+// the company's name as their card.
+//
 // Files are taken in order; the first file that holds a charge supplies its
 // source. The result is in date order, stable.
 func Merge(stmts []*statement.Statement) []*statement.Charge {
 	var kept []*statement.Charge
 	byLine := map[lineKey][]*statement.Charge{}
-	for _, tier := range tiers(stmts) {
+	for t, tier := range tiers(stmts) {
 		// Within a tier, labels merge by identity; across tiers, a charge
 		// that matches one already kept is the same charge. Each card label
 		// of the tier matches independently, so a preliminary statement and
 		// an export of the same charges both fold into the confirmed one.
 		used := map[statement.Card]map[*statement.Charge]bool{}
+		matchedOn := map[statement.Card]map[statement.Card]bool{}
 		var added []*statement.Charge
 		for _, c := range mergeSame(tier) {
 			candidates := byLine[lineKeyOf(c)]
@@ -67,10 +75,17 @@ func Merge(stmts []*statement.Statement) []*statement.Charge {
 			if used[c.Card] == nil {
 				used[c.Card] = map[*statement.Charge]bool{}
 			}
-			if matchKnown(c, candidates, used[c.Card]) {
+			if k := matchKnown(c, candidates, used[c.Card]); k != nil {
+				if matchedOn[c.Card] == nil {
+					matchedOn[c.Card] = map[statement.Card]bool{}
+				}
+				matchedOn[c.Card][k.Card] = true
 				continue
 			}
 			added = append(added, c)
+		}
+		if t == preliminaryTier {
+			adopt(added, matchedOn, kept)
 		}
 		for _, c := range added {
 			k := lineKeyOf(c)
@@ -80,6 +95,56 @@ func Merge(stmts []*statement.Statement) []*statement.Charge {
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Date < kept[j].Date })
 	return kept
+}
+
+// preliminaryTier is the tier of issuer statements that print no card
+// number; see [tiers].
+const preliminaryTier = 1
+
+// adopt gives each charge of added whose card has no number the one card it
+// belongs to, if there is one: the card its file's matched charges were
+// found on, or else the one card of its company among known.
+func adopt(added []*statement.Charge, matchedOn map[statement.Card]map[statement.Card]bool, known []*statement.Charge) {
+	numbered := map[statement.Card]bool{}
+	for _, c := range known {
+		if c.Card.Number != "" {
+			numbered[c.Card] = true
+		}
+	}
+	target := map[statement.Card]*statement.Card{}
+	for _, c := range added {
+		if c.Card.Number != "" {
+			continue
+		}
+		t, done := target[c.Card]
+		if !done {
+			t = oneCard(matchedOn[c.Card])
+			if t == nil {
+				same := map[statement.Card]bool{}
+				for k := range numbered {
+					if related(payee.Fold(c.Card.Issuer), payee.Fold(k.Issuer)) {
+						same[k] = true
+					}
+				}
+				t = oneCard(same)
+			}
+			target[c.Card] = t
+		}
+		if t != nil {
+			c.Card = *t
+		}
+	}
+}
+
+// oneCard returns the card when set holds exactly one.
+func oneCard(set map[statement.Card]bool) *statement.Card {
+	if len(set) != 1 {
+		return nil
+	}
+	for c := range set {
+		return &c
+	}
+	return nil
 }
 
 // tiers splits statements by how well they know their cards, best first.
@@ -126,10 +191,10 @@ func mergeSame(stmts []*statement.Statement) []*statement.Charge {
 	return out
 }
 
-// matchKnown marks the first unused charge among candidates (already kept
-// from files that know more) on a card of the company that c's card names,
-// and reports whether there was one.
-func matchKnown(c *statement.Charge, candidates []*statement.Charge, used map[*statement.Charge]bool) bool {
+// matchKnown marks and returns the first unused charge among candidates
+// (already kept from files that know more) on a card of the company that c's
+// card names, or nil.
+func matchKnown(c *statement.Charge, candidates []*statement.Charge, used map[*statement.Charge]bool) *statement.Charge {
 	names := []string{payee.Fold(c.Card.Issuer), payee.Fold(c.Card.Name)}
 	for _, k := range candidates {
 		if used[k] || k.Card == c.Card {
@@ -139,11 +204,11 @@ func matchKnown(c *statement.Charge, candidates []*statement.Charge, used map[*s
 		for _, n := range names {
 			if n != "" && (related(n, payee.Fold(c.Card.Issuer)) || related(n, payee.Fold(c.Card.Name))) {
 				used[k] = true
-				return true
+				return k
 			}
 		}
 	}
-	return false
+	return nil
 }
 
 // related reports whether two card-company names name the same company:

@@ -97,3 +97,47 @@ func TestRelated(t *testing.T) {
 		}
 	}
 }
+
+// TestAdoptPreliminary: the new charges of a weekly preliminary statement are
+// checked on the card the confirmed statements know, not on a card of their
+// own with no history.
+func TestAdoptPreliminary(t *testing.T) {
+	prelim := statement.Card{Issuer: "三井住友カード"}
+	family := statement.Card{Issuer: "三井住友カード", Name: "家族カード", Number: "4980-11**-****-****"}
+	confirmed := &statement.Statement{Charges: []statement.Charge{charge(5, "NHK", 1100, smbc)}}
+	weekly := &statement.Statement{Charges: []statement.Charge{charge(24, "APPLE COM BILL", 3000, prelim), charge(25, "APPLE COM BILL", 3000, prelim)}}
+	withFamily := &statement.Statement{Charges: []statement.Charge{charge(5, "NHK", 1100, smbc), charge(6, "SHOP", 500, family)}}
+	overlapping := &statement.Statement{Charges: []statement.Charge{charge(6, "SHOP", 500, prelim), charge(26, "NEW", 800, prelim)}}
+	other := &statement.Statement{Charges: []statement.Charge{charge(7, "X", 100, rakuten)}}
+
+	cardOf := func(cs []*statement.Charge, p string) string {
+		for _, c := range cs {
+			if c.Payee == p {
+				return c.Card.Label()
+			}
+		}
+		return ""
+	}
+	for _, tt := range []struct {
+		name  string
+		stmts []*statement.Statement
+		payee string
+		want  string
+	}{
+		{"one card of the company", []*statement.Statement{confirmed, other, weekly}, "APPLE COM BILL", smbc.Label()},
+		{"two cards, nothing matched: left alone", []*statement.Statement{withFamily, weekly}, "APPLE COM BILL", prelim.Label()},
+		{"two cards, matches on one of them", []*statement.Statement{withFamily, overlapping}, "NEW", family.Label()},
+		{"no card of the company", []*statement.Statement{other, weekly}, "APPLE COM BILL", prelim.Label()},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// Each case gets fresh charges: adoption changes them.
+			var fresh []*statement.Statement
+			for _, st := range tt.stmts {
+				fresh = append(fresh, &statement.Statement{Charges: append([]statement.Charge(nil), st.Charges...)})
+			}
+			if got := cardOf(Merge(fresh), tt.payee); got != tt.want {
+				t.Errorf("%s is on %q, want %q", tt.payee, got, tt.want)
+			}
+		})
+	}
+}
