@@ -20,6 +20,8 @@ import (
 // the card's usual amounts and monthly totals.
 type Card struct {
 	Label string // card label, as in reports
+	// Nickname is the config's name for the card (cards: - name:), or "".
+	Nickname string
 	// Charges are every charge of the card, oldest first.
 	Charges []*statement.Charge
 	// From and To bound the checked window, inclusive. Charges before From
@@ -231,6 +233,9 @@ func YenOf(d decimal.Decimal) int64 {
 // (or to the config's payees).
 func (c *Card) decideMode(cfg *config.Config) {
 	if cfg != nil {
+		if cc := cfg.CardFor(c.Label); cc != nil {
+			c.Nickname = cc.Name
+		}
 		if cc := cfg.CardFor(c.Label); cc != nil && cc.Mode != "" {
 			c.RecurringOnly = cc.Mode == config.RecurringOnly
 			c.ModeReason = fmt.Sprintf("%s in the config", cc.Mode)
@@ -272,6 +277,15 @@ func (c *Card) decideMode(cfg *config.Config) {
 	}
 	c.ModeReason = fmt.Sprintf("%s: %d of %d earlier purchases are recurring payments", mode, recurringN, total)
 	c.ModeReasonJA = fmt.Sprintf("%s: それ以前の利用 %d 件中 %d 件が定期的な支払い", mode, total, recurringN)
+}
+
+// Display is how reports name the card: the nickname from the config with
+// the label after it, or the label.
+func (c *Card) Display() string {
+	if c.Nickname == "" {
+		return c.Label
+	}
+	return c.Nickname + " (" + c.Label + ")"
 }
 
 // Window returns the charges in the checked window.

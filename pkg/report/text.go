@@ -120,7 +120,7 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 				}
 				t.Row(sev, id, l.Date(c.Date), amountIn(l, c), safe(c.Merchant), safe(c.Source.String()))
 			}
-			t.Note(l.Pick("card: ", "カード: ") + safe(f.Card.Label))
+			t.Note(l.Pick("card: ", "カード: ") + safe(f.Card.Display()))
 			for _, r := range f.Reasons {
 				t.Note("↳ " + r.Rule + ": " + safe(l.Message(r)))
 			}
