@@ -76,13 +76,16 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 		}
 	}
 	clean := make([]byte, 0, len(s))
-	digits, dots := 0, 0
+	digits, dots, fraction := 0, 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
 			digits++
-		case c == ',' && digits > 0:
+			if dots > 0 {
+				fraction++
+			}
+		case c == ',' && digits > 0 && dots == 0:
 			continue
 		case c == '.':
 			dots++
@@ -92,7 +95,9 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 		}
 		clean = append(clean, c)
 	}
-	if digits == 0 || dots > 1 || digits > 30 {
+	// No statement amount has more than 15 digits before the point (a
+	// trillion yen) or 6 after it (exchange rates); longer is not money.
+	if digits == 0 || dots > 1 || digits-fraction > 15 || fraction > 6 {
 		return decimal.Decimal{}, fmt.Errorf("%w %q", ErrBadAmount, orig)
 	}
 	d, err := decimal.NewFromString(string(clean))
