@@ -1,0 +1,309 @@
+// Package setup is `cardcheck init` as a library: it writes a config file
+// with a mail: section for a provider preset or a custom server, and the SMTP
+// password in a file only the user can read.
+//
+// A config written here is valid by construction: the text is rendered,
+// then read back through the real config loader (config.Parse) before
+// anything touches the disk, and each scalar is written as a quoted string,
+// so an address or a host can never break the YAML.
+package setup
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cardcheck/cardcheck/pkg/atomicfile"
+	"github.com/cardcheck/cardcheck/pkg/config"
+)
+
+// PasswordFileName is the password file init writes beside the config.
+const PasswordFileName = "smtp-password"
+
+// Options are init's answers.
+type Options struct {
+	// ConfigPath is the config file to write (config.DefaultPath() when "").
+	ConfigPath string
+	// Provider is a preset's ID or Custom.
+	Provider string
+	// Host, Port and TLS name the server for Custom, and override the
+	// preset's otherwise (zero values keep it).
+	Host string
+	Port int
+	TLS  string
+	// From is the sender's address; User the login (From's address when
+	// ""). To are the recipients (From's address when none).
+	From, User string
+	To         []string
+	// The password, one of: Password, written to PasswordFileName beside
+	// the config (mode 0600); PasswordEnv, the name of an environment
+	// variable the cron job will have; PasswordFile, an existing file.
+	Password, PasswordEnv, PasswordFile string
+	// CAFile is a certificate to trust besides the system's (custom servers).
+	CAFile string
+	// Force replaces an existing config that has a mail: section; the old
+	// file is kept as ConfigPath+".bak".
+	Force bool
+	// Now dates the config's header comment (time.Now when zero).
+	Now time.Time
+}
+
+// Result says what Write did.
+type Result struct {
+	ConfigPath   string
+	PasswordPath string // "" when no password file was written
+	// Appended is true when the mail: section was added to an existing
+	// config; Backup names the old file when Force replaced one.
+	Appended bool
+	Backup   string
+	Config   *config.Config
+}
+
+// ErrExists is wrapped by Write's error for a config that already has a
+// mail: section and Force is not set.
+var ErrExists = errors.New("the config already has a mail: section")
+
+// Write renders the config, checks it with the real loader, and writes it
+// with the password file. A config that exists without a mail: section gets
+// the section appended (its text is kept); one with a mail: section is
+// replaced only with Force. Files are written atomically: a crash leaves the
+// old file or the new one, and a new config is never written over a file
+// that appeared meanwhile.
+func Write(o Options) (*Result, error) {
+	if o.ConfigPath == "" {
+		o.ConfigPath = config.DefaultPath()
+	}
+	if o.ConfigPath == "" {
+		return nil, errors.New("no config path: set --config, or HOME or XDG_CONFIG_HOME")
+	}
+	section, err := MailSection(&o)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{ConfigPath: o.ConfigPath}
+	old, err := os.ReadFile(o.ConfigPath)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	text := header(o.Now) + section
+	if exists {
+		hasMail, err := hasMailSection(o.ConfigPath, old)
+		if err != nil {
+			return nil, fmt.Errorf("%s exists and cannot be read as a config, so init leaves it alone: %w", o.ConfigPath, err)
+		}
+		switch {
+		case !hasMail:
+			text = string(old)
+			if text != "" && !strings.HasSuffix(text, "\n") {
+				text += "\n"
+			}
+			text += "\n# mail: added by cardcheck init on " + day(o.Now) + "\n" + section
+			res.Appended = true
+		case !o.Force:
+			return nil, fmt.Errorf("%s: %w; edit it by hand, or run init with --force to replace the file (the old one is kept as %s.bak)", o.ConfigPath, ErrExists, filepath.Base(o.ConfigPath))
+		}
+	}
+	// Valid by construction: the real loader reads exactly what is written.
+	cfg, err := config.Parse(o.ConfigPath, []byte(text))
+	if err != nil {
+		return nil, fmt.Errorf("the config init would write is not valid (a bug in cardcheck init; nothing was written): %w", err)
+	}
+	res.Config = cfg
+	if err := os.MkdirAll(filepath.Dir(o.ConfigPath), 0o700); err != nil {
+		return nil, err
+	}
+	if o.Password != "" {
+		res.PasswordPath = filepath.Join(filepath.Dir(o.ConfigPath), PasswordFileName)
+		if err := atomicfile.Write(res.PasswordPath, []byte(o.Password+"\n"), 0o600, nil); err != nil {
+			return nil, fmt.Errorf("writing the password file: %w", err)
+		}
+	}
+	switch {
+	case !exists:
+		err = createNew(o.ConfigPath, []byte(text))
+	case res.Appended:
+		err = atomicfile.Write(o.ConfigPath, []byte(text), perm(o.ConfigPath), nil)
+	default:
+		res.Backup = o.ConfigPath + ".bak"
+		if err = atomicfile.Write(res.Backup, old, perm(o.ConfigPath), nil); err == nil {
+			err = atomicfile.Write(o.ConfigPath, []byte(text), perm(o.ConfigPath), nil)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// MailSection renders the mail: section for o, after filling in the
+// preset and the defaults (o is updated). Errors say which answer is wrong.
+func MailSection(o *Options) (string, error) {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if o.Provider == "" {
+		o.Provider = Custom
+	}
+	if o.Provider != Custom {
+		p, err := LookupProvider(o.Provider)
+		if err != nil {
+			return "", err
+		}
+		if p.Unsupported != "" {
+			return "", errors.New(p.Unsupported)
+		}
+		if o.Host == "" {
+			o.Host = p.Host
+		}
+		if o.Port == 0 {
+			o.Port = p.Port
+		}
+		if o.TLS == "" {
+			o.TLS = p.TLS
+		}
+	}
+	switch {
+	case o.Host == "":
+		bad("a custom server needs --host (the SMTP server's name)")
+	case strings.ContainsAny(o.Host, " \t\r\n/") || strings.Contains(o.Host, "://"):
+		bad("--host %q: want a server name such as smtp.example.com, without a scheme or a path", o.Host)
+	}
+	if o.Port < 0 || o.Port > 65535 {
+		bad("--port %d: want 1 to 65535", o.Port)
+	}
+	switch o.TLS {
+	case "":
+		o.TLS = config.TLSStartTLS
+	case config.TLSStartTLS, config.TLSImplicit:
+	case config.TLSNone:
+		if !config.IsLoopback(o.Host) {
+			bad("--tls none sends card data in plain text and is allowed only to this machine (localhost, 127.0.0.1, ::1), not %q: use starttls or implicit", o.Host)
+		}
+	default:
+		bad("--tls %q: want %s, %s or %s (plain SMTP to this machine only)", o.TLS, config.TLSStartTLS, config.TLSImplicit, config.TLSNone)
+	}
+	from, err := mail.ParseAddress(o.From)
+	if err != nil {
+		bad("--from %q: want an address such as you@example.com (%v)", o.From, err)
+	}
+	if len(o.To) == 0 && from != nil {
+		o.To = []string{from.Address}
+	}
+	for _, to := range o.To {
+		if _, err := mail.ParseAddress(to); err != nil {
+			bad("--to %q: want an address such as you@example.com (%v)", to, err)
+		}
+	}
+	if o.User == "" && from != nil && o.TLS != config.TLSNone {
+		o.User = from.Address
+	}
+	n := 0
+	for _, s := range []string{o.Password, o.PasswordEnv, o.PasswordFile} {
+		if s != "" {
+			n++
+		}
+	}
+	switch {
+	case n > 1:
+		bad("give the password one way: typed (written to %s), --password-env or --password-file", PasswordFileName)
+	case n == 0 && o.User != "":
+		bad("the login %q needs a password: typed, --password-env VARIABLE or --password-file FILE", o.User)
+	}
+	if strings.ContainsAny(o.Password, "\r\n") {
+		bad("the password has a line break in it")
+	}
+	if len(errs) > 0 {
+		return "", errors.Join(errs...)
+	}
+	var b strings.Builder
+	b.WriteString("mail:\n")
+	fmt.Fprintf(&b, "  host: %s\n", quote(o.Host))
+	if o.Port != 0 {
+		fmt.Fprintf(&b, "  port: %d\n", o.Port)
+	}
+	fmt.Fprintf(&b, "  tls: %s\n", o.TLS)
+	if o.User != "" {
+		fmt.Fprintf(&b, "  user: %s\n", quote(o.User))
+	}
+	switch {
+	case o.Password != "":
+		fmt.Fprintf(&b, "  password_file: %s   # beside this file, mode 0600\n", quote(PasswordFileName))
+	case o.PasswordFile != "":
+		fmt.Fprintf(&b, "  password_file: %s\n", quote(o.PasswordFile))
+	case o.PasswordEnv != "":
+		fmt.Fprintf(&b, "  password_env: %s\n", quote(o.PasswordEnv))
+	}
+	// Addresses are written as given (checked above): mail.Address.String
+	// would MIME-encode a Japanese name into the config.
+	fmt.Fprintf(&b, "  from: %s\n", quote(strings.TrimSpace(o.From)))
+	b.WriteString("  to:\n")
+	for _, to := range o.To {
+		fmt.Fprintf(&b, "    - %s\n", quote(strings.TrimSpace(to)))
+	}
+	if o.CAFile != "" {
+		fmt.Fprintf(&b, "  ca_file: %s\n", quote(o.CAFile))
+	}
+	return b.String(), nil
+}
+
+func header(now time.Time) string {
+	return "# cardcheck config, written by `cardcheck init` on " + day(now) + ".\n" +
+		"# Every key is described in docs/mail-and-cron.md (mail) and docs/learning.md (cards, payees).\n"
+}
+
+func day(now time.Time) string {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return now.Format(time.DateOnly)
+}
+
+// quote writes s as a YAML double-quoted scalar: JSON's string syntax is a
+// subset of it, and it escapes quotes, backslashes and control characters,
+// so no value can end the line or start a new key.
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// hasMailSection reports whether the config text at path has a mail: key;
+// it must read as a config at all.
+func hasMailSection(path string, data []byte) (bool, error) {
+	cfg, err := config.Parse(path, data)
+	if err != nil {
+		return false, err
+	}
+	return cfg.Mail != nil, nil
+}
+
+// createNew writes a file that must not exist yet: the content goes to a
+// temporary file first, which is then hard-linked to path (failing if path
+// appeared meanwhile), so neither a half-written config nor an overwritten
+// one can result.
+func createNew(path string, data []byte) error {
+	tmp := path + ".init.tmp"
+	if err := atomicfile.Write(tmp, data, 0o600, nil); err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s appeared while init ran; nothing was written over it: %w", path, err)
+		}
+		return err
+	}
+	return nil
+}
+
+func perm(path string) fs.FileMode {
+	if info, err := os.Stat(path); err == nil {
+		return info.Mode().Perm()
+	}
+	return 0o600
+}
