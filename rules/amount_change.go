@@ -51,12 +51,12 @@ func (a AmountChange) Check(card *Card) []Finding {
 			lo, hi, ok = p.ExpectedAmount()
 		}
 		if ok {
-			if y <= YenOf(hi) {
+			if y <= statement.WholeYen(hi) {
 				return
 			}
-			ref = YenOf(hi)
-			usual = fmt.Sprintf("%s's expected amount is %s (config)", p.Name, rangeText(YenOf(lo), ref))
-			usualJA = fmt.Sprintf("%s の想定金額は %s（設定）", p.Name, rangeText(YenOf(lo), ref))
+			ref = statement.WholeYen(hi)
+			usual = fmt.Sprintf("%s's expected amount is %s (config)", p.Name, rangeText(statement.WholeYen(lo), ref))
+			usualJA = fmt.Sprintf("%s の想定金額は %s（設定）", p.Name, rangeText(statement.WholeYen(lo), ref))
 		} else {
 			s := card.referenceStream(px, i)
 			if s == nil || y <= card.payeeMaxBefore(i) {
@@ -64,9 +64,9 @@ func (a AmountChange) Check(card *Card) []Finding {
 			}
 			ref = streamRef(s, ch.Date)
 			usual = fmt.Sprintf("%s usually charges %s %s (%s seen since %s)",
-				ch.Payee, yenText(YenOf(s.Typical)), s.Cadence.Name, rangeText(YenOf(s.Min), YenOf(s.Max)), s.First())
+				ch.Payee, yenText(statement.WholeYen(s.Typical)), s.Cadence.Name, rangeText(statement.WholeYen(s.Min), statement.WholeYen(s.Max)), s.First())
 			usualJA = fmt.Sprintf("%s の通常の請求は %s（%s、%s 以降 %s）",
-				ch.Payee, s.Cadence.Name, yenText(YenOf(s.Typical)), s.First(), rangeText(YenOf(s.Min), YenOf(s.Max)))
+				ch.Payee, s.Cadence.Name, yenText(statement.WholeYen(s.Typical)), s.First(), rangeText(statement.WholeYen(s.Min), statement.WholeYen(s.Max)))
 		}
 		if ref <= 0 {
 			return
@@ -115,7 +115,7 @@ func (c *Card) referenceStream(px *payeeIndex, i int) *recurring.Stream {
 	}
 	var best *recurring.Stream
 	for _, s := range px.streams {
-		if !s.Established || s.First() >= ch.Date || YenOf(s.Typical) >= c.yen[i] {
+		if !s.Established || s.First() >= ch.Date || statement.WholeYen(s.Typical) >= c.yen[i] {
 			continue
 		}
 		if best == nil || s.Typical.GreaterThan(best.Typical) {
@@ -132,7 +132,7 @@ func (c *Card) referenceStream(px *payeeIndex, i int) *recurring.Stream {
 func (c *Card) onItsDay(px *payeeIndex, i int) *recurring.Stream {
 	ch := c.Charges[i]
 	for _, s := range px.streams {
-		if !s.Established || s.First() >= ch.Date || YenOf(s.Typical) >= c.yen[i] || !fixedPrice(s) {
+		if !s.Established || s.First() >= ch.Date || statement.WholeYen(s.Typical) >= c.yen[i] || !fixedPrice(s) {
 			continue
 		}
 		last := lastBefore(s, ch.Date)
@@ -158,22 +158,22 @@ func (c *Card) onItsDay(px *payeeIndex, i int) *recurring.Stream {
 // of a fixed-price stream, the highest bill before d of a variable one.
 func streamRef(s *recurring.Stream, d statement.Date) int64 {
 	if !s.Variable {
-		return YenOf(s.Typical)
+		return statement.WholeYen(s.Typical)
 	}
 	var m int64
 	for _, c := range s.Charges {
 		if c.Date < d {
-			m = max(m, YenOf(c.Amount))
+			m = max(m, statement.WholeYen(c.Amount))
 		}
 	}
-	return max(m, YenOf(s.Typical))
+	return max(m, statement.WholeYen(s.Typical))
 }
 
 // fixedPrice reports whether s looks like a subscription at one price: four
 // charges or more, not a variable bill, all within 10% of each other. (A
 // shop's purchases that happen to line up make looser streams.)
 func fixedPrice(s *recurring.Stream) bool {
-	lo, hi := YenOf(s.Min), YenOf(s.Max)
+	lo, hi := statement.WholeYen(s.Min), statement.WholeYen(s.Max)
 	return len(s.Charges) >= 4 && !s.Variable && (hi-lo)*10 <= hi
 }
 

@@ -100,12 +100,6 @@ func median(xs []int64) int64 {
 	return s[len(s)/2]
 }
 
-// monthStart returns the first day of d's month.
-func monthStart(d statement.Date) statement.Date {
-	y, m, _ := d.YMD()
-	return statement.NewDate(y, m, 1)
-}
-
 // monthTotalsBefore returns the purchase totals of the (at most 12) whole
 // calendar months before the month of d, from the card's first month on,
 // oldest first; a month without purchases counts as zero.
@@ -113,8 +107,8 @@ func (c *Card) monthTotalsBefore(d statement.Date) []int64 {
 	if len(c.Charges) == 0 {
 		return nil
 	}
-	end := monthStart(d)
-	first := monthStart(c.Charges[0].Date)
+	end := d.MonthStart()
+	first := c.Charges[0].Date.MonthStart()
 	start := end.AddMonths(-12)
 	if start < first {
 		start = first
@@ -134,7 +128,7 @@ func (c *Card) monthTotal(m statement.Date) int64 {
 		var cur, next statement.Date
 		for i, ch := range c.Charges {
 			if ch.Date >= next || ch.Date < cur {
-				cur = monthStart(ch.Date)
+				cur = ch.Date.MonthStart()
 				next = cur.AddMonths(1)
 			}
 			switch {

@@ -236,7 +236,7 @@ func runs(cs []*statement.Charge, min, days int) [][]*statement.Charge {
 func (b Burst) message(card *Card, g []*statement.Charge) (en, ja string) {
 	var sum int64
 	for _, c := range g {
-		sum += YenOf(c.Amount)
+		sum += statement.WholeYen(c.Amount)
 	}
 	first := g[0].Date
 	when, whenJA := spanText(first, g[len(g)-1].Date)

@@ -5,8 +5,6 @@ import (
 	"sort"
 	"unsafe"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -143,7 +141,7 @@ func (c *Card) index() {
 	for lo := 0; lo < n; {
 		hi := lo
 		for hi < n && c.Charges[hi].Date == c.Charges[lo].Date {
-			c.yen[hi] = YenOf(c.Charges[hi].Amount)
+			c.yen[hi] = statement.WholeYen(c.Charges[hi].Amount)
 			hi++
 		}
 		c.countRepeats(lo, hi)
@@ -208,25 +206,6 @@ func isPurchase(ch *statement.Charge) bool {
 	return (ch.Kind == statement.Purchase || ch.Kind == "") && ch.Amount.Sign() > 0
 }
 
-// YenOf returns d in whole yen, exactly for every amount a yen statement
-// prints (yen have no smaller unit on a card bill); a fraction that only a
-// user-defined format could produce is truncated toward zero. The value is an
-// int64, which holds any yen amount, so rules compare amounts without floats
-// and without decimal allocations.
-func YenOf(d decimal.Decimal) int64 {
-	e := d.Exponent()
-	if e == 0 || (e > 0 && e <= 6 && d.NumDigits() <= 12) {
-		v := d.CoefficientInt64()
-		for ; e > 0; e-- {
-			v *= 10
-		}
-		if d.NumDigits() <= 18 {
-			return v
-		}
-	}
-	return d.IntPart()
-}
-
 // decideMode applies the config's mode or learns it from the history: a card
 // is recurring-only when at least 4 purchases over at least two months come
 // before the window and at least 90% of them belong to recurring streams
@@ -269,7 +248,7 @@ func (c *Card) decideMode(cfg *config.Config) {
 			recurringN++
 		}
 	}
-	twoMonths := total > 0 && monthStart(first) != monthStart(last)
+	twoMonths := total > 0 && first.MonthStart() != last.MonthStart()
 	c.RecurringOnly = total >= 4 && twoMonths && recurringN*10 >= total*9
 	mode := config.Everyday
 	if c.RecurringOnly {

@@ -104,9 +104,9 @@ func (d Duplicate) Check(card *Card) []Finding {
 // amount ch has (within 7.5%, without the learner's ¥300 floor, so that a
 // ¥370 app is not a ¥130 plan's charge), or nil.
 func (px *payeeIndex) streamFitting(ch *statement.Charge) *recurring.Stream {
-	y := YenOf(ch.Amount)
+	y := statement.WholeYen(ch.Amount)
 	for _, s := range px.streams {
-		t := YenOf(s.Typical)
+		t := statement.WholeYen(s.Typical)
 		if s.Established && !s.Variable && max(y-t, t-y)*1000 <= t*75 {
 			return s
 		}
@@ -144,7 +144,7 @@ func (c *Card) samePairs(px *payeeIndex, within int, from, to statement.Date) []
 			if int(b.Date-a.Date) > within {
 				break
 			}
-			if c.yen[ps[j]] == c.yen[ps[k]] && monthStart(a.Date) == monthStart(b.Date) {
+			if c.yen[ps[j]] == c.yen[ps[k]] && a.Date.MonthStart() == b.Date.MonthStart() {
 				out = append(out, [2]int{ps[j], ps[k]})
 				break
 			}

@@ -26,7 +26,7 @@ func TestForeign(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			last := tt.charges[len(tt.charges)-1].Date
-			card := NewCard("card", join(tt.history, tt.charges), monthStart(last), last, nil)
+			card := NewCard("card", join(tt.history, tt.charges), last.MonthStart(), last, nil)
 			fs := rule("foreign").Check(card)
 			if got := flagged(fs); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q\nwant %q", got, tt.want)

@@ -161,7 +161,7 @@ func (h HighRisk) runFinding(card *Card, p, kind string, cs []*statement.Charge)
 	var before int64
 	var above []*statement.Charge
 	for _, c := range cs {
-		y := YenOf(c.Amount)
+		y := statement.WholeYen(c.Amount)
 		if c.Date < card.From {
 			before = max(before, y)
 		} else if y > before {
@@ -173,7 +173,7 @@ func (h HighRisk) runFinding(card *Card, p, kind string, cs []*statement.Charge)
 	for _, g := range runs(above, h.Run, int(h.RunWithin)-1) {
 		for _, c := range g {
 			flagged = append(flagged, c)
-			sum += YenOf(c.Amount)
+			sum += statement.WholeYen(c.Amount)
 		}
 	}
 	if len(flagged) == 0 {

@@ -51,7 +51,7 @@ func (m MissingRecurring) Check(card *Card) []Finding {
 				continue
 			}
 			last := s.Charges[len(s.Charges)-1]
-			if f, ok := m.check(card, p, last, s.Cadence, YenOf(s.Typical), s); ok {
+			if f, ok := m.check(card, p, last, s.Cadence, statement.WholeYen(s.Typical), s); ok {
 				out = append(out, f)
 			}
 		}

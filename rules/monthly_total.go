@@ -93,7 +93,7 @@ func (m MonthlyTotal) months(card *Card) []Finding {
 		return nil
 	}
 	var out []Finding
-	for month := monthStart(card.From); month <= card.To; month = month.AddMonths(1) {
+	for month := card.From.MonthStart(); month <= card.To; month = month.AddMonths(1) {
 		months := card.monthTotalsBefore(month)
 		if len(months) < max(m.MinMonths, 1) {
 			continue

@@ -100,8 +100,8 @@ func (v Reversed) Adjust(card *Card, fs []Finding) []Finding {
 		var parts, partsJA []string
 		for _, ch := range f.Charges {
 			if r := refunds[ch]; r != nil {
-				parts = append(parts, fmt.Sprintf("%s of %s refunded on %s", yenText(YenOf(ch.Amount)), ch.Date, r.Date))
-				partsJA = append(partsJA, fmt.Sprintf("%s の %s は %s に返金", ch.Date, yenText(YenOf(ch.Amount)), r.Date))
+				parts = append(parts, fmt.Sprintf("%s of %s refunded on %s", yenText(statement.WholeYen(ch.Amount)), ch.Date, r.Date))
+				partsJA = append(partsJA, fmt.Sprintf("%s の %s は %s に返金", ch.Date, yenText(statement.WholeYen(ch.Amount)), r.Date))
 			}
 		}
 		switch {

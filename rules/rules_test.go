@@ -67,14 +67,3 @@ func TestEverydayLifeIsQuiet(t *testing.T) {
 		}
 	}
 }
-
-func TestYenOf(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want int64
-	}{{"1000", 1000}, {"-1200", -1200}, {"1e3", 1000}, {"12.5", 12}, {"-12.5", -12}, {"9223372036854775807", 9223372036854775807}} {
-		if got := YenOf(decimalOf(tt.in)); got != tt.want {
-			t.Errorf("YenOf(%s) = %d", tt.in, got)
-		}
-	}
-}

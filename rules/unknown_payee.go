@@ -41,14 +41,14 @@ func (u UnknownPayee) Check(card *Card) []Finding {
 		switch {
 		case s != nil && onSchedule(s, ch.Date):
 			en = fmt.Sprintf("%s charged %s on %s, its usual day, but it charges %s %s on this card (%s)",
-				ch.Payee, yenText(card.yen[i]), ch.Date, yenText(YenOf(s.Typical)), s.Cadence.Name, card.ModeReason)
+				ch.Payee, yenText(card.yen[i]), ch.Date, yenText(statement.WholeYen(s.Typical)), s.Cadence.Name, card.ModeReason)
 			ja = fmt.Sprintf("%s が %s に %s を請求。いつもの請求日ですが、通常は %s の %s です（%s）",
-				ch.Payee, ch.Date, yenText(card.yen[i]), s.Cadence.Name, yenText(YenOf(s.Typical)), card.ModeReasonJA)
+				ch.Payee, ch.Date, yenText(card.yen[i]), s.Cadence.Name, yenText(statement.WholeYen(s.Typical)), card.ModeReasonJA)
 		case s != nil:
 			en = fmt.Sprintf("%s charged %s on %s, off its usual %s rhythm (%s, last on %s, next expected %s) on this card (%s)",
-				ch.Payee, yenText(card.yen[i]), ch.Date, s.Cadence.Name, yenText(YenOf(s.Typical)), lastBefore(s, ch.Date), nextAfter(s, ch.Date), card.ModeReason)
+				ch.Payee, yenText(card.yen[i]), ch.Date, s.Cadence.Name, yenText(statement.WholeYen(s.Typical)), lastBefore(s, ch.Date), nextAfter(s, ch.Date), card.ModeReason)
 			ja = fmt.Sprintf("%s が %s に %s を請求。いつもの周期（%s、%s、前回 %s、次回予定 %s）から外れています（%s）",
-				ch.Payee, ch.Date, yenText(card.yen[i]), s.Cadence.Name, yenText(YenOf(s.Typical)), lastBefore(s, ch.Date), nextAfter(s, ch.Date), card.ModeReasonJA)
+				ch.Payee, ch.Date, yenText(card.yen[i]), s.Cadence.Name, yenText(statement.WholeYen(s.Typical)), lastBefore(s, ch.Date), nextAfter(s, ch.Date), card.ModeReasonJA)
 		default:
 			en = fmt.Sprintf("%s is not one of the %d payees this card pays (%s)",
 				ch.Payee, card.KnownPayees(), card.ModeReason)
@@ -124,7 +124,7 @@ func (c *Card) priceChange(i int) (*recurring.Stream, bool) {
 		if !onSchedule(s, ch.Date) {
 			continue
 		}
-		if ref := YenOf(s.Typical); ref > 0 && !doubleRatio.AtLeast(c.yen[i], ref) {
+		if ref := statement.WholeYen(s.Typical); ref > 0 && !doubleRatio.AtLeast(c.yen[i], ref) {
 			return s, true
 		}
 	}

@@ -17,7 +17,7 @@ import (
 // Env is what a user rule's expression sees: one charge of the card's
 // window (purchases and refunds), and methods over the card's history.
 //
-// Amounts are whole yen as int64 ([YenOf]): exact for every amount a yen
+// Amounts are whole yen as int64 ([statement.WholeYen]): exact for every amount a yen
 // statement prints, never a float, so `amount > 2000` and `amount == 5000`
 // compare exactly (the model itself stays decimal). Arithmetic that divides
 // (amount / 2) gives a float in expr; compare with * instead (amount * 2 >

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 func TestUserRules(t *testing.T) {
@@ -35,7 +36,7 @@ rules:
 	for _, r := range eng.Rules {
 		if u, ok := r.(*UserRule); ok {
 			for _, f := range u.Check(card) {
-				got = append(got, u.ID()+" "+f.Severity.String()+" "+yenText(YenOf(f.Charges[0].Amount)))
+				got = append(got, u.ID()+" "+f.Severity.String()+" "+yenText(statement.WholeYen(f.Charges[0].Amount)))
 				msgs = append(msgs, f.Message+" / "+f.MessageJA)
 			}
 		}

@@ -108,36 +108,6 @@ func (in *Input) EstimateLines() int {
 	return int(min(est+est/32, size/32)) // a little over: a little short costs a copy
 }
 
-// Sum adds up money for a control total. Its zero value is zero.
-//
-// decimal.Decimal.Add allocates on every call; summing whole yen in an int64
-// while they are whole yen (statements print nothing else in yen columns)
-// keeps a large file's totals from costing more than reading its rows. Any
-// other amount, and a running sum near the int64 range, goes through decimal,
-// so the result is exact either way.
-type Sum struct {
-	yen  int64
-	rest decimal.Decimal
-}
-
-// maxFast bounds the amounts and the running sum added as int64, far inside
-// its range: no sum of such amounts can overflow before it is handed over.
-const maxFast = 1 << 60
-
-// Add adds d.
-func (s *Sum) Add(d decimal.Decimal) {
-	if d.Exponent() == 0 && d.NumDigits() <= 15 && s.yen < maxFast && s.yen > -maxFast {
-		s.yen += d.CoefficientInt64()
-		return
-	}
-	s.rest = s.rest.Add(d)
-}
-
-// Decimal returns the sum.
-func (s Sum) Decimal() decimal.Decimal {
-	return s.rest.Add(decimal.New(s.yen, 0))
-}
-
 // LinkReversals points each charge cs[i], i in cancels, at the charge it
 // cancels, where the statement shows which one that is: a cancellation row
 // that repeats a purchase of the same file (same card, date, merchant as

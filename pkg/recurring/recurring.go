@@ -61,7 +61,7 @@ func (c Cadence) step(d statement.Date, n int) statement.Date {
 	if c.Months == 0 {
 		return d.AddDays(c.Days * n)
 	}
-	return addMonths(d, c.Months*n)
+	return d.AddMonths(c.Months * n)
 }
 
 // Next returns the date one cycle after d.
@@ -130,7 +130,7 @@ func (s *Stream) Next() statement.Date {
 	// (a bill due on the 30th, paid on the 1st, is next due on the 30th).
 	best := base
 	for i, m := range []int{0, -1, 1} {
-		d := onDay(addMonths(base, m), s.day)
+		d := base.AddMonths(m).WithDay(s.day)
 		if i == 0 || abs(int(d-base)) < abs(int(best-base)) {
 			best = d
 		}
@@ -142,37 +142,30 @@ func (s *Stream) Next() statement.Date {
 // typical amount or ¥300, whichever is more; for a variable stream, the range
 // seen widened by a quarter (at least ¥300) each way.
 func (s *Stream) AmountFits(a decimal.Decimal) bool {
-	v := cents(a)
+	v := statement.WholeYen(a)
 	if !s.Variable {
-		return similar(cents(s.Typical), v)
+		return similar(statement.WholeYen(s.Typical), v)
 	}
-	lo, hi := cents(s.Min), cents(s.Max)
-	return v >= lo-max(lo/4, floorCents) && v <= hi+max(hi/4, floorCents)
+	lo, hi := statement.WholeYen(s.Min), statement.WholeYen(s.Max)
+	return v >= lo-max(lo/4, floorYen) && v <= hi+max(hi/4, floorYen)
 }
 
-// Amounts are compared in integer hundredths of a yen: exact for every
-// amount a statement prints, and free of the allocations decimal arithmetic
-// costs over tens of thousands of charges.
-const floorCents = 300 * 100
-
-// cents returns a in hundredths of a yen (truncating finer fractions).
-func cents(a decimal.Decimal) int64 {
-	if e := a.Exponent(); e >= -2 && e <= 12 && a.NumDigits() <= 15 {
-		v := a.CoefficientInt64()
-		for ; e > -2; e-- {
-			v *= 10
-		}
-		return v
-	}
-	return a.Shift(2).IntPart()
-}
+// Amounts are compared in whole yen (see [statement.WholeYen]): exact for
+// every amount a statement prints, and free of the allocations decimal
+// arithmetic costs over tens of thousands of charges.
+const floorYen = 300
 
 // similar reports whether a is within ±7.5% of ref or ¥300, whichever is
 // more: a small price change, a tax rounding, a currency-converted amount.
 func similar(ref, a int64) bool { return abs64(a-ref) <= tolerance(ref) }
 
-// tolerance is how far an amount may move from ref and still be similar.
-func tolerance(ref int64) int64 { return max(abs64(ref)*75/1000, floorCents) }
+// tolerance is how far an amount may move from ref and still be similar,
+// rounded down to whole yen (amounts are whole, so nothing is lost).
+func tolerance(ref int64) int64 { return max(abs64(ref)*75/1000, floorYen) }
+
+// apart reports whether a and b (a <= b) are more than twice ref's
+// tolerance apart, counted exactly rather than from the rounded tolerance.
+func apart(ref, a, b int64) bool { return (b-a)*1000 > 2*max(abs64(ref)*75, floorYen*1000) }
 
 func abs(x int) int {
 	if x < 0 {
@@ -190,10 +183,10 @@ func abs64(x int64) int64 {
 
 // item is one purchase being learned from.
 type item struct {
-	c     *statement.Charge
-	d     statement.Date
-	seq   int32 // position in the payee's charges in date order
-	cents int64
+	c   *statement.Charge
+	d   statement.Date
+	seq int32 // position in the payee's charges in date order
+	yen int64 // the amount in whole yen
 }
 
 // byDate orders items by date, then by their order on the statement.
@@ -216,9 +209,7 @@ func Learn(charges []*statement.Charge) []*Stream {
 	of := make([]int32, len(charges))
 	for i, c := range charges {
 		of[i] = -1
-		// Dates from 1900 to 2199 only: the month table covers them with
-		// room for the cycles ahead, and no card bill lies outside.
-		if c.Date < monthStart[0] || c.Date >= monthStart[300*12] || c.Kind != statement.Purchase || !c.Amount.IsPositive() {
+		if c.Kind != statement.Purchase || !c.Amount.IsPositive() {
 			continue
 		}
 		g, ok := group[c.Payee]
@@ -238,7 +229,7 @@ func Learn(charges []*statement.Charge) []*Stream {
 	fill := slices.Clone(start[:len(payees)])
 	for i, c := range charges {
 		if g := of[i]; g >= 0 {
-			all[fill[g]] = item{c: c, d: c.Date, cents: cents(c.Amount)}
+			all[fill[g]] = item{c: c, d: c.Date, yen: statement.WholeYen(c.Amount)}
 			fill[g]++
 		}
 	}
@@ -264,7 +255,7 @@ func Learn(charges []*statement.Charge) []*Stream {
 		if out[i].First() != out[j].First() {
 			return out[i].First() < out[j].First()
 		}
-		return cents(out[i].Typical) < cents(out[j].Typical)
+		return statement.WholeYen(out[i].Typical) < statement.WholeYen(out[j].Typical)
 	})
 	return out
 }
@@ -342,10 +333,10 @@ func (d *draft) stream(p string) *Stream {
 	lo, hi := 0, 0
 	for i, it := range d.items {
 		s.Charges[i] = it.c
-		if it.cents < d.items[lo].cents {
+		if it.yen < d.items[lo].yen {
 			lo = i
 		}
-		if it.cents > d.items[hi].cents {
+		if it.yen > d.items[hi].yen {
 			hi = i
 		}
 	}
@@ -373,7 +364,7 @@ func (d *draft) stream(p string) *Stream {
 func currentLevel(items []item) int {
 	run := func(end int) int {
 		i := end
-		for i > 0 && similar(items[end].cents, items[i-1].cents) {
+		for i > 0 && similar(items[end].yen, items[i-1].yen) {
 			i--
 		}
 		return i
@@ -389,7 +380,7 @@ func currentLevel(items []item) int {
 func median(items []item) item {
 	sorted := slices.Clone(items)
 	slices.SortFunc(sorted, func(a, b item) int {
-		if c := cmp64(a.cents, b.cents); c != 0 {
+		if c := cmp64(a.yen, b.yen); c != 0 {
 			return c
 		}
 		return byDate(a, b)
@@ -416,8 +407,8 @@ func cmp64(a, b int64) int {
 func usualDay(items []item) int {
 	var days []int
 	for _, it := range items[max(0, len(items)-5):] {
-		_, _, d := civil(it.d)
-		if monthEnd(it.d) {
+		d := it.d.Day()
+		if it.d.IsMonthEnd() {
 			d = 31
 		}
 		days = append(days, d)
@@ -447,15 +438,15 @@ func amountClusters(items []item) [][]item {
 	// Sort keys without pointers: moving the items themselves would cost a
 	// write barrier a move while the collector runs.
 	type key struct {
-		cents int64
-		seq   int32
+		yen int64
+		seq int32
 	}
 	keys := make([]key, len(items))
 	for i, it := range items {
-		keys[i] = key{it.cents, int32(i)}
+		keys[i] = key{it.yen, int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		if c := cmp64(a.cents, b.cents); c != 0 {
+		if c := cmp64(a.yen, b.yen); c != 0 {
 			return c
 		}
 		return int(a.seq - b.seq)
@@ -466,7 +457,7 @@ func amountClusters(items []item) [][]item {
 	var sizes []int
 	start := 0
 	for i := 1; i <= len(keys); i++ {
-		if i == len(keys) || keys[i].cents-keys[start].cents > 2*tolerance(keys[start].cents) {
+		if i == len(keys) || apart(keys[start].yen, keys[start].yen, keys[i].yen) {
 			g := int32(-1)
 			if i-start >= 2 {
 				g = int32(len(sizes))
@@ -502,16 +493,15 @@ type chain struct {
 	head, tail int32 // first and last member, as indexes into the items
 	n          int32 // members
 	first      statement.Date
-	// fmi, fday are the first member's month index and day; fday is 31
-	// when it is on its month's last day: the chain then expects the last
-	// day of each month (1/31, 2/28, 3/31).
-	fmi, fday int
-	last      statement.Date
-	lastAmt   int64
-	cycles    int // whole cycles from first to last
-	fits      int // gaps of exactly one cycle
-	skips     int // gaps of two cycles (one missed)
-	steady    int // gaps where the amount stayed (almost) the same
+	// monthEnd is set when the first member is on its month's last day:
+	// the chain then expects the last day of each month (1/31, 2/28, 3/31).
+	monthEnd bool
+	last     statement.Date
+	lastAmt  int64
+	cycles   int // whole cycles from first to last
+	fits     int // gaps of exactly one cycle
+	skips    int // gaps of two cycles (one missed)
+	steady   int // gaps where the amount stayed (almost) the same
 	// exp holds the dates one and two cycles after the last member, counted
 	// from it and from the first member's schedule; closes is the last day a
 	// charge can join.
@@ -552,12 +542,7 @@ func (ch *chainer) add(c *chain, it item, i, k int) {
 	ch.next[i] = -1
 	if c.n == 0 {
 		c.head, c.first = int32(i), it.d
-		if cad.Months > 0 {
-			c.fmi, c.fday, _ = monthOf(it.d) // inside the table: see chains
-			if onMonth(c.fmi, 31) == it.d {
-				c.fday = 31
-			}
-		}
+		c.monthEnd = cad.Months > 0 && it.d.IsMonthEnd()
 		ch.off[i] = 0
 	} else {
 		ch.next[c.tail] = int32(i)
@@ -569,26 +554,25 @@ func (ch *chainer) add(c *chain, it item, i, k int) {
 		} else {
 			c.skips++
 		}
-		if steadyAmount(c.lastAmt, it.cents) {
+		if steadyAmount(c.lastAmt, it.yen) {
 			c.steady++
 		}
 	}
 	c.tail = int32(i)
 	c.n++
-	c.last, c.lastAmt = it.d, it.cents
+	c.last, c.lastAmt = it.d, it.yen
 	if cad.Months == 0 {
 		for k := range 2 {
 			c.exp[k][0] = it.d.AddDays(cad.Days * (k + 1))
 			c.exp[k][1] = c.first.AddDays(cad.Days * (c.cycles + k + 1))
 		}
 	} else {
-		mi, day := c.fmi, c.fday
-		if c.n > 1 {
-			mi, day, _ = monthOf(it.d)
-		}
 		for k := range 2 {
-			c.exp[k][0] = onMonth(mi+cad.Months*(k+1), day)
-			c.exp[k][1] = onMonth(c.fmi+cad.Months*(c.cycles+k+1), c.fday)
+			c.exp[k][0] = it.d.AddMonths(cad.Months * (k + 1))
+			c.exp[k][1] = c.onSchedule(cad.Months * (c.cycles + k + 1))
+			if c.n == 1 {
+				c.exp[k][0] = c.exp[k][1] // a month-end first member sets the schedule
+			}
 		}
 	}
 	c.closes = max(c.exp[1][0], c.exp[1][1]) + statement.Date(cad.Tolerance)
@@ -599,6 +583,17 @@ func (ch *chainer) add(c *chain, it item, i, k int) {
 		// chains each charge is tried against.)
 		c.closes = max(c.exp[0][0], c.exp[0][1]) + statement.Date(cad.Tolerance)
 	}
+}
+
+// onSchedule returns the date months after the chain's first member: the
+// same day of the month (clamped to its end), or the month's last day for
+// a chain that started on one.
+func (c *chain) onSchedule(months int) statement.Date {
+	d := c.first.AddMonths(months)
+	if c.monthEnd {
+		d = d.WithDay(31)
+	}
+	return d
 }
 
 // members returns the indexes of c's members, in date order.
@@ -615,7 +610,7 @@ func (ch *chainer) members(c *chain) []int {
 // currency at another rate. A shop's receipts wander across the whole ±7.5%
 // band instead.
 func steadyAmount(a, b int64) bool {
-	return abs64(b-a) <= max(abs64(a)*5/100, 10*100)
+	return abs64(b-a) <= max(abs64(a)*5/100, 10)
 }
 
 // regular reports whether a chain's rhythm looks like billing rather than
@@ -694,7 +689,7 @@ func (l *learner) chains(items []item, cad Cadence) []chain {
 			if !ok {
 				continue
 			}
-			st := steadyAmount(c.lastAmt, it.cents)
+			st := steadyAmount(c.lastAmt, it.yen)
 			better := best < 0 || k < bk
 			if !better && k == bk {
 				better = st && !bsteady || st == bsteady && (dev < bdev || dev == bdev && c.n > all[best].n)
@@ -942,17 +937,17 @@ func (l *learner) variableStream(items []item) *draft {
 	}
 	changes := 0
 	for i := 1; i < len(members); i++ {
-		if !similar(members[i-1].cents, members[i].cents) {
+		if !similar(members[i-1].yen, members[i].yen) {
 			changes++
 		}
 	}
 	if changes < 2 {
 		return nil
 	}
-	med := median(members).cents
+	med := median(members).yen
 	kept := members[:0]
 	for _, it := range members {
-		if it.cents*3 >= med && it.cents <= med*3 {
+		if it.yen*3 >= med && it.yen <= med*3 {
 			kept = append(kept, it)
 		}
 	}

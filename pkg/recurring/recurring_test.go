@@ -40,7 +40,7 @@ func monthlyOn(y, m, day, n int, amount string) []string {
 	var out []string
 	for i := range n {
 		first := statement.NewDate(y, 1, 1).AddMonths(m - 1 + i)
-		out = append(out, fmt.Sprintf("%s %s", onDay(first, day), amount))
+		out = append(out, fmt.Sprintf("%s %s", first.WithDay(day), amount))
 	}
 	return out
 }
@@ -309,11 +309,24 @@ func TestAmountFits(t *testing.T) {
 	}
 }
 
-func TestCents(t *testing.T) {
-	for in, want := range map[string]int64{"1": 100, "1500": 150000, "12.34": 1234, "1.5": 150, "0.001": 0, "-300": -30000, "1e3": 100000} {
-		if got := cents(decimal.RequireFromString(in)); got != want {
-			t.Errorf("cents(%s) = %d, want %d", in, got, want)
+// TestTolerance checks the amount bands at their edges, in whole yen: ¥300
+// or 7.5%, whichever is more, and a cluster spanning twice that, counted
+// exactly (¥4,013's band is ¥300.975 wide: ¥601 apart is inside, ¥602 not).
+func TestTolerance(t *testing.T) {
+	for _, tt := range []struct {
+		ref, a int64
+		want   bool
+	}{{1000, 1300, true}, {1000, 1301, false}, {1000, 700, true}, {1000, 699, false},
+		{10000, 10750, true}, {10000, 10751, false}, {10000, 9250, true}, {10000, 9249, false}} {
+		if got := similar(tt.ref, tt.a); got != tt.want {
+			t.Errorf("similar(%d, %d) = %v", tt.ref, tt.a, got)
 		}
+	}
+	if apart(4013, 4013, 4013+601) || !apart(4013, 4013, 4013+602) {
+		t.Error("apart: wrong edge for ¥4,013")
+	}
+	if apart(1000, 1000, 1600) || !apart(1000, 1000, 1601) {
+		t.Error("apart: wrong edge for the ¥300 floor")
 	}
 }
 

@@ -125,31 +125,3 @@ type Statement struct {
 	// Zaim) that repeat charges the issuers' own statements may also hold.
 	Aggregated bool
 }
-
-// Sum adds up amounts.
-func Sum(charges []Charge) decimal.Decimal {
-	var s decimal.Decimal
-	for i := range charges {
-		s = s.Add(charges[i].Amount)
-	}
-	return s
-}
-
-// FormatYen writes a yen amount for people: "¥15,000", "-¥1,200".
-func FormatYen(d decimal.Decimal) string {
-	s := d.StringFixed(0)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	b.WriteString("¥")
-	for i := 0; i < len(s); i++ {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}

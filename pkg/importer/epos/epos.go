@@ -78,8 +78,8 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	st := &statement.Statement{Cards: []statement.Card{card}}
 	var (
 		charges  importer.ChargeList
-		sums     = map[string]*importer.Sum{} // by 種別, for its 合計
-		unsummed = map[string]int{}           // charges of each 種別 since its last 合計
+		sums     = map[string]*statement.Sum{} // by 種別, for its 合計
+		unsummed = map[string]int{}            // charges of each 種別 since its last 合計
 		lastLine int
 	)
 	charges.Reserve(in.EstimateLines())
@@ -126,7 +126,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		charges.Add(c)
 		group := rows.Field(kind)
 		if sums[group] == nil {
-			sums[group] = &importer.Sum{}
+			sums[group] = &statement.Sum{}
 		}
 		sums[group].Add(c.Amount)
 		unsummed[group]++
@@ -142,7 +142,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 }
 
 // total returns the sum of the rows of 種別 group, or of every row for "".
-func total(sums map[string]*importer.Sum, group string) decimal.Decimal {
+func total(sums map[string]*statement.Sum, group string) decimal.Decimal {
 	if group != "" {
 		if s := sums[group]; s != nil {
 			return s.Decimal()

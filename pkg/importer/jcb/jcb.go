@@ -127,7 +127,7 @@ type parser struct {
 	charges   importer.ChargeList
 	merchants importer.Merchants
 	cancels   []int
-	paid      importer.Sum // the お支払い金額 column, for the control total
+	paid      statement.Sum // the お支払い金額 column, for the control total
 	// lastCancel says whether the row before was a 取消 row, which a
 	// ご返金額 row completes.
 	lastCancel bool

@@ -75,7 +75,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	var (
 		charges         importer.ChargeList
 		holder          string
-		section, all    importer.Sum
+		section, all    statement.Sum
 		total, lastLine int  // line of 【合計】; of the last charge
 		totalAfter      bool // no charge after 【合計】
 	)
@@ -87,7 +87,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			case strings.HasPrefix(label, "ご利用者名"):
 				_, name, _ := strings.Cut(label, ":")
 				holder = importer.TrimHonorific(name)
-				section = importer.Sum{}
+				section = statement.Sum{}
 			case label == "【小計】", label == "【合計】":
 				amt, err := importer.ParseAmount(rows.Field(amount))
 				if err != nil {
@@ -98,7 +98,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 				st.Totals = append(st.Totals, t)
 				if label == "【小計】" {
 					in.CheckTotal(t, section.Decimal())
-					section = importer.Sum{}
+					section = statement.Sum{}
 				} else {
 					in.CheckTotal(t, all.Decimal())
 					total, totalAfter = rows.Line, true

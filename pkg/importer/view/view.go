@@ -131,7 +131,7 @@ type parser struct {
 	holder    string
 	charges   importer.ChargeList
 	merchants importer.Merchants
-	billed    importer.Sum // 今回ご請求額, for the control total
+	billed    statement.Sum // 今回ご請求額, for the control total
 }
 
 func (p *parser) row() {

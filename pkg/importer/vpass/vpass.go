@@ -135,7 +135,7 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 		// Totals are of お支払い金額 (column 6). A total line closes the block
 		// since the previous one (a card's subtotal) or, if it does not match
 		// that, must match everything so far (the grand total).
-		block, all     importer.Sum
+		block, all     statement.Sum
 		blockHasCharge bool
 		lastTotal      int // charges covered by a total line so far
 		lastLine       int
@@ -166,7 +166,7 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 				in.CheckTotal(statement.ControlTotal{Label: "total line", Amount: amt, Source: t.Source}, all.Decimal())
 			}
 			st.Totals = append(st.Totals, t)
-			block, blockHasCharge = importer.Sum{}, false
+			block, blockHasCharge = statement.Sum{}, false
 			lastTotal = charges.Len()
 			continue
 		}
