@@ -1,0 +1,356 @@
+package all
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cardcheck/cardcheck/pkg/notice"
+	"github.com/cardcheck/cardcheck/pkg/notice/auth"
+	"github.com/cardcheck/cardcheck/pkg/notice/noticetest"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/shopspring/decimal"
+)
+
+// want is one expected charge, as notifications.md §5 gives it.
+type want struct {
+	date, time  string // "2026-03-14", "19:42" or ""
+	amount      string // yen, or the foreign amount with its code: "20.00USD"
+	merchant    string
+	kind        statement.Kind
+	status      notice.Status
+	placeholder bool
+}
+
+// examples are the §5 examples (and a ライフカード mail with half-width
+// katakana) with the charges each must give.
+var examples = []struct {
+	file, layout, card, holder string
+	charges                    []want
+}{
+	{"smbc/e1-notice.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
+		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Purchase, notice.Authorised, false}}},
+	{"smbc/e2-html-only.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
+		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Purchase, notice.Authorised, false}}},
+	{"smbc/e3-cancel.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
+		[]want{{"2026-03-15", "09:05", "-1200", "EXAMPLE STREAMING", statement.Refund, notice.Authorised, false}}},
+	{"smbc/e3-foreign.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
+		[]want{{"2026-03-16", "02:11", "20USD", "EXAMPLE CLOUD SERVICES", statement.Purchase, notice.Authorised, false}}},
+	{"smbc/e4-digest.eml", "smbc-digest", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ", []want{
+		{"2026-03-20", "", "-880", "サンプルストア", statement.Refund, notice.Posted, false},
+		{"2026-03-20", "", "880", "サンプルストア", statement.Purchase, notice.Posted, false}}},
+	{"smbc/e5-decline.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
+		[]want{{"2026-03-21", "12:00", "5000", "サンプル証券積立", statement.Purchase, notice.Declined, false}}},
+	{"rakuten/e6-preliminary.eml", "rakuten-preliminary", "楽天カード（Visa）", "本人",
+		[]want{{"2026-03-14", "", "2480", "", statement.Purchase, notice.Authorised, true}}},
+	{"rakuten/e7-confirmed.eml", "rakuten", "楽天カード（Visa）", "本人", []want{
+		{"2026-03-14", "", "2480", "ｻﾝﾌﾟﾙﾏｰﾄ", statement.Purchase, notice.Posted, false},
+		{"2026-03-15", "", "650", "EXAMPLE CAFE", statement.Purchase, notice.Posted, false}}},
+	{"jcb/e8-realtime.eml", "jcb", "ＪＣＢカードＳ", "山田　花子",
+		[]want{{"2026-03-14", "19:42", "2480", "サンプルキツチン", statement.Purchase, notice.Authorised, false}}},
+	{"jcb/e9-arrived.eml", "jcb-arrived", "ＪＣＢカードＳ", "山田　花子", []want{
+		{"2026-03-12", "", "420", "サンプルガス　ミナトテン", statement.Purchase, notice.Posted, false},
+		{"2026-03-12", "", "1980", "サンプルシヨツプ", statement.Purchase, notice.Posted, false}}},
+	{"jcb/e10-cancel.eml", "jcb-cancel", "ＪＣＢカードＳ", "山田　花子",
+		[]want{{"2026-03-16", "03:20", "-650", "JCBクレジットご利用分（海外利用分）", statement.Refund, notice.Authorised, true}}},
+	{"epos/e11-notice.eml", "epos", "エポスカード", "山田　花子",
+		[]want{{"2026-03-14", "19:42", "2480", "国内加盟店ショッピング", statement.Purchase, notice.Authorised, true}}},
+	{"aupay/e12-preliminary.eml", "aupay-preliminary", "au PAY カード（Visa）", "",
+		[]want{{"2026-03-14", "19:42", "2480", "カードショッピング利用", statement.Purchase, notice.Authorised, true}}},
+	{"aupay/e13-detail.eml", "aupay", "au PAY カード（Visa）", "本会員|家族会員", []want{
+		{"2026-03-14", "", "2480", "SAMPLE MART", statement.Purchase, notice.Posted, false},
+		{"2026-03-15", "", "650", "EXAMPLE CAFE", statement.Purchase, notice.Posted, false}}},
+	{"view/e14-preliminary.eml", "view-preliminary", "ビューカード　サンプル", "本人",
+		[]want{{"2026-03-14", "19:42", "2480", "SAMPLE STATION SHOP", statement.Purchase, notice.Authorised, false}}},
+	{"view/e14-confirmed.eml", "view", "ビューカード　サンプル", "本人",
+		[]want{{"2026-03-14", "", "2480", "SAMPLE STATION SHOP", statement.Purchase, notice.Posted, false}}},
+	{"paypay/e15-flash.eml", "paypay", "PayPayカード（Visa）", "",
+		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート", statement.Purchase, notice.Authorised, false}}},
+	{"pocket/e16-notice.eml", "pocket", "ＳＡＭＰＬＥカード", "山田",
+		[]want{{"2026-03-14", "19:42", "2480", "Mastercard加盟店", statement.Purchase, notice.Authorised, true}}},
+	{"life/notice.eml", "life", "ライフカード", "本人",
+		[]want{{"2026-03-14", "19:42", "2480", "ｻﾝﾌﾟﾙｼｮｯﾌﾟ(FEP)", statement.Purchase, notice.Authorised, false}}},
+}
+
+func TestExamples(t *testing.T) {
+	reg := Registry()
+	keys := &noticetest.Keys{}
+	v := keys.Verifier()
+	for _, ex := range examples {
+		t.Run(ex.file, func(t *testing.T) {
+			path := filepath.Join(fixtureDir(t), ex.file)
+			res := reg.Read(ex.file, keys.ReadSigned(t, path), v)
+			if res.Err != nil || res.Imitation != "" {
+				t.Fatalf("err %v, imitation %q", res.Err, res.Imitation)
+			}
+			if res.Layout == nil || res.Layout.Name != ex.layout {
+				t.Fatalf("layout %v, want %s", res.Layout, ex.layout)
+			}
+			if len(res.Charges) != len(ex.charges) {
+				t.Fatalf("%d charges, want %d: %+v", len(res.Charges), len(ex.charges), res.Charges)
+			}
+			for i, w := range ex.charges {
+				c := res.Charges[i]
+				amount := c.Amount.String()
+				if c.ForeignCurrency != "" {
+					amount = c.ForeignAmount.String() + c.ForeignCurrency
+				}
+				at := ""
+				if !c.Time.IsZero() {
+					at = c.Time.Format("15:04")
+					if c.Time.Location() != statement.Tokyo || statement.DateOf(c.Time) != c.Date {
+						t.Errorf("charge %d: time %v is not on %s in Japan", i, c.Time, c.Date)
+					}
+				}
+				got := want{c.Date.String(), at, amount, c.Merchant, c.Kind, c.Status, c.Placeholder}
+				if got != w {
+					t.Errorf("charge %d:\n got %+v\nwant %+v", i, got, w)
+				}
+				holder := ex.holder
+				if h := strings.Split(ex.holder, "|"); len(h) > 1 {
+					holder = h[i]
+				}
+				if c.Card.Name != ex.card || c.Card.Issuer != res.Layout.Issuer || c.Holder != holder {
+					t.Errorf("charge %d: card %+v holder %q, want %q held by %q", i, c.Card, c.Holder, ex.card, ex.holder)
+				}
+				if c.MessageID == "" || c.Block != i+1 || c.Source.File != ex.file || c.Format != ex.layout {
+					t.Errorf("charge %d: id %q block %d source %v format %q", i, c.MessageID, c.Block, c.Source, c.Format)
+				}
+				if c.Payee == "" && !c.Placeholder {
+					t.Errorf("charge %d: no payee key", i)
+				}
+			}
+		})
+	}
+}
+
+func fixtureDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../../testdata/notices")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestClaims checks every fixture against every layout: exactly its own
+// layout recognises it, as the statement formats' sniff matrix does.
+func TestClaims(t *testing.T) {
+	layouts := Registry().Layouts()
+	for _, ex := range examples {
+		raw, err := os.ReadFile(filepath.Join(fixtureDir(t), ex.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := notice.ParseMessage(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", ex.file, err)
+		}
+		for _, l := range layouts {
+			if got := l.Claims(m); got != (l.Name == ex.layout) {
+				t.Errorf("%s: layout %s claims it: %v", ex.file, l.Name, got)
+			}
+		}
+	}
+}
+
+// TestImitations: mails that look like a notice but were not sent by the
+// issuer give no charge and are reported as imitations of that issuer's
+// notice, with the reason. The look-alikes of notifications.md §4 are
+// signed for their own domains, as real phishing passes DKIM for its own.
+func TestImitations(t *testing.T) {
+	reg := Registry()
+	keys := &noticetest.Keys{}
+	v := keys.Verifier()
+	for _, tc := range []struct{ file, issuer, reason string }{
+		{"imitations/e17-smbc-lookalike.eml", "三井住友カード", "sent from no-reply@example-mailer.test, not from vpass.ne.jp or smbc-card.com"},
+		{"imitations/mastercard-epos-like.eml", "エポスカード", "not from 01epos.jp"},
+		{"imitations/rakuten-suffix.eml", "楽天カード", "sent from info@mail.rakuten-card.co.jp.evil.example"},
+	} {
+		res := reg.Read(tc.file, keys.ReadSigned(t, filepath.Join(fixtureDir(t), tc.file)), v)
+		if res.Err != nil || len(res.Charges) != 0 || res.Layout == nil {
+			t.Errorf("%s: err %v, %d charges, layout %v", tc.file, res.Err, len(res.Charges), res.Layout)
+			continue
+		}
+		if res.Layout.Issuer != tc.issuer || !strings.Contains(res.Imitation, tc.reason) {
+			t.Errorf("%s: imitation of %s: %q; want of %s: %q", tc.file, res.Layout.Issuer, res.Imitation, tc.issuer, tc.reason)
+		}
+	}
+}
+
+// TestForgedSender: a mail with the issuer's exact From address is still
+// an imitation when it is not signed by the issuer, signed by someone
+// else's domain, or altered after signing; and a signature whose key cannot
+// be had is neither a charge nor an imitation.
+func TestForgedSender(t *testing.T) {
+	reg := Registry()
+	keys := &noticetest.Keys{}
+	raw, err := os.ReadFile(filepath.Join(fixtureDir(t), "smbc/e1-notice.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed := keys.Sign(t, raw, "vpass.ne.jp")
+	altered := []byte(strings.Replace(string(signed), "2,480", "9,480", 1))
+	other := keys.Sign(t, raw, "example-mailer.test")
+	for _, tc := range []struct {
+		name   string
+		raw    []byte
+		reason string
+	}{
+		{"unsigned", raw, "carries no DKIM signature of vpass.ne.jp"},
+		{"signed by another domain", other, "carries no DKIM signature of vpass.ne.jp"},
+		{"altered after signing", altered, "the DKIM signature of vpass.ne.jp does not verify"},
+		{"two From headers", append([]byte("From: statement@vpass.ne.jp\r\n"), signed...), "2 From headers"},
+	} {
+		res := reg.Read(tc.name, tc.raw, keys.Verifier())
+		if res.Err != nil || len(res.Charges) != 0 || !strings.Contains(res.Imitation, tc.reason) {
+			t.Errorf("%s: err %v, charges %d, imitation %q; want %q", tc.name, res.Err, len(res.Charges), res.Imitation, tc.reason)
+		}
+	}
+	// The key withdrawn: not verifiable, so an error and no charge.
+	res := reg.Read("rotated", signed, (&noticetest.Keys{}).Verifier())
+	if !errors.Is(res.Err, notice.ErrUnverified) || len(res.Charges) != 0 || res.Imitation != "" {
+		t.Errorf("rotated key: err %v, charges %d, imitation %q", res.Err, len(res.Charges), res.Imitation)
+	}
+}
+
+// TestAuthenticationResults: the user's own server's verdict counts when it
+// is the topmost Authentication-Results header and names the issuer's
+// domain; the same header written lower down, by the sender, does not.
+// (The topmost header is believed because a server whose authserv-id the
+// config names adds one to every mail it receives: README, Notices.)
+func TestAuthenticationResults(t *testing.T) {
+	reg := Registry()
+	raw, err := os.ReadFile(filepath.Join(fixtureDir(t), "smbc/e1-notice.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noDNS := func(string) ([]string, error) { return nil, errors.New("no DNS in this test") }
+	mine := "Authentication-Results: mx.example.jp; dkim=pass header.d=vpass.ne.jp; spf=pass smtp.mailfrom=vpass.ne.jp\r\n"
+	received := "Received: from mta.vpass.ne.jp by mx.example.jp; Sat, 14 Mar 2026 19:43:11 +0900\r\n"
+	forged := "Authentication-Results: mx.example.jp; dkim=pass header.d=vpass.ne.jp\r\n"
+	for _, tc := range []struct {
+		name      string
+		headers   string
+		authentic bool
+	}{
+		{"the server's own header on top", mine + received, true},
+		{"trusted id, other domain", strings.Replace(mine, "header.d=vpass.ne.jp", "header.d=example-mailer.test", 1) + received, false},
+		{"untrusted id on top", strings.Replace(mine, "mx.example.jp", "mx.evil.example", 1) + received, false},
+		{"forged below the server's headers", "Authentication-Results: mx.example.jp; dkim=none\r\n" + received + forged, false},
+	} {
+		v := noticeVerifier(noDNS)
+		res := reg.Read(tc.name, append([]byte(tc.headers), raw...), v)
+		got := len(res.Charges) == 1 && res.Err == nil
+		if got != tc.authentic {
+			t.Errorf("%s: authentic %v, want %v (err %v, imitation %q)", tc.name, got, tc.authentic, res.Err, res.Imitation)
+		}
+	}
+}
+
+func noticeVerifier(lookup func(string) ([]string, error)) *authVerifier {
+	return &authVerifier{LookupTXT: lookup, AuthservIDs: []string{"mx.example.jp"}}
+}
+
+// TestReversals: a small purchase reversed minutes later is a card check;
+// a larger one reversed the next day is a cancellation; others stay.
+func TestReversals(t *testing.T) {
+	at := func(s string) time.Time {
+		tm, err := time.ParseInLocation("2006-01-02 15:04", s, statement.Tokyo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	mk := func(when string, amount int64, merchant string) notice.Charge {
+		var c notice.Charge
+		c.Time = at(when)
+		c.Date = statement.DateOf(c.Time)
+		c.Amount = decimalOf(amount)
+		c.Payee = merchant
+		c.Status = notice.Authorised
+		return c
+	}
+	cs := []notice.Charge{
+		mk("2026-03-14 10:00", 100, "WALLET"),
+		mk("2026-03-14 10:01", -100, "WALLET"),
+		mk("2026-03-14 12:00", 5000, "HOTEL"),
+		mk("2026-03-15 09:00", -5000, "HOTEL"),
+		mk("2026-03-14 13:00", 700, "CAFE"),
+		mk("2026-03-14 13:05", -700, "BAKERY"),
+	}
+	notice.MarkReversals(cs)
+	want := []notice.Status{notice.TestAuthorisation, notice.TestAuthorisation, notice.Cancelled, notice.Cancelled, notice.Authorised, notice.Authorised}
+	for i, c := range cs {
+		if c.Status != want[i] {
+			t.Errorf("charge %d (%s %s): %s, want %s", i, c.Payee, c.Amount, c.Status, want[i])
+		}
+	}
+}
+
+type authVerifier = auth.Verifier
+
+func decimalOf(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
+
+// TestUnreadable: an authentic notice that cannot be read is an error that
+// names the message and the line, and gives no charge; a mail that is no
+// notice at all is neither.
+func TestUnreadable(t *testing.T) {
+	reg := Registry()
+	keys := &noticetest.Keys{}
+	bad := "From: JCB Webmaster <mail@qa.jcb.co.jp>\r\nSubject: JCB\r\nMessage-ID: <e8-broken@cardcheck.test>\r\n" +
+		"Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" +
+		"山田　花子 様\r\nカード名称　：　ＪＣＢカードＳ\r\n\r\n" +
+		"【ご利用日時(日本時間)】　2026/03/14 19:42\r\n【ご利用金額】　2,4・80円\r\n【ご利用先】　サンプルキツチン\r\n"
+	res := reg.Read("broken.eml", keys.Sign(t, []byte(bad), "jcb.co.jp"), keys.Verifier())
+	var e *notice.Error
+	if !errors.As(res.Err, &e) || len(res.Charges) != 0 || e.Line != 5 ||
+		!strings.Contains(res.Err.Error(), "broken.eml (Message-ID <e8-broken@cardcheck.test>): body line 5: invalid amount") {
+		t.Errorf("err %v, %d charges", res.Err, len(res.Charges))
+	}
+	other := "From: shop@example.jp\r\nSubject: =?UTF-8?B?44GU5rOo5paH44Gu44GK55+l44KJ44Gb?=\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nご注文ありがとうございます。合計 2,480円\r\n"
+	res = reg.Read("order.eml", []byte(other), keys.Verifier())
+	if res.Err != nil || res.Layout != nil || res.Imitation != "" || len(res.Charges) != 0 {
+		t.Errorf("an order confirmation: %+v", res)
+	}
+	res = reg.Read("koi8.eml", []byte("From: a@vpass.ne.jp\r\nContent-Type: text/plain; charset=koi8-r\r\n\r\nx\r\n"), keys.Verifier())
+	if !errors.Is(res.Err, notice.ErrCharset) || !strings.HasPrefix(res.Err.Error(), "koi8.eml: ") {
+		t.Errorf("unknown charset: %v", res.Err)
+	}
+}
+
+// FuzzLayouts feeds arbitrary mails to every layout that claims them. No
+// input may panic, and every charge a layout returns has a date and a
+// non-zero amount: what cannot be read is an error, never a guess.
+func FuzzLayouts(f *testing.F) {
+	files, _ := filepath.Glob("../../../testdata/notices/*/*.eml")
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	layouts := Registry().Layouts()
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		m, err := notice.ParseMessage(raw)
+		if err != nil {
+			return
+		}
+		for _, l := range layouts {
+			if !l.Claims(m) {
+				continue
+			}
+			charges, err := l.Parse(m)
+			if err != nil {
+				continue
+			}
+			for _, c := range charges {
+				if c.Date.IsZero() || c.Amount.IsZero() && c.ForeignAmount.IsZero() {
+					t.Fatalf("%s: a charge without date or amount: %+v", l.Name, c)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,282 @@
+// Package auth decides whether a mail comes from the card company it claims
+// to: its From address must be in one of the issuer's registrable domains
+// (compared with the public suffix list, never by substring or suffix), and
+// the mail must carry either a DKIM signature that verifies for that domain
+// or an Authentication-Results header, added by the user's own mail server,
+// that says so.
+//
+// Phishers pass SPF and DKIM for their own domains every day (see
+// notifications.md §4), so authentication alone proves nothing: the domain
+// it proves must be the issuer's.
+package auth
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-msgauth/authres"
+	"github.com/emersion/go-msgauth/dkim"
+	"golang.org/x/net/publicsuffix"
+)
+
+// Verifier checks mails. The zero value verifies DKIM with DNS and trusts no
+// Authentication-Results header.
+type Verifier struct {
+	// LookupTXT returns the TXT records of a DNS name; nil uses the system
+	// resolver with a timeout. Tests and the offline demo give their own.
+	LookupTXT func(name string) ([]string, error)
+	// AuthservIDs are the authserv-ids of the user's own receiving servers
+	// (e.g. "mx.google.com"): an Authentication-Results header from one of
+	// them, at the top of the message, is believed.
+	AuthservIDs []string
+}
+
+// Verdict is what checking one mail found.
+type Verdict struct {
+	// Authentic is true when the mail is the issuer's; By says how it was
+	// shown ("dkim d=vpass.ne.jp", "Authentication-Results mx.example.jp").
+	Authentic bool
+	By        string
+	// Reason says why the mail is not the issuer's (Authentic false).
+	Reason string
+	// Unverified is true when the mail could not be checked: its DKIM key
+	// could not be had (a DNS failure, or a key withdrawn since it was
+	// sent). Such a mail is neither a charge nor shown to be an imitation.
+	Unverified bool
+}
+
+// Domain returns the registrable domain (eTLD+1) of an address or domain,
+// lower-cased, or "" when it has none.
+func Domain(addrOrDomain string) string {
+	d := addrOrDomain
+	if at := strings.LastIndexByte(d, '@'); at >= 0 {
+		d = d[at+1:]
+	}
+	d = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(d)), ".")
+	if d == "" || strings.ContainsAny(d, " \t\r\n@\"<>") {
+		return ""
+	}
+	r, err := publicsuffix.EffectiveTLDPlusOne(d)
+	if err != nil {
+		return ""
+	}
+	return r
+}
+
+// Check decides whether raw comes from an issuer that sends from domains
+// (registrable domains, e.g. "vpass.ne.jp").
+func (v *Verifier) Check(raw []byte, domains []string) Verdict {
+	fields, err := headerFields(raw)
+	if err != nil {
+		return Verdict{Reason: "its header cannot be read: " + err.Error()}
+	}
+	var froms []string
+	for _, f := range fields {
+		if strings.EqualFold(f.key, "From") {
+			froms = append(froms, f.value)
+		}
+	}
+	if len(froms) != 1 {
+		return Verdict{Reason: fmt.Sprintf("it has %d From headers; a mail has exactly one", len(froms))}
+	}
+	// Only the address is compared; the display name is not decoded.
+	undecoded := &mime.WordDecoder{CharsetReader: func(_ string, r io.Reader) (io.Reader, error) { return r, nil }}
+	addrs, err := (&mail.AddressParser{WordDecoder: undecoded}).ParseList(froms[0])
+	if err != nil || len(addrs) != 1 {
+		return Verdict{Reason: fmt.Sprintf("its From header %q is not one address", froms[0])}
+	}
+	from := addrs[0].Address
+	fromDomain := Domain(from)
+	if !contains(domains, fromDomain) {
+		return Verdict{Reason: fmt.Sprintf("it was sent from %s, not from %s", from, strings.Join(domains, " or "))}
+	}
+	if by, ok := v.fromAuthResults(fields, fromDomain); ok {
+		return Verdict{Authentic: true, By: by}
+	}
+	return v.dkim(raw, from, fromDomain)
+}
+
+func (v *Verifier) dkim(raw []byte, from, domain string) Verdict {
+	lookup := v.LookupTXT
+	if lookup == nil {
+		lookup = lookupTXT
+	}
+	verifs, err := dkim.VerifyWithOptions(bytes.NewReader(raw), &dkim.VerifyOptions{LookupTXT: lookup, MaxVerifications: 5})
+	if err != nil && !errors.Is(err, dkim.ErrTooManySignatures) {
+		return Verdict{Reason: "its DKIM signatures cannot be read: " + err.Error()}
+	}
+	var failed []string
+	unverified := ""
+	for _, vf := range verifs {
+		if Domain(vf.Domain) != domain {
+			continue
+		}
+		if vf.Err == nil {
+			return Verdict{Authentic: true, By: "dkim d=" + vf.Domain}
+		}
+		switch {
+		case dkim.IsTempFail(vf.Err):
+			unverified = fmt.Sprintf("the DKIM key of %s could not be fetched (%v); try again later", vf.Domain, vf.Err)
+		case isNoKey(vf.Err):
+			unverified = fmt.Sprintf("%s publishes no DKIM key for this mail's signature (the key may have been replaced since it was sent)", vf.Domain)
+		default:
+			failed = append(failed, fmt.Sprintf("the DKIM signature of %s does not verify (%v)", vf.Domain, vf.Err))
+		}
+	}
+	switch {
+	case len(failed) > 0:
+		return Verdict{Reason: strings.Join(failed, "; ")}
+	case unverified != "":
+		return Verdict{Unverified: true, Reason: unverified}
+	}
+	return Verdict{Reason: fmt.Sprintf("it claims to be from %s but carries no DKIM signature of %s", from, domain)}
+}
+
+// isNoKey reports a DKIM key record that is not there. go-msgauth reports it
+// as a permanent failure; it is told apart here because keys are rotated:
+// an old genuine mail cannot be verified any more, which is not forgery.
+func isNoKey(err error) bool {
+	return dkim.IsPermFail(err) && strings.Contains(err.Error(), "no key for signature")
+}
+
+// fromAuthResults looks for the user's server's verdict: the topmost run of
+// Authentication-Results headers (no other header between them), each from
+// a trusted authserv-id. Headers further down could have been written by
+// anybody, the sender included, so they never count.
+func (v *Verifier) fromAuthResults(fields []field, domain string) (string, bool) {
+	if len(v.AuthservIDs) == 0 {
+		return "", false
+	}
+	first := -1
+	for i, f := range fields {
+		if strings.EqualFold(f.key, "Authentication-Results") {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return "", false
+	}
+	for _, f := range fields[first:] {
+		if !strings.EqualFold(f.key, "Authentication-Results") {
+			break
+		}
+		id, results, err := authres.Parse(f.value)
+		if err != nil || !containsFold(v.AuthservIDs, id) {
+			break
+		}
+		for _, r := range results {
+			switch r := r.(type) {
+			case *authres.DKIMResult:
+				d := r.Domain
+				if d == "" {
+					d = r.Identifier
+				}
+				if r.Value == authres.ResultPass && Domain(d) == domain {
+					return "Authentication-Results " + id + " (dkim)", true
+				}
+			case *authres.DMARCResult:
+				if r.Value == authres.ResultPass && Domain(r.From) == domain {
+					return "Authentication-Results " + id + " (dmarc)", true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+type field struct{ key, value string }
+
+// headerFields returns the header fields of raw in order, unfolded. The
+// order matters: only the topmost Authentication-Results are the user's.
+func headerFields(raw []byte) ([]field, error) {
+	var out []field
+	rest := raw
+	for len(rest) > 0 {
+		i := bytes.IndexByte(rest, '\n')
+		var line []byte
+		if i < 0 {
+			line, rest = rest, nil
+		} else {
+			line, rest = rest[:i], rest[i+1:]
+		}
+		line = bytes.TrimRight(line, "\r")
+		if len(line) == 0 {
+			return out, nil
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			if len(out) == 0 {
+				return nil, errors.New("the first header line is a continuation")
+			}
+			out[len(out)-1].value += " " + strings.TrimSpace(string(line))
+			continue
+		}
+		k, val, ok := bytes.Cut(line, []byte(":"))
+		if !ok || len(k) == 0 || bytes.ContainsAny(k, " \t") {
+			if len(out) == 0 && bytes.HasPrefix(line, []byte("From ")) {
+				continue // an mbox separator left on the message
+			}
+			return nil, fmt.Errorf("line %q is not a header field", truncate(string(line), 40))
+		}
+		out = append(out, field{string(k), strings.TrimSpace(string(val))})
+	}
+	return out, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, l := range list {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, l := range list {
+		if strings.EqualFold(l, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupTXT is the DNS lookup used when none is given: the system resolver,
+// bounded in time so that a dead resolver delays a notice, not the watch.
+func lookupTXT(name string) ([]string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return net.DefaultResolver.LookupTXT(ctx, name)
+}
+
+// Pinned returns a TXT lookup that answers the names in records (DKIM key
+// records, "selector._domainkey.example.jp" -> "v=DKIM1; k=ed25519; p=…")
+// itself and asks next for every other name. The offline demo pins its key
+// this way; a pinned key makes every mail signed with it authentic, so only
+// a key whose private half nobody else has may be pinned.
+func Pinned(records map[string]string, next func(string) ([]string, error)) func(string) ([]string, error) {
+	if next == nil {
+		next = lookupTXT
+	}
+	return func(name string) ([]string, error) {
+		if r, ok := records[strings.ToLower(strings.TrimSuffix(name, "."))]; ok {
+			return []string{r}, nil
+		}
+		return next(name)
+	}
+}
