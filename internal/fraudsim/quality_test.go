@@ -1,0 +1,133 @@
+package fraudsim
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+)
+
+var (
+	qualitySet  = flag.String("fraudsim.set", string(Tuning), "seed set TestQuality replays: tuning or held-out")
+	qualityN    = flag.Int("fraudsim.n", 0, "how many cardholders TestQuality replays (0: skip it)")
+	qualityJobs = flag.Int("fraudsim.jobs", 2, "cardholders replayed at once")
+	details     = flag.Bool("fraudsim.details", false, "TestQuality also lists the most frequent misses and false findings")
+)
+
+// binary is cardcheck, built once for the replays: they run the real
+// program as cron does.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "fraudsim")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "cardcheck")
+	if out, err := exec.Command("go", "build", "-o", binary, "../../cmd/cardcheck").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building cardcheck: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// replayAll replays every seed in both modes, jobs at a time.
+func replayAll(t *testing.T, seeds []Seed, jobs int) *Tally {
+	rn := &Runner{Binary: binary}
+	tl := NewTally()
+	var mu sync.Mutex
+	work := make(chan Seed)
+	var wg sync.WaitGroup
+	for range max(1, jobs) {
+		wg.Go(func() {
+			for s := range work {
+				h := Generate(s)
+				for _, m := range Modes {
+					rp, err := rn.Replay(h, m, t.TempDir())
+					if err != nil {
+						t.Error(err)
+						continue
+					}
+					mu.Lock()
+					tl.Add(rp)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for _, s := range seeds {
+		work <- s
+	}
+	close(work)
+	wg.Wait()
+	return tl
+}
+
+// TestQuality replays -fraudsim.n cardholders of -fraudsim.set in both
+// modes and prints the quality tables:
+//
+//	go test ./internal/fraudsim -run Quality -v -fraudsim.n=50 -fraudsim.set=held-out
+func TestQuality(t *testing.T) {
+	if *qualityN == 0 {
+		t.Skip("-fraudsim.n=0: no cardholders to replay")
+	}
+	set := Set(*qualitySet)
+	if set != Tuning && set != HeldOut {
+		t.Fatalf("-fraudsim.set=%s: want %s or %s", set, Tuning, HeldOut)
+	}
+	tl := replayAll(t, Seeds(set, *qualityN), *qualityJobs)
+	t.Logf("%d %s cardholders, %d months of history then %d replayed\n\n%s", *qualityN, set, HistoryMonths, ReplayedMonths, tl.Table())
+	if *details {
+		t.Logf("%s", tl.Details(25))
+	}
+}
+
+// TestReplay replays two cardholders (a corporate card and an everyday
+// one) and checks the replay itself: a run per replayed month, every
+// finding mapped to labelled charges of the statements given so far, and
+// in state mode the acknowledged findings gone from later runs.
+func TestReplay(t *testing.T) {
+	rn := &Runner{Binary: binary}
+	for _, s := range []Seed{{Tuning, 1}, {Tuning, 2}} {
+		h := Generate(s)
+		for _, m := range Modes {
+			rp, err := rn.Replay(h, m, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rp.Runs) != h.Replayed {
+				t.Fatalf("%s %s: %d runs, want %d", s, m, len(rp.Runs), h.Replayed)
+			}
+			var acked []string
+			findings := 0
+			for _, run := range rp.Runs {
+				_, last := h.period(h.Accounts[0], run.Statement)
+				for _, f := range run.Findings {
+					findings++
+					if slices.Contains(acked, f.ID) {
+						t.Errorf("%s %s: finding %s acknowledged, yet reported again at statement %d", s, m, f.ID, run.Statement)
+					}
+					for _, ch := range f.Charges {
+						if ch.Posted > last+31 {
+							t.Errorf("%s %s: finding %s at statement %d holds a charge posted %s", s, m, f.ID, run.Statement, ch.Posted)
+						}
+					}
+				}
+				acked = append(acked, run.Acked...)
+			}
+			if m == NoState && len(acked) > 0 {
+				t.Errorf("%s: acknowledgements without a state folder", s)
+			}
+			if findings == 0 {
+				t.Errorf("%s %s: no finding in %d runs", s, m, len(rp.Runs))
+			}
+		}
+	}
+}
