@@ -7,8 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/notify/mailpittest"
 )
 
 var (
@@ -38,9 +41,17 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// runner returns a Runner whose state replays mail through the plain
+// mailpit server (.ci/mailpit.sh; the test is skipped without it, and fails
+// under CI=true).
+func runner(t *testing.T) *Runner {
+	srv := mailpittest.Get(t)
+	return &Runner{Binary: binary, Mail: srv.Config(srv.Plain, "none", "", mailpittest.Recipient(t))}
+}
+
 // replayAll replays every seed in both modes, jobs at a time.
 func replayAll(t *testing.T, seeds []Seed, jobs int) *Tally {
-	rn := &Runner{Binary: binary}
+	rn := runner(t)
 	tl := NewTally()
 	var mu sync.Mutex
 	work := make(chan Seed)
@@ -94,11 +105,12 @@ func TestQuality(t *testing.T) {
 // finding mapped to labelled charges of the statements given so far, and
 // in state mode the acknowledged findings gone from later runs.
 func TestReplay(t *testing.T) {
-	rn := &Runner{Binary: binary}
+	rn := runner(t)
 	for _, s := range []Seed{{Tuning, 1}, {Tuning, 2}} {
 		h := Generate(s)
 		for _, m := range Modes {
-			rp, err := rn.Replay(h, m, t.TempDir())
+			dir := t.TempDir()
+			rp, err := rn.Replay(h, m, dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -124,6 +136,14 @@ func TestReplay(t *testing.T) {
 			}
 			if m == NoState && len(acked) > 0 {
 				t.Errorf("%s: acknowledgements without a state folder", s)
+			}
+			if m == WithState {
+				// The mail runs recorded what they reported: the
+				// simulated user acknowledges findings cron mailed.
+				b, err := os.ReadFile(filepath.Join(dir, "state", "state.json"))
+				if err != nil || !strings.Contains(string(b), `"reported_at"`) {
+					t.Errorf("%s: the state records no mailed finding (%v)", s, err)
+				}
 			}
 			if findings == 0 {
 				t.Errorf("%s %s: no finding in %d runs", s, m, len(rp.Runs))

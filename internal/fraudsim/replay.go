@@ -36,6 +36,10 @@ type Runner struct {
 	// ReportFraud makes the simulated user of a WithState replay run
 	// `cardcheck ack --fraud` on the findings that hold fraud.
 	ReportFraud bool
+	// Mail, when set, is the config's mail: section (YAML) a WithState
+	// replay mails its new findings with, as cron runs `scan --mail`: the
+	// state then records what each run reported.
+	Mail string
 }
 
 // Finding is one finding of a run, its charges mapped back to their labels.
@@ -139,6 +143,16 @@ func (rn *Runner) Replay(h *Cardholder, mode Mode, dir string) (*Replay, error) 
 		}
 	}
 	state := filepath.Join(dir, "state")
+	mail := mode == WithState && rn.Mail != ""
+	if mail {
+		conf := filepath.Join(dir, "home", "config", "cardcheck", "config.yaml")
+		if err := os.MkdirAll(filepath.Dir(conf), 0o700); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(conf, []byte(rn.Mail), 0o600); err != nil {
+			return nil, err
+		}
+	}
 	for k := h.History; k < h.Months(); k++ {
 		if err := write(k); err != nil {
 			return nil, err
@@ -146,7 +160,7 @@ func (rn *Runner) Replay(h *Cardholder, mode Mode, dir string) (*Replay, error) 
 		if mode == NoState {
 			state = filepath.Join(dir, fmt.Sprintf("state-%d", k))
 		}
-		run, err := rn.scan(dir, stmts, state, files)
+		run, err := rn.scan(dir, stmts, state, files, mail)
 		if err != nil {
 			return nil, fmt.Errorf("%s, statement %d: %w", h.Seed, k, err)
 		}
@@ -180,8 +194,12 @@ type scanJSON struct {
 }
 
 // scan runs the binary on the statements folder and maps its findings.
-func (rn *Runner) scan(dir, stmts, state string, files map[string]File) (Run, error) {
-	out, err := rn.cardcheck(dir, "scan", "--json", "--state", state, stmts)
+func (rn *Runner) scan(dir, stmts, state string, files map[string]File, mail bool) (Run, error) {
+	args := []string{"scan", "--json", "--state", state}
+	if mail {
+		args = append(args, "--mail")
+	}
+	out, err := rn.cardcheck(dir, append(args, stmts)...)
 	if err != nil {
 		return Run{}, err
 	}
