@@ -357,4 +357,3 @@ func (p *proxy) cut() {
 	}
 	p.conns = nil
 }
-
