@@ -185,6 +185,10 @@ func dial(ctx context.Context, cfg *Config) (*session, error) {
 		tc := tls.Client(conn, opts.TLSConfig)
 		if err := tc.HandshakeContext(ctx); err != nil {
 			conn.Close()
+			var certErr *tls.CertificateVerificationError
+			if errors.As(err, &certErr) {
+				return nil, fmt.Errorf("imap: %s: %w", cfg.Addr, err)
+			}
 			return nil, fmt.Errorf("imap: %s: TLS handshake failed (is it an implicit-TLS port, usually 993?): %w", cfg.Addr, err)
 		}
 		s.client = imapclient.New(tc, opts)
