@@ -186,14 +186,15 @@ func (ms *Merchants) Kind(merchant string, amount decimal.Decimal) (string, stat
 }
 
 // CheckStatedTotal checks t, a total the statement states before its rows
-// (今回のお支払金額合計, 今回ご請求額), against sum and adds it to st.Totals. A
-// statement that lacks it (t is nil) is an error: nothing then checks that no
-// row is missing. label names the line looked for.
-func (in *Input) CheckStatedTotal(st *statement.Statement, t *statement.ControlTotal, sum decimal.Decimal, label string) {
+// (今回のお支払金額合計, 今回ご請求額), against sum, which what describes, and
+// adds it to st.Totals. A statement that lacks it (t is nil) is an error:
+// nothing then checks that no row is missing. label names the line looked
+// for.
+func (in *Input) CheckStatedTotal(st *statement.Statement, t *statement.ControlTotal, sum decimal.Decimal, label, what string) {
 	if t == nil {
-		in.Errorf(1, ErrTotal, "no %s line before the rows: nothing checks that no row is missing", label)
+		in.TotalMissing(1, label, "no %s line before the rows: nothing checks that no row is missing", label)
 		return
 	}
 	st.Totals = append(st.Totals, *t)
-	in.CheckTotal(*t, sum)
+	in.CheckTotal(*t, sum, what)
 }

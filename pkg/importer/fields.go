@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -48,15 +47,24 @@ func Fold(s string) string {
 	}, s)
 }
 
+// MaxAmountDigits is the most digits an amount may have before its point:
+// no card charge reaches a trillion yen, and a longer number in an amount
+// column is more likely a card number than money.
+const MaxAmountDigits = 12
+
+// maxFractionDigits is the most digits after the point (exchange rates).
+const maxFractionDigits = 6
+
 // ParseAmount parses a money amount as statements print it: "3480", "3,480",
-// "-361,429", "０００００１２３４５", "¥1,200", "1200円", "5.000". It never uses floats.
+// "-361,429", "０００００１２３４５", "¥1,200", "1200円", "5.000". It never uses
+// floats. Every amount of every format, the user-defined ones included, is
+// read here, under one limit: at most [MaxAmountDigits] digits before the
+// point (leading zeros aside, as 今回ご請求額 pads to ten digits) and six after.
 func ParseAmount(s string) (decimal.Decimal, error) {
-	if plainInteger(s) {
+	if n, ok := plainInteger(s); ok {
 		// Nearly every amount is plain ASCII digits: read it before the
 		// folding and trimming that the other forms need.
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return decimal.New(n, 0), nil
-		}
+		return decimal.New(n, 0), nil
 	}
 	orig := s
 	s = Fold(s)
@@ -68,19 +76,18 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Decimal{}, fmt.Errorf("%w: empty", ErrBadAmount)
 	}
-	// Fast path: a plain integer, which is nearly every row. Checking the
-	// digits first spares ParseInt's error, which allocates, for "20.00".
-	if plainInteger(s) {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return decimal.New(n, 0), nil
-		}
+	if n, ok := plainInteger(s); ok {
+		return decimal.New(n, 0), nil
 	}
 	clean := make([]byte, 0, len(s))
-	digits, dots, fraction := 0, 0, 0
+	digits, dots, fraction, leading := 0, 0, 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
+			if c == '0' && digits == leading && dots == 0 {
+				leading++
+			}
 			digits++
 			if dots > 0 {
 				fraction++
@@ -95,9 +102,7 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 		}
 		clean = append(clean, c)
 	}
-	// No statement amount has more than 15 digits before the point (a
-	// trillion yen) or 6 after it (exchange rates); longer is not money.
-	if digits == 0 || dots > 1 || digits-fraction > 15 || fraction > 6 {
+	if digits == 0 || dots > 1 || digits-fraction-leading > MaxAmountDigits || fraction > maxFractionDigits {
 		return decimal.Decimal{}, fmt.Errorf("%w %q", ErrBadAmount, orig)
 	}
 	d, err := decimal.NewFromString(string(clean))
@@ -107,21 +112,34 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// plainInteger reports whether s is an optional minus sign and 1 to 18 ASCII
-// digits, which ParseInt reads without overflow.
-func plainInteger(s string) bool {
-	if len(s) > 0 && s[0] == '-' {
+// plainInteger reads s when it is an optional minus sign and ASCII digits,
+// at most [MaxAmountDigits] of them after any leading zeros.
+func plainInteger(s string) (int64, bool) {
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
 		s = s[1:]
 	}
-	if len(s) == 0 || len(s) > 18 {
-		return false
+	if len(s) == 0 {
+		return 0, false
 	}
+	var n int64
+	significant := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
 		}
+		if n > 0 || c != '0' {
+			if significant++; significant > MaxAmountDigits {
+				return 0, false
+			}
+		}
+		n = n*10 + int64(c-'0')
 	}
-	return true
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 // ParseDate parses a use date in the forms Japanese statements print:
@@ -202,14 +220,43 @@ func isoSlashDate(s string) (y, m, d int, ok bool) {
 }
 
 // CheckTotal compares a statement's own total with the sum of the charges it
-// covers and records a mismatch as an error on the total's line.
-func (in *Input) CheckTotal(t statement.ControlTotal, sum decimal.Decimal) bool {
-	if t.Amount.Equal(sum) {
-		return true
+// covers, which what describes ("the お支払い金額 of the rows"), records the
+// check, and records a mismatch as an error on the total's line.
+func (in *Input) CheckTotal(t statement.ControlTotal, sum decimal.Decimal, what string) bool {
+	c := TotalCheck{Label: t.Label, Source: t.Source, Stated: t.Amount, Sum: sum, Outcome: Matched, Why: what}
+	ok := t.Amount.Equal(sum)
+	if !ok {
+		c.Outcome = Mismatched
+		in.Errorf(t.Source.Line, ErrTotal, "the statement's %s is %s but its charges add up to %s; a row may be missing or unreadable",
+			t.Label, t.Amount.String(), sum.String())
 	}
-	in.Errorf(t.Source.Line, ErrTotal, "the statement's %s is %s but its charges add up to %s; a row may be missing or unreadable",
-		t.Label, t.Amount.String(), sum.String())
-	return false
+	in.checks = append(in.checks, c)
+	return ok
+}
+
+// Checked records the outcome of a check a format made itself; a mismatch
+// is reported by the format as an error too.
+func (in *Input) Checked(c TotalCheck) {
+	in.checks = append(in.checks, c)
+}
+
+// TotalMissing records that the file lacks the total its layout ends or
+// starts with, as an error at line: nothing then checks that no row is
+// missing, and the file may have been cut short.
+func (in *Input) TotalMissing(line int, label string, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	in.Errorf(line, ErrTotal, "%s", msg)
+	in.checks = append(in.checks, TotalCheck{Label: label, Source: in.Source(0), Outcome: Missing, Why: msg})
+}
+
+// TotalUnchecked records a total that cannot be checked against the rows,
+// and why; t is nil for a layout that prints none. It is not an error.
+func (in *Input) TotalUnchecked(t *statement.ControlTotal, label, why string) {
+	c := TotalCheck{Label: label, Source: in.Source(0), Outcome: Unchecked, Why: why}
+	if t != nil {
+		c.Label, c.Source, c.Stated = t.Label, t.Source, t.Amount
+	}
+	in.checks = append(in.checks, c)
 }
 
 // KindOf classifies a statement line that its layout does not mark, from its

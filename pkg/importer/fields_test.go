@@ -36,6 +36,8 @@ func TestParseAmount(t *testing.T) {
 		"3480": "3480", "3,480": "3480", "-361,429": "-361429", "0000012345": "12345",
 		"１，２３４": "1234", "¥1,200": "1200", "1200円": "1200", "５．０００": "5", "20.00": "20",
 		" 42 ": "42", "－500": "-500",
+		"999999999999": "999999999999", "-999,999,999,999": "-999999999999", "0000000000001234": "1234",
+		"999999999999.123456": "999999999999.123456",
 	}
 	for in, want := range good {
 		d, err := ParseAmount(in)
@@ -43,7 +45,11 @@ func TestParseAmount(t *testing.T) {
 			t.Errorf("ParseAmount(%q) = %v, %v; want %s", in, d, err, want)
 		}
 	}
-	for _, in := range []string{"", "abc", "1.2.3", "12a", ",", "-", "1e5", "NaN"} {
+	// Issue 10: a card number in an amount column is no amount, on the
+	// fast path (plain digits) as on the others.
+	for _, in := range []string{"", "abc", "1.2.3", "12a", ",", "-", "1e5", "NaN",
+		"4111111111111111", "-4111111111111111", "1234567890123", "4,111,111,111,111,111", "¥4111111111111111",
+		"４１１１１１１１１１１１１１１１", "411111111111111111", "1.1234567"} {
 		if d, err := ParseAmount(in); !errors.Is(err, ErrBadAmount) {
 			t.Errorf("ParseAmount(%q) = %v, %v; want ErrBadAmount", in, d, err)
 		}

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -165,6 +167,13 @@ type Result struct {
 	Format    *Format
 	Encoding  textenc.Encoding
 	Errors    []error // row errors (*ParseError) and the file error, if any
+	// Notes are the lines that are neither a charge nor an error: lines the
+	// format knows to carry no charge (a route, a note, a payment summary),
+	// skipped or attached to a charge, and rows read after a repair.
+	Notes []Note
+	// Checks say, for each control total the layout has, whether it was
+	// checked and how that came out, or why it could not be.
+	Checks []TotalCheck
 }
 
 // ImportFile reads the file at path.
@@ -181,7 +190,7 @@ func (r *Registry) ImportFile(path string) Result {
 // messages and in each charge's source.
 func (r *Registry) Import(name string, src io.ReadSeeker) Result {
 	fail := func(err error) Result {
-		return Result{Errors: []error{&ParseError{File: name, Err: err}}}
+		return Result{Errors: []error{newParseError(name, 0, err)}}
 	}
 	text, err := textenc.Open(src)
 	if err != nil {
@@ -199,48 +208,73 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 	res := Result{Format: f, Encoding: text.Encoding}
 	in := &Input{Name: name, Text: text, format: f.Name}
 	st, err := f.Parse(in)
-	res.Errors = in.errs
+	res.Errors, res.Notes, res.Checks = in.errs, in.notes, in.checks
 	if err != nil {
-		res.Errors = append(res.Errors, &ParseError{File: name, Err: err})
+		res.Errors = append(res.Errors, newParseError(name, 0, err))
 	}
 	if st != nil {
 		st.File = name
 		st.Format = f.Name
 		st.Aggregated = f.Aggregator
-		// Payee keys are made here, for every format alike, once per
-		// distinct merchant text. Here too a full card number, should a
-		// file ever print one, is masked: what is not in the model cannot
-		// be printed, mailed or stored by anything downstream.
-		type split struct{ merchant, key, via string }
-		keys := map[string]split{}
-		cards := map[statement.Card]statement.Card{}
-		for i := range st.Cards {
-			st.Cards[i] = maskCard(st.Cards[i], cards)
-		}
-		var lastIn, lastOut statement.Card // charges of one card come in runs
-		for i := range st.Charges {
-			c := &st.Charges[i]
-			if i == 0 || c.Card != lastIn {
-				lastIn, lastOut = c.Card, maskCard(c.Card, cards)
-			}
-			k, ok := keys[c.Merchant]
-			if !ok {
-				k.merchant = cardnum.Mask(c.Merchant)
-				k.key, k.via = payee.Split(k.merchant)
-				keys[c.Merchant] = k
-			}
-			c.Merchant, c.Payee, c.Via = k.merchant, k.key, k.via
-			c.Card = lastOut
-			c.Holder = cardnum.Mask(c.Holder)
-			c.Format = f.Name
-			c.Source.File = name
-			if c.Kind == "" {
-				c.Kind = statement.Purchase
-			}
-		}
+		maskStatement(st, f.Name, name)
 		res.Statement = st
 	}
 	return res
+}
+
+// maskStatement makes the payee keys of st's charges and masks every card
+// number in their text, for every format alike: what is not in the model
+// cannot be printed, mailed or stored by anything downstream. The key is made
+// from the masked merchant, and [cardnum.Mask] looks for numbers the way the
+// key's folding will see them, so no key can hold one either. Each distinct
+// text is masked once: a large file names a few hundred merchants and a
+// handful of cards and holders over and over.
+func maskStatement(st *statement.Statement, format, name string) {
+	type split struct{ merchant, key, via string }
+	keys := map[string]split{}
+	cards := map[statement.Card]statement.Card{}
+	texts := map[string]string{}
+	mask := func(s string) string {
+		if s == "" {
+			return s
+		}
+		m, ok := texts[s]
+		if !ok {
+			m = cardnum.Mask(s)
+			texts[s] = m
+		}
+		return m
+	}
+	for i := range st.Cards {
+		st.Cards[i] = maskCard(st.Cards[i], cards)
+	}
+	for i := range st.Totals {
+		st.Totals[i].Label = mask(st.Totals[i].Label)
+	}
+	var lastIn, lastOut statement.Card // charges of one card come in runs
+	for i := range st.Charges {
+		c := &st.Charges[i]
+		if i == 0 || c.Card != lastIn {
+			lastIn, lastOut = c.Card, maskCard(c.Card, cards)
+		}
+		k, ok := keys[c.Merchant]
+		if !ok {
+			k.merchant = cardnum.Mask(c.Merchant)
+			k.key, k.via = payee.Split(k.merchant)
+			k.key, k.via = cardnum.Mask(k.key), cardnum.Mask(k.via)
+			keys[c.Merchant] = k
+		}
+		c.Merchant, c.Payee, c.Via = k.merchant, k.key, k.via
+		c.Card = lastOut
+		c.Holder = mask(c.Holder)
+		c.ForeignCurrency = mask(c.ForeignCurrency)
+		c.Ref = mask(c.Ref)
+		c.Format = format
+		c.Source.File = name
+		if c.Kind == "" {
+			c.Kind = statement.Purchase
+		}
+	}
 }
 
 // maskCard masks full card numbers in a card's fields, once per card.
@@ -251,6 +285,90 @@ func maskCard(c statement.Card, seen map[statement.Card]statement.Card) statemen
 		seen[c] = m
 	}
 	return m
+}
+
+// Note is a line of a file that is neither a charge nor an error.
+type Note struct {
+	File   string
+	Line   int
+	Action Action
+	// What says what the line is, and for an attached line which charge
+	// it belongs to: "ETC route for line 168".
+	What string
+}
+
+// Action is what became of a noted line.
+type Action string
+
+// The actions of notes.
+const (
+	// Skipped: the line carries no charge (a note, a route, a payment
+	// summary, a slice of a purchase counted in an earlier month).
+	Skipped Action = "skipped"
+	// Attached: the line completes a charge (its foreign amount, the money
+	// side of a cancellation).
+	Attached Action = "attached"
+	// Repaired: the line is a charge read after a repair the note names.
+	Repaired Action = "repaired"
+)
+
+// String formats n as "path:line: skipped: ETC route for line 168".
+func (n Note) String() string {
+	return statement.Source{File: n.File, Line: n.Line}.String() + ": " + string(n.Action) + ": " + n.What
+}
+
+// TotalCheck is what became of one control total of a file.
+type TotalCheck struct {
+	// Label is the total's name in the statement ("total line",
+	// "今回のお支払金額合計").
+	Label string
+	// Source is the total's line; its Line is 0 when the file has none.
+	Source  statement.Source
+	Outcome Outcome
+	// Stated is the statement's total and Sum what its rows add up to,
+	// when the check ran.
+	Stated, Sum decimal.Decimal
+	// Why says what was compared, or why nothing could be.
+	Why string
+}
+
+// Outcome is how a total check came out.
+type Outcome string
+
+// The outcomes of a total check.
+const (
+	Matched    Outcome = "matched"
+	Mismatched Outcome = "mismatched" // an error too ([ErrTotal])
+	// Missing: the layout has the total and the file lacks it, so nothing
+	// checks that no row is missing (an error too, [ErrTotal]).
+	Missing Outcome = "missing"
+	// Unchecked: the total cannot be checked against the rows (the layout
+	// prints none, or it covers money the file does not itemise); Why says
+	// which. It is not an error.
+	Unchecked Outcome = "could not be checked"
+)
+
+// String formats c for people: "total line (line 9): matched, 14924 = the
+// お支払い金額 of 3 rows".
+func (c TotalCheck) String() string {
+	var b strings.Builder
+	b.WriteString(c.Label)
+	if c.Source.Line > 0 {
+		fmt.Fprintf(&b, " (line %d)", c.Source.Line)
+	}
+	b.WriteString(": ")
+	b.WriteString(string(c.Outcome))
+	switch c.Outcome {
+	case Matched:
+		fmt.Fprintf(&b, ", %s", c.Stated)
+	case Mismatched:
+		fmt.Fprintf(&b, ", %s stated, %s in the rows", c.Stated, c.Sum)
+	}
+	if c.Why != "" {
+		b.WriteString(": ")
+		b.WriteString(c.Why)
+	}
+	return b.String()
 }
 
 // ParseError is a problem at a place in a file. Line and Column are 1-based;
@@ -272,10 +390,28 @@ func (e *ParseError) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	// Messages quote what the file says; a card number among it is masked.
+	// Messages quote what the file says; a card number among it is masked
+	// (again, for errors made outside this package).
 	b.WriteString(cardnum.Mask(e.Err.Error()))
 	return b.String()
 }
+
+// newParseError returns err at line of file, its message masked once and
+// for all: a caller that prints e.Err rather than e (the JSON report's
+// message) prints it masked too.
+func newParseError(file string, line int, err error) *ParseError {
+	return &ParseError{File: file, Line: line, Err: maskedError{cardnum.Mask(err.Error()), err}}
+}
+
+// maskedError is an error whose message was masked; errors.Is and As still
+// see the error it was made from.
+type maskedError struct {
+	msg string
+	err error
+}
+
+func (e maskedError) Error() string { return e.msg }
+func (e maskedError) Unwrap() error { return e.err }
 
 func (e *ParseError) Unwrap() error { return e.Err }
 

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -20,6 +22,8 @@ type Input struct {
 	Text   *textenc.Text
 	format string
 	errs   []error
+	notes  []Note
+	checks []TotalCheck
 }
 
 // Errorf records a problem with line of the file. cause, when not nil, is
@@ -29,13 +33,24 @@ func (in *Input) Errorf(line int, cause error, format string, args ...any) {
 	if cause != nil {
 		err = fmt.Errorf("%w: %v", cause, err)
 	}
-	in.errs = append(in.errs, &ParseError{File: in.Name, Line: line, Err: err})
+	in.errs = append(in.errs, newParseError(in.Name, line, err))
 }
 
 // Error records err at line.
 func (in *Input) Error(line int, err error) {
-	in.errs = append(in.errs, &ParseError{File: in.Name, Line: line, Err: err})
+	in.errs = append(in.errs, newParseError(in.Name, line, err))
 }
+
+// Note records that line is no charge and no error: what became of it, and
+// what it is.
+func (in *Input) Note(line int, action Action, format string, args ...any) {
+	in.notes = append(in.notes, Note{File: in.Name, Line: line, Action: action, What: cardnum.Mask(fmt.Sprintf(format, args...))})
+}
+
+// Quote quotes text from a file for a note or an error: in double quotes,
+// with Go escapes for what is not printable but spaces of every width kept
+// as they are ("※１　ご利用内容の注記", not "※１\u3000…").
+func Quote(s string) string { return strconv.QuoteToGraphic(s) }
 
 // Source returns the source of line of this file.
 func (in *Input) Source(line int) statement.Source {

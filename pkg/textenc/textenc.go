@@ -76,23 +76,21 @@ func Open(r io.ReadSeeker) (*Text, error) {
 	if _, err := io.ReadFull(r, head); err != nil {
 		return nil, err
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, ErrBinary
-	}
 	t := &Text{r: r, size: size}
+	// One pass over the whole file: no NUL anywhere, and whether it is
+	// valid UTF-8 (which a BOM settles beforehand).
+	bomed := bytes.HasPrefix(head, bom)
+	valid, err := scan(r, !bomed)
+	if err != nil {
+		return nil, err
+	}
 	switch {
-	case bytes.HasPrefix(head, bom):
+	case bomed:
 		t.Encoding = UTF8BOM
+	case valid:
+		t.Encoding = UTF8
 	default:
-		valid, err := validUTF8(r)
-		if err != nil {
-			return nil, err
-		}
-		if valid {
-			t.Encoding = UTF8
-		} else {
-			t.Encoding = CP932
-		}
+		t.Encoding = CP932
 	}
 	if int64(len(head)) < size {
 		if i := bytes.LastIndexByte(head, '\n'); i >= 0 {
@@ -106,19 +104,24 @@ func Open(r io.ReadSeeker) (*Text, error) {
 // OpenBytes is [Open] for data already in memory.
 func OpenBytes(b []byte) (*Text, error) { return Open(bytes.NewReader(b)) }
 
-// validUTF8 streams r from the start and reports whether it is valid UTF-8.
-func validUTF8(r io.ReadSeeker) (bool, error) {
+// scan streams r from the start. It returns [ErrBinary] if r holds a NUL
+// byte anywhere, and reports whether r is valid UTF-8 when checkUTF8 is set.
+func scan(r io.ReadSeeker, checkUTF8 bool) (valid bool, err error) {
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return false, err
 	}
 	buf := make([]byte, 64<<10)
+	valid = checkUTF8
 	carry := 0
 	for {
 		n, err := r.Read(buf[carry:])
 		n += carry
 		chunk := buf[:n]
 		carry = 0
-		if err == nil {
+		if bytes.IndexByte(chunk[:n], 0) >= 0 {
+			return false, ErrBinary
+		}
+		if valid && err == nil {
 			// Keep an incomplete sequence at the end for the next read.
 			for i := 1; i <= utf8.UTFMax-1 && i <= n; i++ {
 				if utf8.RuneStart(chunk[n-i]) {
@@ -129,15 +132,13 @@ func validUTF8(r io.ReadSeeker) (bool, error) {
 				}
 			}
 		}
-		if bytes.IndexByte(chunk[:n-carry], 0) >= 0 {
-			return false, ErrBinary
+		if valid && !utf8.Valid(chunk[:n-carry]) {
+			valid = false
+			carry = 0
 		}
-		if !utf8.Valid(chunk[:n-carry]) {
-			return false, nil
-		}
-		copy(buf, chunk[n-carry:])
+		copy(buf, chunk[n-carry:n])
 		if err == io.EOF {
-			return carry == 0, nil
+			return valid && carry == 0, nil
 		}
 		if err != nil {
 			return false, err

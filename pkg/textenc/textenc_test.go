@@ -96,6 +96,20 @@ func TestRefused(t *testing.T) {
 	if _, err := OpenBytes([]byte("a,b\x00c")); !errors.Is(err, ErrBinary) {
 		t.Errorf("NUL: %v", err)
 	}
+	// Issue 10: a NUL anywhere, not only in the first 64 KiB, and in every
+	// encoding.
+	line := sjis("2025/01/05,ＡＭＡＺＯＮ,3480,１,１,3480,\r\n")
+	long := bytes.Repeat(line, (200<<10)/len(line))
+	for name, data := range map[string][]byte{
+		"CP932, NUL after 200 KiB":     append(append(append([]byte{}, long...), 0), line...),
+		"UTF-8, NUL after 200 KiB":     append(bytes.Repeat([]byte("a,b\n"), 50<<10), 0, '\n'),
+		"UTF-8 BOM, NUL after 200 KiB": append(append([]byte{0xEF, 0xBB, 0xBF}, bytes.Repeat([]byte("a,b\n"), 50<<10)...), 0),
+		"CP932, NUL after a bad byte":  append(append([]byte("\x82\r\n"), bytes.Repeat([]byte("a,b\n"), 50<<10)...), 0),
+	} {
+		if _, err := OpenBytes(data); !errors.Is(err, ErrBinary) {
+			t.Errorf("%s: %v, want ErrBinary", name, err)
+		}
+	}
 	big := bytes.Repeat([]byte("a"), MaxSize+1)
 	if _, err := OpenBytes(big); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("large: %v", err)

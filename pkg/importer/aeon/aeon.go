@@ -99,9 +99,9 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	switch {
 	case r.total != nil:
-		r.in.CheckTotal(*r.total, r.billed)
+		r.in.CheckTotal(*r.total, r.billed, "the single payments of ご利用明細 and the 今回ご請求金額 of 分割・ボーナス払い明細")
 	case len(r.st.Charges) > 0:
-		in.Errorf(0, importer.ErrTotal, "no 今回ご請求金額 line before the table: the file may have been altered; its charges are counted but unchecked")
+		in.TotalMissing(0, "今回ご請求金額", "no 今回ご請求金額 line before the table: the file may have been altered; its charges are counted but unchecked")
 	}
 	return r.st, rows.Err()
 }
@@ -227,9 +227,11 @@ func (r *reader) planTable() {
 		r.billed = r.billed.Add(billed)
 		n := importer.ParseInstallments(rows.Field(cols.count))
 		if i := r.purchase(c); i >= 0 {
-			if p := &r.st.Charges[i]; p.Installments == 0 && n > 1 {
+			p := &r.st.Charges[i]
+			if p.Installments == 0 && n > 1 {
 				p.Installments = n
 			}
+			r.in.Note(rows.Line, importer.Attached, "plan (%s, %s billed this month) of the purchase on line %d", rows.Field(cols.count), billed, p.Source.Line)
 			continue
 		}
 		c.Card = r.card

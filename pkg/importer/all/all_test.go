@@ -11,7 +11,9 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
+	"github.com/cardcheck/cardcheck/pkg/importer/importertest"
 	"github.com/cardcheck/cardcheck/pkg/report"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -48,6 +50,8 @@ type golden struct {
 	Cards    []string         `json:"cards"`
 	Charges  []report.Charge  `json:"charges"`
 	Totals   []map[string]any `json:"totals"`
+	Checks   []string         `json:"checks"`
+	Notes    []string         `json:"notes"`
 	Errors   []report.Error   `json:"errors"`
 }
 
@@ -69,7 +73,7 @@ func TestGolden(t *testing.T) {
 		for _, rel := range files {
 			t.Run(rel, func(t *testing.T) {
 				res := importFixture(t, reg, rel)
-				g := golden{Charges: []report.Charge{}, Totals: []map[string]any{}, Errors: []report.Error{}}
+				g := golden{Charges: []report.Charge{}, Totals: []map[string]any{}, Checks: []string{}, Notes: []string{}, Errors: []report.Error{}}
 				if res.Format != nil {
 					g.Format = res.Format.Name
 				}
@@ -85,11 +89,20 @@ func TestGolden(t *testing.T) {
 						g.Totals = append(g.Totals, map[string]any{"label": tot.Label, "amount": tot.Amount.String(), "source": tot.Source.String()})
 					}
 				}
+				for _, c := range res.Checks {
+					g.Checks = append(g.Checks, c.String())
+				}
+				for _, n := range res.Notes {
+					g.Notes = append(g.Notes, n.String())
+				}
 				for _, e := range res.Errors {
 					g.Errors = append(g.Errors, report.ErrorJSON(e))
 				}
 				if g.Format != format {
 					t.Errorf("read as format %q, want %q (errors: %v)", g.Format, format, res.Errors)
+				}
+				if res.Statement != nil && len(res.Checks) == 0 {
+					t.Errorf("no total check recorded: every format says what became of its totals, or that it has none")
 				}
 				got, err := json.MarshalIndent(g, "", "  ")
 				if err != nil {
@@ -171,6 +184,7 @@ func TestPeerFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			res := reg.ImportFile(filepath.Join(dir, tt.file))
+			importertest.CheckFile(t, filepath.Join(dir, tt.file), res)
 			if res.Format == nil || res.Format.Name != tt.format {
 				t.Fatalf("format %v, want %s (errors %v)", res.Format, tt.format, res.Errors)
 			}
@@ -179,6 +193,77 @@ func TestPeerFixtures(t *testing.T) {
 			}
 			if len(res.Errors) != tt.errors {
 				t.Errorf("errors %v, want %d", res.Errors, tt.errors)
+			}
+		})
+	}
+}
+
+// peerExpected is the shape of ../shared/peer-fixtures/expected.json: for
+// each file, the charges the peer project's own tests assert (date, amount in
+// yen, refunds negative), and rows a reader may keep or skip.
+type peerExpected map[string]struct {
+	Charges  []peerCharge `json:"charges"`
+	Optional []peerCharge `json:"optional"`
+	Source   string       `json:"source"`
+}
+
+type peerCharge struct {
+	Date   string `json:"date"` // "*": any
+	Amount string `json:"amount"`
+}
+
+// TestPeerExpected reads every file that ../shared/peer-fixtures/expected.json
+// lists, byte for byte as the peer projects ship them, and compares its
+// charges with what the peer's tests assert: the same charges, in any order,
+// the optional ones allowed, and no error (exit status 0). Payments (an
+// autopay line) are not charges of the peers' lists.
+func TestPeerExpected(t *testing.T) {
+	dir := filepath.Join(root, "../shared/peer-fixtures")
+	data, err := os.ReadFile(filepath.Join(dir, "expected.json"))
+	if err != nil {
+		t.Skip("../shared/peer-fixtures is not here (a clone outside the workspace)")
+	}
+	var want peerExpected
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatal("expected.json lists no file")
+	}
+	reg := all.Registry(nil)
+	for file, exp := range want {
+		t.Run(file, func(t *testing.T) {
+			path := filepath.Join(dir, file)
+			res := reg.ImportFile(path)
+			importertest.CheckFile(t, path, res)
+			if len(res.Errors) > 0 || res.Statement == nil {
+				t.Fatalf("errors (exit status 2): %v", res.Errors)
+			}
+			var got []peerCharge
+			for _, c := range res.Statement.Charges {
+				if c.Kind == statement.Payment || c.Kind == statement.Transfer {
+					continue
+				}
+				got = append(got, peerCharge{c.Date.String(), c.Amount.String()})
+			}
+			left := append([]peerCharge(nil), exp.Charges...)
+		next:
+			for _, g := range got {
+				for i, w := range left {
+					if w == g {
+						left = append(left[:i], left[i+1:]...)
+						continue next
+					}
+				}
+				for _, o := range exp.Optional {
+					if o.Amount == g.Amount && (o.Date == "*" || o.Date == g.Date) {
+						continue next
+					}
+				}
+				t.Errorf("charge %v is not in the peer's list", g)
+			}
+			if len(left) > 0 {
+				t.Errorf("charges %v of the peer's list not read; read %v", left, got)
 			}
 		})
 	}

@@ -85,6 +85,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		st.Charges = append(st.Charges, c)
 	}
 	st.Cards = importer.CardsOf(st.Charges)
+	in.TotalUnchecked(nil, "total", "amex.co.jp files print no total")
 	return st, rows.Err()
 }
 

@@ -95,5 +95,6 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		st.Charges = append(st.Charges, c)
 	}
+	in.TotalUnchecked(nil, "total", "au PAY カード files print no total")
 	return st, rows.Err()
 }

@@ -86,8 +86,11 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	for rows.Next() {
 		first := rows.Field(0)
 		switch {
-		case rows.Empty(), strings.HasPrefix(first, "※"):
-			continue // notes after the footer
+		case rows.Empty():
+			continue
+		case strings.HasPrefix(first, "※"):
+			in.Note(rows.Line, importer.Skipped, "note %s", importer.Quote(first)) // after the footer
+			continue
 		case strings.HasSuffix(first, "合計"):
 			group := strings.TrimSuffix(first, "合計")
 			amt, err := importer.ParseAmount(rows.Field(amount))
@@ -97,7 +100,11 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			}
 			t := statement.ControlTotal{Label: first, Amount: amt, Source: in.Source(rows.Line)}
 			st.Totals = append(st.Totals, t)
-			in.CheckTotal(t, total(sums, group))
+			what := "the ご利用金額 of the " + group + " rows"
+			if group == "" {
+				what = "the ご利用金額 of every row"
+			}
+			in.CheckTotal(t, total(sums, group), what)
 			delete(unsummed, group)
 			if group == "" {
 				clear(unsummed)
@@ -136,7 +143,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	if n := unsummed["ショッピング"]; n > 0 {
 		// The file ends with ショッピング合計: without it the file may have
 		// been cut short, and nothing checks that no row is missing.
-		in.Errorf(lastLine, importer.ErrTotal, "no ショッピング合計 line after the last %d ショッピング row(s): the file may be cut short; they are counted but unchecked", n)
+		in.TotalMissing(lastLine, "ショッピング合計", "no ショッピング合計 line after the last %d ショッピング row(s): the file may be cut short; they are counted but unchecked", n)
 	}
 	return st, rows.Err()
 }

@@ -8,10 +8,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/encoding/japanese"
 
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -49,19 +52,44 @@ func Fuzz(f *testing.F, format *importer.Format, seeds ...string) {
 
 // Check tests the properties of a result read from data as "f.csv": every
 // error is a *importer.ParseError naming the file and a line within the
-// input; every charge has a date and a source line within the input;
-// purchases are never negative and refunds never positive.
+// input, and every note names a line within it; every charge has a date and
+// a source line within the input; purchases are never negative and refunds
+// never positive; and no text of the result (charges, cards, notes, errors)
+// holds a card number: once folded the way payee keys are, none has
+// [cardnum.MinDigits] digits in a row, whatever the input.
 func Check(t testing.TB, data []byte, res importer.Result) {
+	t.Helper()
+	check(t, data, "f.csv", res)
+}
+
+func check(t testing.TB, data []byte, name string, res importer.Result) {
 	t.Helper()
 	lines := bytes.Count(data, []byte("\n")) + 1
 	for _, err := range res.Errors {
 		var pe *importer.ParseError
-		if !errors.As(err, &pe) || pe.File != "f.csv" || pe.Line < 0 || pe.Line > lines {
-			t.Fatalf("error %q (%T) is not a ParseError at a line of f.csv (%d lines)", err, err, lines)
+		if !errors.As(err, &pe) || pe.File != name || pe.Line < 0 || pe.Line > lines {
+			t.Fatalf("error %q (%T) is not a ParseError at a line of %s (%d lines)", err, err, name, lines)
 		}
+		noCardNumber(t, "error", err.Error())
+		noCardNumber(t, "error message", pe.Err.Error())
+	}
+	for _, n := range res.Notes {
+		if n.File != name || n.Line < 1 || n.Line > lines || n.Action == "" || n.What == "" {
+			t.Fatalf("note %q is not at a line of %s (%d lines)", n, name, lines)
+		}
+		noCardNumber(t, "note", n.String())
+	}
+	for _, c := range res.Checks {
+		noCardNumber(t, "total check", c.String())
 	}
 	if res.Statement == nil {
 		return
+	}
+	for _, c := range res.Statement.Cards {
+		noCardNumber(t, "card", c.Issuer, c.Name, c.Number, c.Label())
+	}
+	for _, tot := range res.Statement.Totals {
+		noCardNumber(t, "total", tot.Label)
 	}
 	for _, c := range res.Statement.Charges {
 		switch {
@@ -74,7 +102,38 @@ func Check(t testing.TB, data []byte, res importer.Result) {
 		case c.Kind == statement.Refund && c.Amount.IsPositive():
 			t.Fatalf("positive refund: %+v", c)
 		}
+		noCardNumber(t, "charge", c.Merchant, c.Payee, c.Via, c.Holder, c.ForeignCurrency, c.Ref,
+			c.Card.Issuer, c.Card.Name, c.Card.Number, c.Card.Label(), c.Amount.String(), c.ForeignAmount.String())
 	}
+}
+
+// noCardNumber fails t if one of texts, folded as payee keys are, holds
+// cardnum.MinDigits digits in a row.
+func noCardNumber(t testing.TB, what string, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		run := 0
+		for _, r := range payee.Fold(s) {
+			if !unicode.IsDigit(r) {
+				run = 0
+				continue
+			}
+			if run++; run >= cardnum.MinDigits {
+				t.Fatalf("%s text %q holds %d digits in a row once folded: a card number may leak", what, s, run)
+			}
+		}
+	}
+}
+
+// CheckFile is [Check] for a result read from the file at path (which must
+// be the name the result was read under).
+func CheckFile(t testing.TB, path string, res importer.Result) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, data, path, res)
 }
 
 // Parse reads data with format as the file "f.csv" and checks the result's

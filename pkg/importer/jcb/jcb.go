@@ -19,8 +19,12 @@
 // its own, dated on the payment date, so that no money goes unaccounted.
 //
 // The control total 今回のお支払金額合計 is the sum of the お支払い金額 column
-// (this month's slice of an installment purchase, nothing for a cancellation
-// row, the money returned on a ご返金額 row), which is what is checked.
+// (this month's slice of an installment purchase, the money returned on a
+// ご返金額 row), which is what is checked. A 取消 row leaves お支払い金額
+// empty: when a ご返金額 row follows, that row carries the money; when none
+// does (the purchase was billed in this same statement), the cancellation
+// counts at its ご利用金額, so that purchase and cancellation add up to
+// nothing.
 package jcb
 
 import (
@@ -109,9 +113,10 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	for rows.NextRow(h) {
 		p.row()
 	}
+	p.settleCancel()
 	st.Charges = p.charges.Slice()
 	importer.LinkReversals(st.Charges, p.cancels)
-	in.CheckStatedTotal(st, sum.total, p.paid.Decimal(), "今回のお支払金額合計")
+	in.CheckStatedTotal(st, sum.total, p.paid.Decimal(), "今回のお支払金額合計", "the お支払い金額 of the rows")
 	return st, rows.Err()
 }
 
@@ -128,9 +133,21 @@ type parser struct {
 	merchants importer.Merchants
 	cancels   []int
 	paid      statement.Sum // the お支払い金額 column, for the control total
-	// lastCancel says whether the row before was a 取消 row, which a
-	// ご返金額 row completes.
-	lastCancel bool
+	// lastCancel is the line of the row before when it was a 取消 row,
+	// which a ご返金額 row completes, or 0.
+	lastCancel int
+	// cancelled is what that 取消 row counts toward the total unless a
+	// ご返金額 row completes it (see the package doc).
+	cancelled decimal.Decimal
+}
+
+// settleCancel counts the 取消 row before toward the total when no ご返金額
+// row completed it.
+func (p *parser) settleCancel() {
+	if p.lastCancel > 0 {
+		p.paid.Add(p.cancelled)
+	}
+	p.lastCancel = 0
 }
 
 // refundRow reports whether merchant is the お支払済分　ご返金額 line.
@@ -142,8 +159,11 @@ func refundRow(merchant string) bool {
 func (p *parser) row() {
 	in, rows, cols := p.in, p.rows, p.cols
 	afterCancel := p.lastCancel
-	p.lastCancel = false
 	merchant := rows.Raw(cols.merchant)
+	if !(afterCancel > 0 && rows.Field(cols.date) == "" && refundRow(merchant)) {
+		p.settleCancel()
+	}
+	p.lastCancel = 0
 	if strings.TrimSpace(merchant) == "" {
 		in.Errorf(rows.Line, nil, "empty ご利用先など")
 		return
@@ -164,10 +184,11 @@ func (p *parser) row() {
 		amount = pay // a fee row may fill only お支払い金額
 	}
 	dateText := rows.Field(cols.date)
-	if dateText == "" && refundRow(merchant) && afterCancel {
+	if dateText == "" && refundRow(merchant) && afterCancel > 0 {
 		// The money side of the cancellation on the row before: no
 		// second refund, but the money is part of this month's total.
 		p.paid.Add(pay)
+		in.Note(rows.Line, importer.Attached, "お支払済分 ご返金額 %s of the cancellation on line %d", pay, afterCancel)
 		return
 	}
 	date, fee, ok := p.date(dateText, refundRow(merchant))
@@ -197,12 +218,18 @@ func (p *parser) row() {
 	if n := importer.ParseInstallments(rows.Field(cols.plan)); n > 1 {
 		c.Installments = n
 	}
-	if cancel {
-		p.cancels = append(p.cancels, p.charges.Len())
-		p.lastCancel = true
-	}
 	p.charges.Add(c)
-	p.paid.Add(pay)
+	switch {
+	case cancel && !hasPay:
+		p.cancels = append(p.cancels, p.charges.Len()-1)
+		p.lastCancel, p.cancelled = rows.Line, amount
+	case cancel:
+		p.cancels = append(p.cancels, p.charges.Len()-1)
+		p.lastCancel, p.cancelled = rows.Line, decimal.Decimal{}
+		p.paid.Add(pay)
+	default:
+		p.paid.Add(pay)
+	}
 }
 
 // amount reads column col; has is false for an empty field.

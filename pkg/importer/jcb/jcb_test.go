@@ -56,8 +56,42 @@ func TestCancellation(t *testing.T) {
 	if len(cs) != 3 {
 		t.Fatalf("%d charges, want 3 (the ご返金額 row is none): %+v", len(cs), cs)
 	}
+	if len(res.Notes) != 1 || res.Notes[0].Line != 10 || res.Notes[0].Action != importer.Attached || !strings.Contains(res.Notes[0].What, "line 9") {
+		t.Errorf("notes %v, want line 10 attached to the cancellation on line 9", res.Notes)
+	}
 	if c := cs[2]; c.Kind != statement.Refund || c.Amount.String() != "-2000" || c.Reverses.Line != 8 {
 		t.Errorf("cancellation %+v: want a refund of -2000 reversing line 8", c)
+	}
+}
+
+// TestCancellationSameMonth (issue 9): a 取消 row with an empty お支払い金額
+// and no ご返金額 row after it cancels a purchase of this same statement; it
+// counts toward the total at its ご利用金額, wherever it stands.
+func TestCancellationSameMonth(t *testing.T) {
+	for name, rows := range map[string]string{
+		"before a row": row("2024/11/20", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "2000", "", "2000") +
+			row("2024/11/20", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "-2000", "取消", "") +
+			row("2024/12/01", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", "1300", "", "1300"),
+		"at the end": row("2024/12/01", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", "1300", "", "1300") +
+			row("2024/11/20", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "2000", "", "2000") +
+			row("2024/11/20", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "2000", "取消", ""),
+	} {
+		t.Run(name, func(t *testing.T) {
+			res := importertest.Parse(t, &jcb.Format, importertest.CP932(t, summary("1300")+rows))
+			importertest.WantErrors(t, res, nil)
+			if len(res.Checks) != 1 || res.Checks[0].Outcome != importer.Matched {
+				t.Errorf("checks %v, want the total matched", res.Checks)
+			}
+			var refunds int
+			for _, c := range res.Statement.Charges {
+				if c.Kind == statement.Refund && c.Amount.String() == "-2000" && c.Reverses.Line > 0 {
+					refunds++
+				}
+			}
+			if refunds != 1 {
+				t.Errorf("charges %+v: want one refund of -2000 reversing the purchase", res.Statement.Charges)
+			}
+		})
 	}
 }
 

@@ -90,6 +90,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 	}
 	st.Cards = importer.CardsOf(st.Charges)
+	in.TotalUnchecked(nil, "total", "a household-account export has no statement total")
 	return st, rows.Err()
 }
 

@@ -70,7 +70,9 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		amount := cols.amount
 		if rows.Field(amount) == "" {
 			if count > 1 || installmentMemo.MatchString(rows.Field(cols.memo)) {
-				continue // a slice: see the package doc
+				// A slice: see the package doc.
+				in.Note(rows.Line, importer.Skipped, "今回請求額 %s of an installment purchase made before this statement, counted then", rows.Field(cols.bill))
+				continue
 			}
 			amount = cols.bill
 		}
@@ -95,6 +97,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		st.Charges = append(st.Charges, c)
 	}
+	in.TotalUnchecked(nil, "total", "the layout prints no total")
 	return st, rows.Err()
 }
 

@@ -72,5 +72,6 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		st.Charges = append(st.Charges, c)
 	}
+	in.TotalUnchecked(nil, "total", "PayPayカード files print no total")
 	return st, rows.Err()
 }

@@ -21,6 +21,8 @@ import (
 	"regexp"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
@@ -123,6 +125,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st.Charges = charges.Slice()
 	importer.LinkReversals(st.Charges, cancels)
+	in.TotalUnchecked(nil, "total", "楽天 e-NAVI files print no total")
 	return st, rows.Err()
 }
 
@@ -142,11 +145,17 @@ func foldLetters(s string) string {
 	}, s)
 }
 
-// supplement reads a row with no 利用日. The only such rows 楽天 writes are
-// 現地利用額 lines, which add the foreign amount to the charge above; any
+// supplement reads a row with no 利用日. 楽天 writes two kinds: 現地利用額
+// lines, which add the foreign amount to the charge above, and after an
+// ＥＴＣカード売上 charge a line with only the route in its merchant column
+// ("ﾋｶﾞｼｵｳｲﾁ   ﾜﾝﾋｶﾞｼｱｸｱ"), which says where the toll was and is noted. Any
 // other is reported, since it may be a charge whose date was lost.
 func supplement(in *importer.Input, rows *importer.Rows, cols columns, last *statement.Charge) {
 	text := rows.Field(cols.merchant)
+	if last != nil && etc(last.Merchant) && onlyMerchant(rows, cols.merchant) {
+		in.Note(rows.Line, importer.Skipped, "ETC route for line %d (%s)", last.Source.Line, strings.Join(strings.Fields(text), " "))
+		return
+	}
 	m := localAmount.FindStringSubmatch(foldLetters(importer.Fold(text)))
 	switch {
 	case m == nil && strings.Contains(text, "現地利用額"):
@@ -172,6 +181,23 @@ func supplement(in *importer.Input, rows *importer.Rows, cols columns, last *sta
 	if last.Amount.IsNegative() {
 		last.ForeignAmount = amount.Abs().Neg() // a cancelled foreign charge
 	}
+	in.Note(rows.Line, importer.Attached, "現地利用額 %s %s for line %d", amount, currency, last.Source.Line)
+}
+
+// etc reports whether a merchant is an ETC card's toll, "ＥＴＣカード売上".
+func etc(merchant string) bool {
+	return strings.Contains(strings.ToUpper(width.Fold.String(merchant)), "ETC")
+}
+
+// onlyMerchant reports whether the current row has nothing but its merchant
+// column.
+func onlyMerchant(rows *importer.Rows, merchant int) bool {
+	for i := range rows.Fields {
+		if i != merchant && rows.Field(i) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // countryCurrency returns the currency of the country a merchant name ends

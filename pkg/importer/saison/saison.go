@@ -97,10 +97,10 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 				t := statement.ControlTotal{Label: strings.Trim(label, "【】"), Amount: amt, Source: in.Source(rows.Line)}
 				st.Totals = append(st.Totals, t)
 				if label == "【小計】" {
-					in.CheckTotal(t, section.Decimal())
+					in.CheckTotal(t, section.Decimal(), "the 利用金額 of the cardholder's rows")
 					section = statement.Sum{}
 				} else {
-					in.CheckTotal(t, all.Decimal())
+					in.CheckTotal(t, all.Decimal(), "the 利用金額 of every row")
 					total, totalAfter = rows.Line, true
 				}
 			default:
@@ -127,10 +127,10 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	case total == 0:
 		// Every file ends with 【合計】: without it the file may have been
 		// cut short, and nothing checks that no row is missing.
-		in.Errorf(max(lastLine, 1), importer.ErrTotal, "no 【合計】 line: the file may be cut short; its %d charge(s) are counted but unchecked", len(st.Charges))
+		in.TotalMissing(max(lastLine, 1), "合計", "no 【合計】 line: the file may be cut short; its %d charge(s) are counted but unchecked", len(st.Charges))
 	case !totalAfter:
 		in.Errorf(lastLine, importer.ErrTotal, "charges after the 【合計】 line %d, which does not cover them", total)
 	}
-	in.CheckStatedTotal(st, m.billed, all.Decimal(), "今回ご請求額")
+	in.CheckStatedTotal(st, m.billed, all.Decimal(), "今回ご請求額", "the 利用金額 of every row")
 	return st, rows.Err()
 }

@@ -111,3 +111,27 @@ formats:
 		importertest.Check(t, data, reg.Import("f.csv", bytes.NewReader(data)))
 	})
 }
+
+// TestCardNumbersInUserColumns reproduces issue 10: a user format's card
+// column "4980.0012.3456.7890" was printed whole, and a card number in its
+// amount column was read as ¥4,111,111,111,111,111.
+func TestCardNumbersInUserColumns(t *testing.T) {
+	reg := load(t, `
+formats:
+  - name: mybank
+    header: [日付, 内容, 金額, カード]
+    columns: {date: 日付, merchant: 内容, amount: 金額, card: カード}
+`)
+	src := []byte("日付,内容,金額,カード\n2025/01/05,SHOP,3480,4980.0012.3456.7890\n2025/01/06,SHOP,4111111111111111,4980.0012.3456.7890\n")
+	res := reg.Import("u.csv", bytes.NewReader(src))
+	if res.Statement == nil || len(res.Statement.Charges) != 1 {
+		t.Fatalf("charges %v, errors %v", res.Statement, res.Errors)
+	}
+	if got := res.Statement.Charges[0].Card.Number; got != "****.****.****.7890" {
+		t.Errorf("card number %q, want ****.****.****.7890", got)
+	}
+	if len(res.Errors) != 1 || !errors.Is(res.Errors[0], importer.ErrBadAmount) {
+		t.Errorf("errors %v, want the 16-digit amount refused", res.Errors)
+	}
+	importertest.Check(t, src, importer.Result{Statement: res.Statement})
+}

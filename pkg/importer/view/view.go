@@ -119,7 +119,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		p.row()
 	}
 	st.Charges = p.charges.Slice()
-	in.CheckStatedTotal(st, m.total, p.billed.Decimal(), "今回お支払金額")
+	in.CheckStatedTotal(st, m.total, p.billed.Decimal(), "今回お支払金額", "the 今回ご請求額 of the rows")
 	return st, rows.Err()
 }
 

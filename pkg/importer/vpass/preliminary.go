@@ -139,5 +139,6 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 		charges.Add(c)
 	}
 	st.Charges = charges.Slice()
+	in.TotalUnchecked(nil, "total", "a 未確定 file has no total until the month closes")
 	return st, rows.Err()
 }

@@ -15,6 +15,7 @@ package vpass
 
 import (
 	"encoding/csv"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -32,12 +33,12 @@ const issuer = "三井住友カード"
 var Confirmed = importer.Format{
 	Name:      "vpass",
 	Issuer:    issuer,
-	Title:     "Vpass 確定明細 (also Olive, Amazon Mastercard, ゴールドポイントカード・プラス)",
+	Title:     "Vpass 確定明細 (also Olive, Amazon Mastercard, ゴールドポイントカード・プラス; マイ・ペイすリボ)",
 	Encodings: []textenc.Encoding{textenc.CP932},
 	Sample:    "山田　太郎　様,4980-00**-****-****,三井住友カードＶＩＳＡ（ＮＬ）,,,,",
-	Keywords:  []string{"様,", "-****", "１,１,"},
+	Keywords:  []string{"様,", "-****", "１,１,", "マイ・ペイすリボ"},
 	Sniff:     func(head string) bool { return sniffConfirmed(head, false) },
-	Parse:     confirmed{issuer}.parse,
+	Parse:     confirmed{issuer: issuer, width: 7}.parse,
 }
 
 // DCard is dカード's statement in the Vpass 確定 layout: the same card lines,
@@ -51,7 +52,7 @@ var DCard = importer.Format{
 	Sample:    "山田　太郎　様,5302-42**-****-0000,ｄカードＧＯＬＤ",
 	Keywords:  []string{"様,", "-****", "ｄカード", "ｄ払い"},
 	Sniff:     func(head string) bool { return sniffConfirmed(head, true) },
-	Parse:     confirmed{"NTTドコモ"}.parse,
+	Parse:     confirmed{issuer: "NTTドコモ", width: 8}.parse,
 }
 
 // dcardName reports whether a card line's card name is a dカード's:
@@ -67,16 +68,23 @@ func dcardName(name string) bool {
 }
 
 // maskedNumber matches a card number as Vpass prints it: groups of digits and
-// asterisks, e.g. 4980-00**-****-**** or 0000-0000-0000-0***.
-var maskedNumber = regexp.MustCompile(`^[0-9*]{4}-[0-9*]{2,6}-[0-9*]{2,6}(-[0-9*]{2,6})?$`)
+// mask characters, 4980-00**-****-**** or 0000-0000-0000-0***, and as people
+// anonymise it before sharing a file, XXXX-XXXX-XXXX-X***. The layout is
+// recognised by the shape of the line, not by one mask.
+var maskedNumber = regexp.MustCompile(`^[0-9*XxＸ＊#•●]{4}(-[0-9*XxＸ＊#•●]{1,6}){2,3}$`)
 
-// cardLine reports whether fields are a card header line.
+// cardLine reports whether fields are a card header line: a holder ("山田
+// 太郎　様", or a name without 様 in an anonymised copy), a masked number and
+// a card name, then nothing.
 func cardLine(f []string) bool {
 	if len(f) < 3 || len(f) > 8 {
 		return false
 	}
-	name := strings.TrimRight(f[0], " 　")
-	if !strings.HasSuffix(name, "様") || !maskedNumber.MatchString(strings.TrimSpace(f[1])) {
+	holder := strings.TrimSpace(f[0])
+	if holder == "" || !maskedNumber.MatchString(strings.TrimSpace(f[1])) || strings.TrimSpace(f[2]) == "" {
+		return false
+	}
+	if _, err := importer.ParseDate(holder); err == nil {
 		return false
 	}
 	for _, x := range f[3:] {
@@ -100,6 +108,19 @@ func sniffConfirmed(head string, dcard bool) bool {
 	return false
 }
 
+// Columns of the 確定 layout.
+const (
+	colDate = iota
+	colMerchant
+	colAmount // ご利用金額
+	colPlan   // 支払区分
+	colCount  // 今回回数
+	colPay    // お支払い金額
+	colMemo   // 備考
+)
+
+const columnNames = "ご利用日,ご利用店名,ご利用金額,支払区分,今回回数,お支払い金額,備考"
+
 // totalLine reports whether fields are a total or subtotal line: empty
 // except for column 6.
 func totalLine(f []string) bool {
@@ -107,15 +128,46 @@ func totalLine(f []string) bool {
 		return false
 	}
 	for i, x := range f {
-		if (i == 5) == (strings.TrimSpace(x) == "") {
+		if (i == colPay) == (strings.TrimSpace(x) == "") {
 			return false
 		}
 	}
 	return true
 }
 
-// confirmed reads the 確定 layout for the card company issuer.
-type confirmed struct{ issuer string }
+// confirmed reads the 確定 layout for the card company issuer, whose rows
+// have width fields.
+type confirmed struct {
+	issuer string
+	width  int
+}
+
+// parser holds the state of one 確定 file.
+type parser struct {
+	confirmed
+	in      *importer.Input
+	rows    *importer.Rows
+	st      *statement.Statement
+	charges importer.ChargeList
+	card    statement.Card
+	holder  string
+	inCard  bool
+
+	// Totals are of お支払い金額 (column 6). A total line closes the block
+	// since the previous one (a card's subtotal) or, if it does not match
+	// that, must match everything so far (the grand total).
+	blockPay, allPay statement.Sum
+	allPrinted       statement.Sum // the お支払い金額 printed, no ご利用金額 for it
+	blockHasCharge   bool
+	// revolving adds up the ※マイ・ペイすリボ最低支払額（弁済金）※ lines: a
+	// revolving card's total is its month's payment, not its purchases.
+	revolving     statement.Sum
+	revolvingLine int
+	lastTotal     int // charges covered by a total line so far
+	lastLine      int
+	checks        []importer.TotalCheck
+	merchants     importer.Merchants
+}
 
 func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 	rows, err := in.Rows(func(r *csv.Reader) {
@@ -126,115 +178,213 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &statement.Statement{}
-	var (
-		charges importer.ChargeList
-		card    statement.Card
-		holder  string
-		inCard  bool
-		// Totals are of お支払い金額 (column 6). A total line closes the block
-		// since the previous one (a card's subtotal) or, if it does not match
-		// that, must match everything so far (the grand total).
-		block, all     statement.Sum
-		blockHasCharge bool
-		lastTotal      int // charges covered by a total line so far
-		lastLine       int
-		merchants      importer.Merchants
-	)
-	charges.Reserve(in.EstimateLines())
+	ps := &parser{confirmed: p, in: in, rows: rows, st: &statement.Statement{}}
+	ps.charges.Reserve(in.EstimateLines())
 	for rows.Next() {
-		f := rows.Fields
-		switch {
-		case rows.Empty():
-			continue
-		case cardLine(f):
-			card = statement.Card{Issuer: p.issuer, Number: strings.TrimSpace(f[1]), Name: strings.TrimSpace(f[2])}
-			holder = importer.TrimHonorific(f[0])
-			st.Cards = append(st.Cards, card)
-			inCard = true
-			continue
-		case totalLine(f):
-			amt, err := importer.ParseAmount(f[5])
-			if err != nil {
-				in.Error(rows.Line, err)
-				continue
-			}
-			// Labels are set at the end, when it is known which line is last.
-			t := statement.ControlTotal{Amount: amt, Source: in.Source(rows.Line)}
-			if !blockHasCharge || !amt.Equal(block.Decimal()) {
-				// Not its block's subtotal: it must be the total so far.
-				in.CheckTotal(statement.ControlTotal{Label: "total line", Amount: amt, Source: t.Source}, all.Decimal())
-			}
-			st.Totals = append(st.Totals, t)
-			block, blockHasCharge = statement.Sum{}, false
-			lastTotal = charges.Len()
-			continue
-		}
-		if len(f) < 6 || len(f) > 8 {
-			in.Errorf(rows.Line, importer.ErrFieldCount, "%d fields, want 7 (ご利用日,ご利用店名,ご利用金額,支払区分,今回回数,お支払い金額,備考)", len(f))
-			continue
-		}
-		if !inCard {
-			in.Errorf(rows.Line, nil, "charge before the first card line (\"氏名　様,番号,カード名\")")
-			continue
-		}
-		c, pay, ok := parseRow(in, rows, &merchants)
-		if !ok {
-			continue
-		}
-		c.Card, c.Holder = card, holder
-		charges.Add(c)
-		lastLine = rows.Line
-		block.Add(pay)
-		all.Add(pay)
-		blockHasCharge = true
+		ps.line()
 	}
-	st.Charges = charges.Slice()
+	st := ps.st
+	st.Charges = ps.charges.Slice()
 	for i := range st.Totals {
-		st.Totals[i].Label = "subtotal line"
+		st.Totals[i].Label, ps.checks[i].Label = "subtotal line", "subtotal line"
 		if i == len(st.Totals)-1 {
-			st.Totals[i].Label = "total line"
+			st.Totals[i].Label, ps.checks[i].Label = "total line", "total line"
 		}
+		in.Checked(ps.checks[i])
 	}
 	// Every Vpass 確定 file ends with its total: without it the file may have
 	// been cut short, and nothing checks that no row is missing.
-	if n := len(st.Charges) - lastTotal; n > 0 || len(st.Totals) == 0 {
-		in.Errorf(max(lastLine, 1), importer.ErrTotal, "no total line (\",,,,,N,\") after the last %d charge(s): the file may be cut short; its charges are counted but unchecked", n)
+	if n := len(st.Charges) - ps.lastTotal; n > 0 || len(st.Totals) == 0 {
+		in.TotalMissing(max(ps.lastLine, 1), "total line", "no total line (\",,,,,N,\") after the last %d charge(s): the file may be cut short; its charges are counted but unchecked", n)
 	}
 	return st, rows.Err()
 }
 
-// parseRow reads a data row; pay is the お支払い金額 that totals add up.
-func parseRow(in *importer.Input, rows *importer.Rows, merchants *importer.Merchants) (c statement.Charge, pay decimal.Decimal, ok bool) {
-	date, err := importer.ParseDate(rows.Field(0))
+// line reads the current record.
+func (p *parser) line() {
+	rows, f := p.rows, p.rows.Fields
+	switch {
+	case rows.Empty():
+	case cardLine(f):
+		p.card = statement.Card{Issuer: p.issuer, Number: strings.TrimSpace(f[1]), Name: strings.TrimSpace(f[2])}
+		p.holder = importer.TrimHonorific(f[0])
+		p.st.Cards = append(p.st.Cards, p.card)
+		p.inCard = true
+	case totalLine(f):
+		p.total()
+	case strings.TrimSpace(f[0]) == "" && len(f) > colMerchant && strings.TrimSpace(f[colMerchant]) != "":
+		p.undated()
+	default:
+		p.row()
+	}
+}
+
+// total reads a total line.
+func (p *parser) total() {
+	in, rows := p.in, p.rows
+	amt, err := importer.ParseAmount(rows.Fields[colPay])
+	if err != nil {
+		in.Errorf(rows.Line, nil, "total line: %w", err)
+		return
+	}
+	t := statement.ControlTotal{Amount: amt, Source: in.Source(rows.Line)}
+	c := importer.TotalCheck{Source: t.Source, Stated: amt, Outcome: importer.Matched}
+	switch {
+	case p.revolvingLine > 0:
+		// A revolving card's total is the month's payment: its 弁済金 and
+		// whatever is billed outside revolving. Which one-time charges a
+		// card revolves is its holder's setting, which the file does not
+		// say: a total that is not the 弁済金 plus the printed お支払い金額
+		// cannot be checked, and is no mismatch.
+		c.Sum = p.revolving.Decimal().Add(p.allPrinted.Decimal())
+		c.Why = fmt.Sprintf("the マイ・ペイすリボ payment (弁済金) of line %d plus the お支払い金額 printed on the rows", p.revolvingLine)
+		if !amt.Equal(c.Sum) {
+			c.Outcome = importer.Unchecked
+			c.Why = fmt.Sprintf("the total of a revolving card (マイ・ペイすリボ) is the month's payment: the 弁済金 %s of line %d and the one-time charges the card does not revolve, which the file does not say (the お支払い金額 printed on the rows add up to %s)",
+				p.revolving.Decimal(), p.revolvingLine, p.allPrinted.Decimal())
+		}
+	case p.blockHasCharge && amt.Equal(p.blockPay.Decimal()):
+		c.Sum, c.Why = amt, "the お支払い金額 of the card's rows above it"
+	default:
+		// Not its block's subtotal: it must be the total so far.
+		c.Sum, c.Why = p.allPay.Decimal(), "the お支払い金額 of every row above it"
+		if !amt.Equal(c.Sum) {
+			c.Outcome = importer.Mismatched
+			in.Errorf(rows.Line, importer.ErrTotal, "the statement's total line is %s but its charges add up to %s; a row may be missing or unreadable", amt, c.Sum)
+		}
+	}
+	p.st.Totals = append(p.st.Totals, t)
+	p.checks = append(p.checks, c)
+	p.blockPay, p.blockHasCharge = statement.Sum{}, false
+	p.lastTotal = p.charges.Len()
+}
+
+// undated reads a line with no date and text in the merchant column. Vpass
+// writes such lines for a revolving card's payment (※マイ・ペイすリボ最低支払額
+// （弁済金）※ with the amount), notes ("本明細書作成までのご返済情報を反映した
+// 金額となります。"), and credits that have no date (ＷＥＢ明細書年会費割引 with a
+// negative お支払い金額). A credit with no date can be no charge, as nothing
+// dates it; its money still counts toward the total. Any other line with an
+// amount may be a charge whose date was lost, and is an error.
+func (p *parser) undated() {
+	in, rows := p.in, p.rows
+	text := strings.TrimSpace(rows.Fields[colMerchant])
+	amountText, payText := rows.Field(colAmount), rows.Field(colPay)
+	var pay decimal.Decimal
+	if payText != "" {
+		var err error
+		if pay, err = importer.ParseAmount(payText); err != nil {
+			in.Errorf(rows.Line, nil, "お支払い金額 of %q: %w", text, err)
+			return
+		}
+	}
+	switch {
+	case strings.HasPrefix(text, "※") && payText != "" && amountText == "" && strings.Contains(text, "リボ"):
+		p.revolving.Add(pay)
+		p.revolvingLine = rows.Line
+		in.Note(rows.Line, importer.Skipped, "the month's revolving payment %s (%s), checked with the total", pay, text)
+	case amountText == "" && payText == "":
+		in.Note(rows.Line, importer.Skipped, "note %s", importer.Quote(text))
+	case amountText == "" && pay.IsNegative():
+		p.blockPay.Add(pay)
+		p.allPay.Add(pay)
+		p.allPrinted.Add(pay)
+		in.Note(rows.Line, importer.Skipped, "credit %s of %s without a date: no charge, as nothing dates it; counted toward the total", importer.Quote(text), pay)
+	default:
+		in.Errorf(rows.Line, importer.ErrBadDate, "row without ご利用日: %q", text)
+	}
+}
+
+// row reads a data row.
+func (p *parser) row() {
+	in, rows := p.in, p.rows
+	// A row wider than the layout may be padded with empty fields, or have
+	// a comma in its merchant or memo.
+	if !rows.Repair(p.width, columnNames, []int{colMerchant, colMemo}, validRow) {
+		return
+	}
+	if len(rows.Fields) < colPay+1 {
+		in.Errorf(rows.Line, importer.ErrFieldCount, "%d fields, want %d (%s)", len(rows.Fields), p.width, columnNames)
+		return
+	}
+	if !p.inCard {
+		in.Errorf(rows.Line, nil, "charge before the first card line (\"氏名　様,番号,カード名\")")
+		return
+	}
+	c, pay, printed, ok := parseRow(in, rows, &p.merchants)
+	if !ok {
+		return
+	}
+	c.Card, c.Holder = p.card, p.holder
+	p.charges.Add(c)
+	p.lastLine = rows.Line
+	p.blockPay.Add(pay)
+	p.allPay.Add(pay)
+	if printed {
+		p.allPrinted.Add(pay)
+	}
+	p.blockHasCharge = true
+}
+
+// validRow reports whether f, a row of fields joined back by a repair, reads
+// as a row of the layout: a date, an amount or two, and counts where the
+// layout has them, a one-time payment paying what it costs and an
+// installment no more.
+func validRow(f []string) bool {
+	if _, err := importer.ParseDate(f[colDate]); err != nil || strings.TrimSpace(f[colMerchant]) == "" {
+		return false
+	}
+	amount, err1 := importer.ParseAmount(f[colAmount])
+	pay, err2 := importer.ParseAmount(f[colPay])
+	plan, count := strings.TrimSpace(f[colPlan]), strings.TrimSpace(f[colCount])
+	switch {
+	case err1 != nil && strings.TrimSpace(f[colAmount]) != "",
+		err2 != nil && strings.TrimSpace(f[colPay]) != "",
+		err1 != nil && err2 != nil,
+		plan != "" && importer.ParseInstallments(plan) == 0 && !strings.ContainsAny(plan, "リボ分割ボーナス"),
+		count != "" && importer.ParseInstallments(count) == 0:
+		return false
+	case err1 == nil && err2 == nil && pay.Abs().GreaterThan(amount.Abs()):
+		return false
+	}
+	return true
+}
+
+// parseRow reads a data row; pay is the お支払い金額 that totals add up (the
+// ご利用金額 when none is printed, which printed says).
+func parseRow(in *importer.Input, rows *importer.Rows, merchants *importer.Merchants) (c statement.Charge, pay decimal.Decimal, printed, ok bool) {
+	date, err := importer.ParseDate(rows.Field(colDate))
 	if err != nil {
 		in.Error(rows.Line, err)
-		return c, pay, false
+		return c, pay, false, false
 	}
-	merchant := rows.Fields[1]
+	merchant := rows.Fields[colMerchant]
 	if strings.TrimSpace(merchant) == "" {
 		in.Errorf(rows.Line, nil, "empty merchant name")
-		return c, pay, false
+		return c, pay, false, false
 	}
-	useField, payField := rows.Field(2), rows.Field(5)
-	if payField == "" {
+	useField, payField := rows.Field(colAmount), rows.Field(colPay)
+	printed = payField != ""
+	if !printed {
+		// A revolving card's purchases leave お支払い金額 empty.
 		payField = useField
 	}
 	if useField == "" {
-		// Cashback and discount rows leave ご利用金額 empty.
+		// Cashback and discount rows, and a card's annual fee, leave
+		// ご利用金額 empty.
 		useField = payField
 	}
 	amount, err := importer.ParseAmount(useField)
 	if err != nil {
 		in.Errorf(rows.Line, nil, "ご利用金額: %w", err)
-		return c, pay, false
+		return c, pay, false, false
 	}
 	// A one-time payment's two amounts are the same text: read it once.
 	pay = amount
 	if payField != useField {
 		if pay, err = importer.ParseAmount(payField); err != nil {
 			in.Errorf(rows.Line, nil, "お支払い金額: %w", err)
-			return c, pay, false
+			return c, pay, false, false
 		}
 	}
 	key, kind := merchants.Kind(merchant, amount)
@@ -246,17 +396,17 @@ func parseRow(in *importer.Input, rows *importer.Rows, merchants *importer.Merch
 		Kind:     kind,
 		Source:   in.Source(rows.Line),
 	}
-	if n := importer.ParseInstallments(rows.Field(3)); n > 1 {
+	if n := importer.ParseInstallments(rows.Field(colPlan)); n > 1 {
 		c.Installments = n
 	}
-	if memo := rows.Field(6); memo != "" {
+	if memo := rows.Field(colMemo); memo != "" {
 		// dカード's 8-column rows keep the store's full name here; it stays a
 		// memo and never joins the merchant.
 		if amt, cur, ok := ForeignMemo(memo); ok {
 			c.ForeignAmount, c.ForeignCurrency = amt, cur
 		}
 	}
-	return c, pay, true
+	return c, pay, printed, true
 }
 
 // ForeignMemo reads the foreign-use memo in 備考, "20.00　USD　157.500　01 13"

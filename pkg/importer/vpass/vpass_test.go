@@ -140,3 +140,73 @@ func TestFullCardNumberMasked(t *testing.T) {
 		t.Errorf("payee key %q keeps the number", c.Payee)
 	}
 }
+
+// TestCommaInMerchant (issue 9): a row with one field too many because its
+// merchant held an unquoted comma is read when exactly one way of joining
+// the fields back gives a row, with a note; otherwise it is an error.
+func TestCommaInMerchant(t *testing.T) {
+	res := importertest.Parse(t, &vpass.Confirmed, sjis(t, header+
+		"2023/07/03,GITHUB, INC. (GITHUB.COM ),1479,１,１,1479,\r\n"+ // 2: one way
+		"2023/07/04,A,1,1,１,１,1,\r\n"+ // 3: "A,1" or the memo "1,": two ways
+		"2023/07/05,B,C,100,D,１,100,\r\n"+ // 4: no way reads
+		",,,,,1479,\r\n"))
+	importertest.WantErrors(t, res, map[int]error{3: importer.ErrFieldCount, 4: importer.ErrFieldCount})
+	if msg := res.Errors[0].Error(); !strings.Contains(msg, "ways of joining") {
+		t.Errorf("error %q does not say the row reads several ways", msg)
+	}
+	if n := len(res.Statement.Charges); n != 1 || res.Statement.Charges[0].Merchant != "GITHUB, INC. (GITHUB.COM )" {
+		t.Fatalf("charges %+v, want the GitHub row", res.Statement.Charges)
+	}
+	if len(res.Notes) != 1 || res.Notes[0].Line != 2 || res.Notes[0].Action != importer.Repaired {
+		t.Errorf("notes %v, want line 2 repaired", res.Notes)
+	}
+}
+
+// TestRevolvingTotal (issue 9): a revolving card's total is its month's
+// payment. It is checked against the 弁済金 line plus the お支払い金額 printed
+// on the rows; when it is not that, it cannot be checked (the card may
+// revolve one-time charges too), which is no error.
+func TestRevolvingTotal(t *testing.T) {
+	rows := header +
+		"2025/02/03,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,4280,,,,\r\n" +
+		"2025/02/04,ＷＡＯＮ発行手数料,300,１,１,300,\r\n" +
+		",※マイ・ペイすリボ最低支払額（弁済金）※,,,,5000,\r\n" +
+		",本明細書作成までのご返済情報を反映した金額となります。,,,,,\r\n"
+	for total, want := range map[string]importer.Outcome{"5300": importer.Matched, "5000": importer.Unchecked} {
+		res := importertest.Parse(t, &vpass.Confirmed, sjis(t, rows+",,,,,"+total+",\r\n"))
+		importertest.WantErrors(t, res, nil)
+		if len(res.Checks) != 1 || res.Checks[0].Outcome != want {
+			t.Errorf("total %s: checks %v, want %s", total, res.Checks, want)
+		}
+		if len(res.Statement.Charges) != 2 || len(res.Notes) != 2 {
+			t.Errorf("total %s: charges %+v, notes %v", total, res.Statement.Charges, res.Notes)
+		}
+	}
+	// An undated line with an amount that is no known kind may be a charge
+	// whose date was lost: an error.
+	res := importertest.Parse(t, &vpass.Confirmed, sjis(t, header+",ＳＨＯＰ,500,１,１,500,\r\n,,,,,0,\r\n"))
+	importertest.WantErrors(t, res, map[int]error{2: importer.ErrBadDate})
+}
+
+// TestAnonymisedCardLine (issue 9): files shared after masking the card
+// number with X, or with the holder's 様 removed, are Vpass files still.
+func TestAnonymisedCardLine(t *testing.T) {
+	for _, line := range []string{
+		"住友　太郎　様,XXXX-XXXX-XXXX-X***,Ａｍａｚｏｎマスターゴールド",
+		"住友　太郎,1234-56**-****-****,Ａｍａｚｏｎマスター,,,,",
+		"ＸＸＸＸ,xxxx-xx**-****-****,カード,,,,",
+	} {
+		data := sjis(t, line+"\r\n2025/01/05,ＳＨＯＰ,100,１,１,100,\r\n,,,,,100,\r\n")
+		text, err := textenc.OpenBytes(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !vpass.Confirmed.Sniff(text.Head) || vpass.DCard.Sniff(text.Head) {
+			t.Errorf("%s: not recognised as Vpass 確定", line)
+		}
+		res := importertest.Parse(t, &vpass.Confirmed, data)
+		if len(res.Errors) > 0 || len(res.Statement.Charges) != 1 {
+			t.Errorf("%s: errors %v", line, res.Errors)
+		}
+	}
+}
