@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -24,9 +24,9 @@ import (
 // the expected amount a warning; 1.3 would leave ordinary price rises (+10%,
 // +20%) as notes.
 type AmountChange struct {
-	Severity Severity `yaml:"severity" doc:"severity of a price increase"`
-	Increase Ratio    `yaml:"increase" doc:"times the usual from which an increase is a warning (below: info)"`
-	Double   Ratio    `yaml:"double" doc:"times the usual amount from which it is a double charge (alert)"`
+	Severity severity.Severity `yaml:"severity" doc:"severity of a price increase"`
+	Increase Ratio             `yaml:"increase" doc:"times the usual from which an increase is a warning (below: info)"`
+	Double   Ratio             `yaml:"double" doc:"times the usual amount from which it is a double charge (alert)"`
 }
 
 // ID implements [Rule].
@@ -44,7 +44,7 @@ func (a AmountChange) Check(card *Card) []Finding {
 		px := card.byPayee[ch.Payee]
 		y := card.yen[i]
 		var ref int64
-		var usual, usualJA string
+		var usual message.Message
 		p := px.conf
 		lo, hi, ok := decimal.Zero, decimal.Zero, false
 		if p != nil && p.MatchesCharge(ch) {
@@ -55,38 +55,36 @@ func (a AmountChange) Check(card *Card) []Finding {
 				return
 			}
 			ref = statement.WholeYen(hi)
-			usual = fmt.Sprintf("%s's expected amount is %s (config)", p.Name, rangeText(statement.WholeYen(lo), ref))
-			usualJA = fmt.Sprintf("%s の想定金額は %s（設定）", p.Name, rangeText(statement.WholeYen(lo), ref))
+			usual = message.New("amount-change.usual.config", message.Args{
+				"name": message.Text(p.Name), "lo": message.Yen(statement.WholeYen(lo)), "hi": message.Yen(ref)})
 		} else {
 			s := card.referenceStream(px, i)
 			if s == nil || y <= card.payeeMaxBefore(i) {
 				return // not above what the payee charged before: its normal range
 			}
 			ref = streamRef(s, ch.Date)
-			usual = fmt.Sprintf("%s usually charges %s %s (%s seen since %s)",
-				ch.Payee, yenText(statement.WholeYen(s.Typical)), s.Cadence.Name, rangeText(statement.WholeYen(s.Min), statement.WholeYen(s.Max)), s.First())
-			usualJA = fmt.Sprintf("%s の通常の請求は %s（%s、%s 以降 %s）",
-				ch.Payee, s.Cadence.Name, yenText(statement.WholeYen(s.Typical)), s.First(), rangeText(statement.WholeYen(s.Min), statement.WholeYen(s.Max)))
+			usual = message.New("amount-change.usual.stream", message.Args{
+				"payee": message.Text(ch.Payee), "typical": message.Yen(statement.WholeYen(s.Typical)), "cadence": cadenceTerm(s.Cadence),
+				"lo": message.Yen(statement.WholeYen(s.Min)), "hi": message.Yen(statement.WholeYen(s.Max)), "since": message.Date(s.First())})
 		}
 		if ref <= 0 {
 			return
 		}
 		r := Times(y, ref)
 		f := Finding{Severity: a.Severity, Charges: []*statement.Charge{ch}}
+		args := message.Args{"payee": message.Text(ch.Payee), "amount": message.Yen(y), "date": message.Date(ch.Date),
+			"times": r.short(), "usual": message.Nested(usual)}
 		if a.Double > 0 && a.Double.AtLeast(y, ref) {
-			f.Severity = Alert
-			what, whatJA := fmt.Sprintf("%s× the usual: charged more than once?", r.Short()), fmt.Sprintf("通常の %s 倍：重複請求の可能性", r.Short())
-			if lo, hi := 2*ref-ref/10, 2*ref+ref/10; y >= lo && y <= hi {
-				what, whatJA = "about double: a double charge?", "約 2 倍：二重請求の可能性"
-			}
-			f.Message = fmt.Sprintf("%s charged %s on %s, %s; %s; the limit is %s×", ch.Payee, yenText(y), ch.Date, what, usual, a.Double)
-			f.MessageJA = fmt.Sprintf("%s が %s に %s を請求、%s。%s。上限は %s 倍", ch.Payee, ch.Date, yenText(y), whatJA, usualJA, a.Double)
+			f.Severity = severity.Alert
+			lo, hi := 2*ref-ref/10, 2*ref+ref/10
+			args["about-double"] = message.Bool(y >= lo && y <= hi)
+			args["limit"] = message.Ratio(int64(a.Double))
+			f.Message = message.New("amount-change.double", args)
 		} else {
 			if !a.Increase.AtLeast(y, ref) {
-				f.Severity = Info
+				f.Severity = severity.Info
 			}
-			f.Message = fmt.Sprintf("%s charged %s on %s, a price increase (%s× the usual); %s", ch.Payee, yenText(y), ch.Date, r.Short(), usual)
-			f.MessageJA = fmt.Sprintf("%s が %s に %s を請求、値上げ（通常の %s 倍）。%s", ch.Payee, ch.Date, yenText(y), r.Short(), usualJA)
+			f.Message = message.New("amount-change.increase", args)
 		}
 		out = append(out, f)
 	})
@@ -175,12 +173,4 @@ func streamRef(s *recurring.Stream, d statement.Date) int64 {
 func fixedPrice(s *recurring.Stream) bool {
 	lo, hi := statement.WholeYen(s.Min), statement.WholeYen(s.Max)
 	return len(s.Charges) >= 4 && !s.Variable && (hi-lo)*10 <= hi
-}
-
-// rangeText writes "¥1,000" or "¥1,000–¥1,500".
-func rangeText(lo, hi int64) string {
-	if lo == hi {
-		return yenText(lo)
-	}
-	return yenText(lo) + "–" + yenText(hi)
 }

@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -19,11 +19,11 @@ import (
 // more, nor a charge that continues a known payment. It catches a thief
 // spending big where the owner shops small.
 type AmountOutlier struct {
-	Severity Severity `yaml:"severity" doc:"severity of a purchase far above the card's usual"`
-	K        Ratio    `yaml:"k" doc:"how many MADs above the median is far"`
-	Floor    Ratio    `yaml:"floor" doc:"the MAD counts as at least this share of the median"`
-	FloorYen Yen      `yaml:"floor-yen" doc:"…and at least this amount"`
-	Min      Yen      `yaml:"min" doc:"never flag a purchase below this"`
+	Severity severity.Severity `yaml:"severity" doc:"severity of a purchase far above the card's usual"`
+	K        Ratio             `yaml:"k" doc:"how many MADs above the median is far"`
+	Floor    Ratio             `yaml:"floor" doc:"the MAD counts as at least this share of the median"`
+	FloorYen Yen               `yaml:"floor-yen" doc:"…and at least this amount"`
+	Min      Yen               `yaml:"min" doc:"never flag a purchase below this"`
 }
 
 // ID implements [Rule].
@@ -63,11 +63,11 @@ func (o AmountOutlier) Check(card *Card) []Finding {
 		if prev := card.payeeMaxBefore(i); prev*2 >= y {
 			return
 		}
-		en := fmt.Sprintf("%s from %s is far above this card's usual: median %s, spread (MAD) %s over %d purchases (%s); the limit is %s (median + %s × spread), and the largest purchase was %s",
-			yenText(y), ch.Payee, yenText(st.Median), yenText(spread), st.N, st.Scope, yenText(limit), o.K, yenText(st.Before))
-		ja := fmt.Sprintf("%s の %s はこのカードの通常を大きく上回ります：中央値 %s、ばらつき（MAD）%s（%d 件）。上限は %s（中央値 + %s × ばらつき）、これまでの最大は %s",
-			ch.Payee, yenText(y), yenText(st.Median), yenText(spread), st.N, yenText(limit), o.K, yenText(st.Before))
-		out = append(out, Finding{Severity: o.Severity, Message: en, MessageJA: ja, Charges: []*statement.Charge{ch}})
+		msg := message.New("amount-outlier", message.Args{"amount": message.Yen(y), "payee": message.Text(ch.Payee),
+			"median": message.Yen(st.Median), "spread": message.Yen(spread), "purchases": message.Count(st.N),
+			"scope": message.Term("scope." + st.Scope), "limit": message.Yen(limit), "k": message.Ratio(int64(o.K)),
+			"largest": message.Yen(st.Before)})
+		out = append(out, Finding{Severity: o.Severity, Message: msg, Charges: []*statement.Charge{ch}})
 	})
 	return out
 }

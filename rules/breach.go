@@ -2,13 +2,14 @@ package rules
 
 import (
 	_ "embed"
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -37,9 +38,9 @@ func Breaches() []config.Breach {
 // the notice goes. The notice and the raising last until Watch days after
 // the breach's window closes.
 type BreachExposure struct {
-	Severity Severity `yaml:"severity" doc:"severity of the notice that a card was exposed"`
-	Watch    Days     `yaml:"watch" doc:"how long after a breach's window the card stays under watch"`
-	Raise    bool     `yaml:"raise" doc:"raise the card's other findings one severity after the exposure"`
+	Severity severity.Severity `yaml:"severity" doc:"severity of the notice that a card was exposed"`
+	Watch    Days              `yaml:"watch" doc:"how long after a breach's window the card stays under watch"`
+	Raise    bool              `yaml:"raise" doc:"raise the card's other findings one severity after the exposure"`
 
 	// Catalogue is the breaches watched: the built-in ones and the config's.
 	Catalogue []config.Breach `yaml:"-"`
@@ -90,27 +91,30 @@ func (b BreachExposure) exposures(card *Card) []exposure {
 // which sees the card's other findings.
 func (BreachExposure) Check(*Card) []Finding { return nil }
 
-// notice is the advice about exposure e, in both languages.
-func (b BreachExposure) notice(e exposure) (en, ja string) {
+// notice is the advice about exposure e. until is set when the card's
+// findings until then are raised; raised is set when the finding the
+// notice is on was raised, from one severity to another.
+func (b BreachExposure) notice(e exposure) message.Args {
 	br := e.breach
-	what := br.Name
-	if br.Processor != "" && !strings.Contains(br.Processor, br.Name) {
-		what += " (" + br.Processor + ")"
+	processor := br.Processor
+	if strings.Contains(processor, br.Name) {
+		processor = "" // "(Metaps Payment)" after "Metaps Payment" says nothing
 	}
-	leaked, leakedJA := "", ""
-	if br.Exposed != "" {
-		leaked = "; exposed: " + br.Exposed
-		leakedJA = "。漏えいした情報：" + br.Exposed
+	return message.Args{
+		"payee": message.Text(e.charge.Payee), "date": message.Date(e.charge.Date),
+		"breach": message.Text(br.Name), "processor": message.Text(processor),
+		"from": message.Date(br.From), "to": message.Date(br.To),
+		"exposed": message.Text(br.Exposed), "cards": message.Count(br.Cards),
+		"raise": message.Bool(false), "until": message.Date(e.until), "raised": message.Bool(false),
 	}
-	if br.Cards > 0 {
-		leaked += fmt.Sprintf(", up to %s cards", group(br.Cards))
-		leakedJA += fmt.Sprintf("（最大 %s 件）", group(br.Cards))
-	}
-	en = fmt.Sprintf("this card was used at %s on %s, inside the %s breach (cards used there from %s to %s were exposed%s); watch this card closely or ask the card company for a new card",
-		e.charge.Payee, e.charge.Date, what, br.From, br.To, leaked)
-	ja = fmt.Sprintf("このカードは %s に %s で利用されました。%s の情報漏えいの対象期間（%s〜%s の利用）内です%s。カードの利用をよく確認するか、カード会社に再発行を依頼してください",
-		e.charge.Date, e.charge.Payee, what, br.From, br.To, leakedJA)
-	return en, ja
+}
+
+// raisedFrom says in args that a finding was raised from one severity to
+// another.
+func raisedFrom(args message.Args, from, to severity.Severity) {
+	args["raised"] = message.Bool(true)
+	args["raised-from"] = message.Term("severity." + from.String())
+	args["raised-to"] = message.Term("severity." + to.String())
 }
 
 // Adjust implements [Adjuster]. For each breach the card was exposed in
@@ -129,25 +133,23 @@ func (b BreachExposure) Adjust(card *Card, fs []Finding) []Finding {
 		if card.To < e.charge.Date || card.From > e.until {
 			continue
 		}
-		en, ja := b.notice(e)
 		// The findings this exposure bears on, most severe first.
 		var on []int
 		for i := range fs {
 			f := &fs[i]
-			if d := f.Charges[len(f.Charges)-1].Date; !f.CardLevel && f.Severity >= Warning && d >= e.charge.Date && d <= e.until {
+			if d := f.Charges[len(f.Charges)-1].Date; !f.CardLevel && f.Severity >= severity.Warning && d >= e.charge.Date && d <= e.until {
 				on = append(on, i)
 			}
 		}
 		sort.SliceStable(on, func(x, y int) bool { return fs[on[x]].Severity > fs[on[y]].Severity })
 		if len(on) == 0 {
-			if b.Raise {
-				en += fmt.Sprintf("; its findings until %s are raised one level", e.until)
-				ja += fmt.Sprintf("。%s までの検出は 1 段階引き上げます", e.until)
-			}
+			args := b.notice(e)
+			args["raise"] = message.Bool(b.Raise)
+			msg := message.New("breach-exposure.notice", args)
 			cs := []*statement.Charge{e.charge}
 			fs = append(fs, Finding{
-				ID: card.findingID(cs, b.ID()+"/"+e.breach.Name), Rule: b.ID(), Severity: b.Severity, Message: en, MessageJA: ja,
-				Reasons: []Reason{{Rule: b.ID(), Severity: b.Severity, Message: en, MessageJA: ja}},
+				ID: card.findingID(cs, b.ID()+"/"+e.breach.Name), Rule: b.ID(), Severity: b.Severity, Message: msg,
+				Reasons: []Reason{{Rule: b.ID(), Severity: b.Severity, Message: msg}},
 				Card:    card, Charges: cs, CardLevel: true, topic: e.breach.Name,
 			})
 			continue
@@ -155,38 +157,24 @@ func (b BreachExposure) Adjust(card *Card, fs []Finding) []Finding {
 		for k, i := range on {
 			f := &fs[i]
 			from := f.Severity
-			if b.Raise && !raised[i] && f.Severity < Alert {
+			if b.Raise && !raised[i] && f.Severity < severity.Alert {
 				f.Severity++
 				raised[i] = true
 			}
-			r := Reason{Rule: b.ID(), Severity: max(b.Severity, f.Severity)}
-			if k == 0 {
-				r.Message, r.MessageJA = en, ja
-			} else {
-				r.Message = fmt.Sprintf("this card was exposed in the %s breach (used at %s on %s)", e.breach.Name, e.charge.Payee, e.charge.Date)
-				r.MessageJA = fmt.Sprintf("このカードは %s の情報漏えいの対象（%s に %s で利用）", e.breach.Name, e.charge.Date, e.charge.Payee)
+			// The first finding after the exposure carries the notice; the
+			// others name the breach.
+			key, args := "breach-exposure.notice", b.notice(e)
+			if k > 0 {
+				key = "breach-exposure.also"
 			}
 			if f.Severity != from {
-				r.Message += fmt.Sprintf(": raised from %s to %s", from, f.Severity)
-				r.MessageJA += fmt.Sprintf("：%s から %s に引き上げ", from, f.Severity)
+				raisedFrom(args, from, f.Severity)
 			}
+			r := Reason{Rule: b.ID(), Severity: max(b.Severity, f.Severity), Message: message.New(key, args)}
 			// The suspicion stays the finding's rule and message; the
 			// exposure is the reason it is taken more seriously.
 			f.Reasons = append(f.Reasons, r)
 		}
 	}
 	return fs
-}
-
-// group writes n with thousands separators: 460,395.
-func group(n int) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -67,7 +68,7 @@ func TestBreachRaises(t *testing.T) {
 	cs := join(everyday(9, 400), one(buy("2021-11-05", "イベントペイ", 4500), buy("2022-01-28", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 50000), buy("2022-01-29", "ＮＥＴＦＬＩＸ．ＣＯＭ", 1490)))
 	cs = slices.DeleteFunc(cs, func(c *statement.Charge) bool { return c.Payee == "NETFLIX.COM" && c.Date == d("2022-01-10") })
 	cs = append(cs, buy("2022-01-10", "ＮＥＴＦＬＩＸ．ＣＯＭ", 1990))
-	fs := (&Engine{Rules: []Rule{rule("new-merchant"), AmountChange{Severity: Warning, Increase: 1500, Double: 1800}, rule("breach-exposure")}}).RunCard(cardOf("2022-01-01", "2022-01-31", cs, nil))
+	fs := (&Engine{Rules: []Rule{rule("new-merchant"), AmountChange{Severity: severity.Warning, Increase: 1500, Double: 1800}, rule("breach-exposure")}}).RunCard(cardOf("2022-01-01", "2022-01-31", cs, nil))
 	got := flagged(fs)
 	want := []string{"alert 2022-01-28 GADGET DIRECT 50000", "info 2022-01-10 NETFLIX.COM 1990"}
 	if !slices.Equal(got, want) {
@@ -97,7 +98,7 @@ rules:
 	cs := join(everyday(10, 365), one(buy("2021-06-10", "ＥＸＡＭＰＬＥ　ＳＨＯＰ", 2000)))
 	fs := eng.RunCard(cardOf("2021-07-01", "2021-07-31", cs, nil))
 	mustContain(t, fs, "inside the Example shop breach (cards used there from 2021-06-01 to 2021-06-30 were exposed; exposed: card number and expiry)")
-	if n := len(atLeast(fs, Warning)); n != 1 || !fs[0].CardLevel {
+	if n := len(atLeast(fs, severity.Warning)); n != 1 || !fs[0].CardLevel {
 		t.Errorf("want one card-level notice: %q", flagged(fs))
 	}
 }

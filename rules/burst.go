@@ -2,10 +2,11 @@ package rules
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"sort"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -20,14 +21,14 @@ import (
 // shape of stolen-card spending at app and gift-card stores (¥10,000,
 // ¥10,000, ¥10,000…).
 type Burst struct {
-	Min        int      `yaml:"min" doc:"charges from one payee that make a burst"`
-	WithinDays Days     `yaml:"within" doc:"…within this many days (1d: the same day or the next)"`
-	Severity   Severity `yaml:"severity" doc:"severity of a burst"`
+	Min        int               `yaml:"min" doc:"charges from one payee that make a burst"`
+	WithinDays Days              `yaml:"within" doc:"…within this many days (1d: the same day or the next)"`
+	Severity   severity.Severity `yaml:"severity" doc:"severity of a burst"`
 
-	SameAmount         int      `yaml:"same-amount" doc:"charges of one amount from a payee that is not recurring that make a repeated price point (0: off)"`
-	SameAmountWithin   Days     `yaml:"same-amount-within" doc:"…within this many days"`
-	SameAmountFrom     Yen      `yaml:"same-amount-from" doc:"…of at least this amount"`
-	SameAmountSeverity Severity `yaml:"same-amount-severity" doc:"severity of a repeated price point"`
+	SameAmount         int               `yaml:"same-amount" doc:"charges of one amount from a payee that is not recurring that make a repeated price point (0: off)"`
+	SameAmountWithin   Days              `yaml:"same-amount-within" doc:"…within this many days"`
+	SameAmountFrom     Yen               `yaml:"same-amount-from" doc:"…of at least this amount"`
+	SameAmountSeverity severity.Severity `yaml:"same-amount-severity" doc:"severity of a repeated price point"`
 }
 
 // ID implements [Rule].
@@ -99,8 +100,7 @@ func (b Burst) bursts(card *Card, px *payeeIndex, near []*statement.Charge) []Fi
 	}
 	var out []Finding
 	for _, g := range groups {
-		en, ja := b.message(card, g)
-		out = append(out, Finding{Severity: b.Severity, Message: en, MessageJA: ja, Charges: g})
+		out = append(out, Finding{Severity: b.Severity, Message: b.message(card, g), Charges: g})
 	}
 	return out
 }
@@ -141,12 +141,11 @@ func (b Burst) pricePoints(card *Card, px *payeeIndex, idx []int) []Finding {
 			if g[len(g)-1].Date < card.From || card.paidAmountBefore(px, y, g[0].Date.AddDays(-NewRelationship)) || px.amountRecurs(g[0]) {
 				continue
 			}
-			when, whenJA := spanText(g[0].Date, g[len(g)-1].Date)
-			en := fmt.Sprintf("%d charges of %s each from %s %s; a payee repeating one new price %d times within %d days is how stolen cards are spent",
-				len(g), yenText(y), g[0].Payee, when, b.SameAmount, int(b.SameAmountWithin))
-			ja := fmt.Sprintf("%s から %s %s ちょうどの利用が %d 件。初めての金額を %s 以内に %d 回以上請求するのは、盗まれたカードの使われ方です",
-				g[0].Payee, whenJA, yenText(y), len(g), daysJA(b.SameAmountWithin), b.SameAmount)
-			out = append(out, Finding{Severity: b.SameAmountSeverity, Message: en, MessageJA: ja, Charges: g})
+			msg := message.New("burst.same-amount", message.Args{
+				"charges": message.Count(len(g)), "amount": message.Yen(y), "payee": message.Text(g[0].Payee),
+				"first": message.Date(g[0].Date), "last": message.Date(g[len(g)-1].Date),
+				"limit": message.Count(b.SameAmount), "within": message.Days(int(b.SameAmountWithin))})
+			out = append(out, Finding{Severity: b.SameAmountSeverity, Message: msg, Charges: g})
 		}
 	}
 	return out
@@ -233,46 +232,14 @@ func runs(cs []*statement.Charge, min, days int) [][]*statement.Charge {
 	return out
 }
 
-func (b Burst) message(card *Card, g []*statement.Charge) (en, ja string) {
+func (b Burst) message(card *Card, g []*statement.Charge) message.Message {
 	var sum int64
 	for _, c := range g {
 		sum += statement.WholeYen(c.Amount)
 	}
-	first := g[0].Date
-	when, whenJA := spanText(first, g[len(g)-1].Date)
-	var history, historyJA string
-	if !card.PaidBefore(g[0].Payee, first) {
-		history = "; this card never paid this payee before"
-		historyJA = "。このカードでは初めての支払先"
-	}
-	en = fmt.Sprintf("%d charges from %s %s (%s in all)%s; the limit is %d in %s",
-		len(g), g[0].Payee, when, yenText(sum), history, b.Min, b.window())
-	ja = fmt.Sprintf("%s %s %d 件（合計 %s）%s。上限は %s に %d 件",
-		g[0].Payee, whenJA, len(g), yenText(sum), historyJA, b.windowJA(), b.Min)
-	return en, ja
+	return message.New("burst", message.Args{
+		"charges": message.Count(len(g)), "payee": message.Text(g[0].Payee), "sum": message.Yen(sum),
+		"first": message.Date(g[0].Date), "last": message.Date(g[len(g)-1].Date),
+		"new":   message.Bool(!card.PaidBefore(g[0].Payee, g[0].Date)),
+		"limit": message.Count(b.Min), "within": message.Days(int(b.WithinDays))})
 }
-
-func (b Burst) windowJA() string {
-	if b.WithinDays == 1 {
-		return "24 時間"
-	}
-	return daysJA(b.WithinDays)
-}
-
-func (b Burst) window() string {
-	if b.WithinDays == 1 {
-		return "24 h"
-	}
-	return fmt.Sprintf("%d days", b.WithinDays)
-}
-
-// spanText writes "on D" or "from D1 to D2", and the same in Japanese.
-func spanText(first, last statement.Date) (en, ja string) {
-	if first == last {
-		return "on " + first.String(), first.String() + " に"
-	}
-	return fmt.Sprintf("from %s to %s", first, last), fmt.Sprintf("%s から %s に", first, last)
-}
-
-// daysJA writes a span of days in Japanese: "7 日".
-func daysJA(d Days) string { return fmt.Sprintf("%d 日", int(d)) }

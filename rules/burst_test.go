@@ -63,5 +63,5 @@ func TestBurstMessage(t *testing.T) {
 	card := cardOf("2022-01-01", "2022-01-31", cs, nil)
 	mustContain(t, rule("burst").Check(card),
 		"3 charges from APPLE COM BILL on 2022-01-24 (¥25,000 in all); this card never paid this payee before; the limit is 3 in 24 h",
-		"APPLE COM BILL 2022-01-24 に 3 件（合計 ¥25,000）")
+		"APPLE COM BILL 2022年1月24日 に 3 件（合計 25,000円）。このカードでは初めての支払先。上限は 24 時間 に 3 件")
 }

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -27,8 +28,8 @@ type Card struct {
 	From, To statement.Date
 	// RecurringOnly is true for a card used only for known payees.
 	RecurringOnly bool
-	// ModeReason (ModeReasonJA) says why the card is or is not recurring-only.
-	ModeReason, ModeReasonJA string
+	// ModeReason says why the card is or is not recurring-only.
+	ModeReason message.Message
 	// Streams are the recurring streams learned from the charges.
 	Streams []*recurring.Stream
 	// Payees are the config's known payees that apply to this card.
@@ -217,8 +218,7 @@ func (c *Card) decideMode(cfg *config.Config) {
 		}
 		if cc := cfg.CardFor(c.Label); cc != nil && cc.Mode != "" {
 			c.RecurringOnly = cc.Mode == config.RecurringOnly
-			c.ModeReason = fmt.Sprintf("%s in the config", cc.Mode)
-			c.ModeReasonJA = fmt.Sprintf("設定で %s", cc.Mode)
+			c.ModeReason = message.New("card.mode.config", message.Args{"mode": message.Term("mode." + cc.Mode)})
 			return
 		}
 	}
@@ -254,8 +254,8 @@ func (c *Card) decideMode(cfg *config.Config) {
 	if c.RecurringOnly {
 		mode = config.RecurringOnly
 	}
-	c.ModeReason = fmt.Sprintf("%s: %d of %d earlier purchases are recurring payments", mode, recurringN, total)
-	c.ModeReasonJA = fmt.Sprintf("%s: それ以前の利用 %d 件中 %d 件が定期的な支払い", mode, total, recurringN)
+	c.ModeReason = message.New("card.mode.learned", message.Args{
+		"mode": message.Term("mode." + mode), "recurring": message.Count(recurringN), "total": message.Count(total)})
 }
 
 // Display is how reports name the card: the nickname from the config with
@@ -434,3 +434,6 @@ func (c *Card) windowPurchases(f func(i int, ch *statement.Charge)) {
 
 // yenText formats whole yen for messages: "¥1,000".
 func yenText(y int64) string { return Yen(y).String() }
+
+// cadenceTerm names a cadence in messages.
+func cadenceTerm(c recurring.Cadence) message.Value { return message.Term("cadence." + c.Name) }

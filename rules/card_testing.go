@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -14,10 +14,10 @@ import (
 // charges at one payee within a day are one finding. A refund of the tiny
 // charge quiets it (see the reversed rule).
 type CardTesting struct {
-	Severity       Severity `yaml:"severity" doc:"severity of a tiny charge at an unknown payee"`
-	Max            Yen      `yaml:"max" doc:"a charge up to this amount is tiny"`
-	Follow         Days     `yaml:"follow" doc:"look this long after it for larger charges at new payees"`
-	FollowSeverity Severity `yaml:"follow-severity" doc:"severity when such charges follow"`
+	Severity       severity.Severity `yaml:"severity" doc:"severity of a tiny charge at an unknown payee"`
+	Max            Yen               `yaml:"max" doc:"a charge up to this amount is tiny"`
+	Follow         Days              `yaml:"follow" doc:"look this long after it for larger charges at new payees"`
+	FollowSeverity severity.Severity `yaml:"follow-severity" doc:"severity when such charges follow"`
 }
 
 // ID implements [Rule].
@@ -93,15 +93,9 @@ func (t CardTesting) finding(card *Card, group []int) Finding {
 		sum += card.yen[i]
 		charges[k] = card.Charges[i]
 	}
-	what := fmt.Sprintf("%s at %s on %s", yenText(sum), first.Payee, first.Date)
-	whatJA := fmt.Sprintf("%s に %s で %s", first.Date, first.Payee, yenText(sum))
-	if len(group) > 1 {
-		what = fmt.Sprintf("%d charges of %s or less at %s on %s (%s in all)", len(group), t.Max, first.Payee, first.Date, yenText(sum))
-		whatJA = fmt.Sprintf("%s に %s で %s 以下の利用 %d 件（合計 %s）", first.Date, first.Payee, t.Max, len(group), yenText(sum))
-	}
 	f := Finding{Severity: t.Severity, Charges: charges}
-	f.Message = fmt.Sprintf("%s, a payee new to this card: tiny charges (%s or less) at unknown payees are how stolen card numbers are tested", what, t.Max)
-	f.MessageJA = fmt.Sprintf("%s、このカードでは初めての支払先：未知の支払先での少額（%s 以下）の利用は、盗まれたカード番号を試す手口です", whatJA, t.Max)
+	args := message.Args{"payee": message.Text(first.Payee), "date": message.Date(first.Date), "charges": message.Count(len(group)),
+		"sum": message.Yen(sum), "max": message.Yen(int64(t.Max)), "follow": message.Count(0)}
 
 	// Larger charges at other new payees (or far above their usual) within
 	// Follow days.
@@ -121,10 +115,12 @@ func (t CardTesting) finding(card *Card, group []int) Finding {
 	}
 	if n > 0 {
 		f.Severity = max(t.Severity, t.FollowSeverity)
-		f.Message += fmt.Sprintf("; then %d larger charge(s) at other payees new to it or far above their usual within %d days (%s in all, the largest %s at %s)",
-			n, int(t.Follow), yenText(total), yenText(card.yen[top]), card.Charges[top].Payee)
-		f.MessageJA += fmt.Sprintf("。その後 %d 日以内に別の新しい支払先で高額の利用が %d 件（合計 %s、最大は %s の %s）",
-			int(t.Follow), n, yenText(total), card.Charges[top].Payee, yenText(card.yen[top]))
+		args["follow"] = message.Count(n)
+		args["within"] = message.Days(int(t.Follow))
+		args["follow-sum"] = message.Yen(total)
+		args["largest"] = message.Yen(card.yen[top])
+		args["largest-payee"] = message.Text(card.Charges[top].Payee)
 	}
+	f.Message = message.New("card-testing", args)
 	return f
 }

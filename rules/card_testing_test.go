@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -46,7 +47,7 @@ func TestCardTestingRefundQuietsIt(t *testing.T) {
 	fs := run(cardOf("2021-12-01", "2021-12-31", cs, nil))
 	for _, f := range fs {
 		if f.Charges[0].Payee == "WEBSHOP VERIFY" {
-			if f.Severity != Info || f.Rule != "reversed" || f.Reasons[1].Rule != "card-testing" {
+			if f.Severity != severity.Info || f.Rule != "reversed" || f.Reasons[1].Rule != "card-testing" {
 				t.Errorf("refunded test: %v %s %q", f.Severity, f.Rule, f.Reasons)
 			}
 			mustContain(t, []Finding{f}, "reversed: ¥50 of 2021-12-10 refunded on 2021-12-12 by WEBSHOP VERIFY")

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cardcheck/cardcheck/pkg/severity"
+
 	"github.com/cardcheck/cardcheck/pkg/config"
 )
 
@@ -27,23 +29,23 @@ func Catalogue() []Rule { return slices.Clone(catalogue()) }
 // catalogue builds the defaults once: rules are values, and what they point
 // at (compiled patterns, the breach list) is read only.
 var catalogue = sync.OnceValue(func() []Rule {
-	hr := HighRisk{Severity: Warning, Run: 3, RunWithin: 14}
+	hr := HighRisk{Severity: severity.Warning, Run: 3, RunWithin: 14}
 	if err := hr.prepare(); err != nil {
 		panic("rules: high-risk list: " + err.Error())
 	}
 	return []Rule{
-		UnknownPayee{Severity: Alert},
-		Burst{Min: 3, WithinDays: 1, Severity: Alert, SameAmount: 3, SameAmountWithin: 7, SameAmountFrom: 1000, SameAmountSeverity: Warning},
-		NewMerchant{Severity: Warning, Min: 45000, Times: 3000, Alert: 100000},
-		AmountChange{Severity: Warning, Increase: 1000, Double: doubleRatio},
-		Duplicate{Severity: Warning, SeverityRecurringOnly: Alert, Within: 5},
-		CardTesting{Severity: Warning, Max: 100, Follow: 14, FollowSeverity: Alert},
+		UnknownPayee{Severity: severity.Alert},
+		Burst{Min: 3, WithinDays: 1, Severity: severity.Alert, SameAmount: 3, SameAmountWithin: 7, SameAmountFrom: 1000, SameAmountSeverity: severity.Warning},
+		NewMerchant{Severity: severity.Warning, Min: 45000, Times: 3000, Alert: 100000},
+		AmountChange{Severity: severity.Warning, Increase: 1000, Double: doubleRatio},
+		Duplicate{Severity: severity.Warning, SeverityRecurringOnly: severity.Alert, Within: 5},
+		CardTesting{Severity: severity.Warning, Max: 100, Follow: 14, FollowSeverity: severity.Alert},
 		hr,
-		Foreign{Severity: Warning, History: 90},
-		AmountOutlier{Severity: Warning, K: 10000, Floor: 250, FloorYen: 1000, Min: 50000},
-		MonthlyTotal{Severity: Info, Times: 2000, Excess: 30000, MinMonths: 3},
-		MissingRecurring{Severity: Info, Grace: 7},
-		BreachExposure{Severity: Warning, Watch: 365, Raise: true, Catalogue: Breaches()},
+		Foreign{Severity: severity.Warning, History: 90},
+		AmountOutlier{Severity: severity.Warning, K: 10000, Floor: 250, FloorYen: 1000, Min: 50000},
+		MonthlyTotal{Severity: severity.Info, Times: 2000, Excess: 30000, MinMonths: 3},
+		MissingRecurring{Severity: severity.Info, Grace: 7},
+		BreachExposure{Severity: severity.Warning, Watch: 365, Raise: true, Catalogue: Breaches()},
 		Reversed{Within: 60},
 	}
 })

@@ -1,11 +1,12 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
 
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -22,9 +23,9 @@ import (
 // (not a stream member), else the later one. On a recurring-only card it is
 // SeverityRecurringOnly: there every charge beyond the known ones is serious.
 type Duplicate struct {
-	Severity              Severity `yaml:"severity" doc:"severity of a duplicate charge"`
-	SeverityRecurringOnly Severity `yaml:"severity-recurring-only" doc:"…on a recurring-only card"`
-	Within                Days     `yaml:"within" doc:"at most this many days apart (and less than one cycle)"`
+	Severity              severity.Severity `yaml:"severity" doc:"severity of a duplicate charge"`
+	SeverityRecurringOnly severity.Severity `yaml:"severity-recurring-only" doc:"…on a recurring-only card"`
+	Within                Days              `yaml:"within" doc:"at most this many days apart (and less than one cycle)"`
 }
 
 // ID implements [Rule].
@@ -84,17 +85,15 @@ func (d Duplicate) Check(card *Card) []Finding {
 			if card.inStream(b) && !card.inStream(a) {
 				suspect = a
 			}
-			cycle, cycleJA := "it charges once per cycle", "通常は 1 周期に 1 回の請求"
+			cycle := message.Term("cadence.once-per-cycle")
 			if s := px.streamFitting(b); s != nil {
-				cycle, cycleJA = "it charges "+s.Cadence.Name, "通常は "+s.Cadence.Name+" の請求"
+				cycle = cadenceTerm(s.Cadence)
 			} else if cad.Name != "" {
-				cycle, cycleJA = "it charges "+cad.Name, "通常は "+cad.Name+" の請求"
+				cycle = cadenceTerm(cad)
 			}
-			en := fmt.Sprintf("%s charged %s twice, on %s and %s (%d days apart, the same month); %s: a double charge?",
-				p, yenText(card.yen[pr[1]]), a.Date, b.Date, int(b.Date-a.Date), cycle)
-			ja := fmt.Sprintf("%s が %s と %s に %s を 2 回請求（%d 日差、同じ月）。%s：二重請求の可能性",
-				p, a.Date, b.Date, yenText(card.yen[pr[1]]), int(b.Date-a.Date), cycleJA)
-			out = append(out, Finding{Severity: sev, Message: en, MessageJA: ja, Charges: []*statement.Charge{suspect}})
+			msg := message.New("duplicate", message.Args{"payee": message.Text(p), "amount": message.Yen(card.yen[pr[1]]),
+				"first": message.Date(a.Date), "second": message.Date(b.Date), "apart": message.Days(int(b.Date - a.Date)), "cadence": cycle})
+			out = append(out, Finding{Severity: sev, Message: msg, Charges: []*statement.Charge{suspect}})
 		}
 	}
 	return out

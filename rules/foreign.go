@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -11,8 +11,8 @@ import (
 // at least History days (a card too new to have a pattern is not judged).
 // A first trip abroad shows as one finding per charge, all in one window.
 type Foreign struct {
-	Severity Severity `yaml:"severity" doc:"severity of a foreign charge on a card that has none before"`
-	History  Days     `yaml:"history" doc:"judge only cards with at least this much history"`
+	Severity severity.Severity `yaml:"severity" doc:"severity of a foreign charge on a card that has none before"`
+	History  Days              `yaml:"history" doc:"judge only cards with at least this much history"`
 }
 
 // ID implements [Rule].
@@ -48,11 +48,10 @@ func (f Foreign) Check(card *Card) []Finding {
 		if int(ch.Date-firstForeign) >= NewRelationship {
 			return // foreign charges are part of this card's life
 		}
-		en := fmt.Sprintf("%s charged %s %s (%s) in a foreign currency; this card has no foreign charges in the %d days before %s",
-			ch.Payee, ch.ForeignAmount, ch.ForeignCurrency, yenText(card.yen[i]), int(firstForeign-start), firstForeign)
-		ja := fmt.Sprintf("%s が外貨 %s %s（%s）を請求。このカードには %s までの %d 日間、外貨の利用がありません",
-			ch.Payee, ch.ForeignAmount, ch.ForeignCurrency, yenText(card.yen[i]), firstForeign, int(firstForeign-start))
-		out = append(out, Finding{Severity: f.Severity, Message: en, MessageJA: ja, Charges: []*statement.Charge{ch}})
+		msg := message.New("foreign", message.Args{"payee": message.Text(ch.Payee), "foreign-amount": message.Text(ch.ForeignAmount.String()),
+			"currency": message.Text(ch.ForeignCurrency), "amount": message.Yen(card.yen[i]),
+			"days": message.Days(int(firstForeign - start)), "first": message.Date(firstForeign)})
+		out = append(out, Finding{Severity: f.Severity, Message: msg, Charges: []*statement.Charge{ch}})
 	})
 	return out
 }

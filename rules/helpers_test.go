@@ -10,7 +10,10 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/payee"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -139,7 +142,7 @@ func flagged(fs []Finding) []string {
 }
 
 // atLeast returns the findings at sev or above.
-func atLeast(fs []Finding, sev Severity) []Finding {
+func atLeast(fs []Finding, sev severity.Severity) []Finding {
 	var out []Finding
 	for _, f := range fs {
 		if f.Severity >= sev {
@@ -154,9 +157,11 @@ func mustContain(t *testing.T, fs []Finding, wants ...string) {
 	t.Helper()
 	var all []string
 	for _, f := range fs {
-		all = append(all, f.Message, f.MessageJA)
-		for _, r := range f.Reasons {
-			all = append(all, r.Message, r.MessageJA)
+		for _, m := range append([]message.Message{f.Message}, reasonMessages(f)...) {
+			if err := message.Check(m); err != nil {
+				t.Error(err)
+			}
+			all = append(all, message.Render(lang.EN, m), message.Render(lang.JA, m))
 		}
 	}
 	text := strings.Join(all, "\n")
@@ -193,3 +198,14 @@ func rule(id string) Rule {
 func run(card *Card) []Finding { return Default().RunCard(card) }
 
 func decimalOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func reasonMessages(f Finding) []message.Message {
+	var ms []message.Message
+	for _, r := range f.Reasons {
+		ms = append(ms, r.Message)
+	}
+	return ms
+}
+
+// summary is the finding's reasons in English, as the JSON's message.
+func summary(f Finding) string { return message.Sentences(lang.EN, reasonMessages(f)) }

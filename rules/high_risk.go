@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -22,10 +24,10 @@ import (
 // card charged ¥3,000 or ¥5,000 every few days is not: those amounts are
 // its usual.)
 type HighRisk struct {
-	Severity  Severity `yaml:"severity" doc:"severity of a charge at a high-risk merchant new to the card"`
-	Add       []string `yaml:"add" doc:"more payee patterns to treat as high-risk"`
-	Run       int      `yaml:"run" doc:"at a high-risk merchant the card knows: this many charges above anything paid there before…"`
-	RunWithin Days     `yaml:"run-within" doc:"…within this many days (0: off)"`
+	Severity  severity.Severity `yaml:"severity" doc:"severity of a charge at a high-risk merchant new to the card"`
+	Add       []string          `yaml:"add" doc:"more payee patterns to treat as high-risk"`
+	Run       int               `yaml:"run" doc:"at a high-risk merchant the card knows: this many charges above anything paid there before…"`
+	RunWithin Days              `yaml:"run-within" doc:"…within this many days (0: off)"`
 
 	match []highRiskMatcher
 }
@@ -35,18 +37,19 @@ type highRiskMatcher struct {
 	p    *config.Patterns
 }
 
-// HighRiskMerchants are the built-in high-risk payee patterns by kind,
+// HighRiskMerchants are the built-in high-risk payee patterns by kind (the
+// kind is said in messages as the term high-risk.KIND),
 // matched against payee keys (and "PROCESSOR *key") after normalisation.
 var HighRiskMerchants = []struct {
 	Kind     string
 	Patterns []string
 }{
-	{"an app store", []string{"APPLE COM BILL", "APPLE.COM/BILL", "APPLECOMBILL", "ITUNES", "GOOGLE *", "GOOGLE PLAY", "GOOGLEPLAY", "AMAZON APPSTORE"}},
-	{"a game store", []string{"STEAM", "VALVE", "PLAYSTATION", "SONY INTERACTIVE", "NINTENDO", "XBOX", "EPIC GAMES", "BLIZZARD", "RIOT GAMES", "ROBLOX", "GARENA", "HOYOVERSE", "DMM GAMES", "スクウェア・エニックス", "バンダイナムコ"}},
-	{"a gift-card seller", []string{"GIFT CARD", "GIFTCARD", "ギフトカード", "ギフト券", "AMAZON GIFT", "アマゾンギフト", "AMAZON.CO.JP GIFT", "ITUNESカード", "GOOGLE PLAY ギフト", "APP STORE & ITUNES", "ウェブマネー", "WEBMONEY", "BITCASH", "ビットキャッシュ", "NETCASH", "ネットキャッシュ", "POSAカード"}},
-	{"a prepaid top-up", []string{"チャージ", "CHARGE TOP", "TOP-UP", "TOPUP", "KYASH", "VANDLE", "バンドルカード", "PAYPAY チャージ", "LINE PAY チャージ", "AU PAY チャージ", "モバイルSUICA", "MOBILE SUICA", "REVOLUT", "TRANSFERWISE", "WISE PAYMENTS", "SKRILL", "NETELLER", "PAYSAFE"}},
-	{"a crypto exchange", []string{"BITFLYER", "COINCHECK", "BITBANK", "GMOコイン", "GMO COIN", "DMM BITCOIN", "BINANCE", "COINBASE", "KRAKEN", "BYBIT", "CRYPTO.COM", "MOONPAY", "暗号資産", "ビットコイン", "仮想通貨"}},
-	{"a money-transfer or cash-like service", []string{"WESTERN UNION", "MONEYGRAM", "REMITLY", "XOOM", "PAYPAL *TOPUP", "送金", "換金", "CASINO", "カジノ", "BET365", "STAKE.COM"}},
+	{"app-store", []string{"APPLE COM BILL", "APPLE.COM/BILL", "APPLECOMBILL", "ITUNES", "GOOGLE *", "GOOGLE PLAY", "GOOGLEPLAY", "AMAZON APPSTORE"}},
+	{"game-store", []string{"STEAM", "VALVE", "PLAYSTATION", "SONY INTERACTIVE", "NINTENDO", "XBOX", "EPIC GAMES", "BLIZZARD", "RIOT GAMES", "ROBLOX", "GARENA", "HOYOVERSE", "DMM GAMES", "スクウェア・エニックス", "バンダイナムコ"}},
+	{"gift-card", []string{"GIFT CARD", "GIFTCARD", "ギフトカード", "ギフト券", "AMAZON GIFT", "アマゾンギフト", "AMAZON.CO.JP GIFT", "ITUNESカード", "GOOGLE PLAY ギフト", "APP STORE & ITUNES", "ウェブマネー", "WEBMONEY", "BITCASH", "ビットキャッシュ", "NETCASH", "ネットキャッシュ", "POSAカード"}},
+	{"prepaid", []string{"チャージ", "CHARGE TOP", "TOP-UP", "TOPUP", "KYASH", "VANDLE", "バンドルカード", "PAYPAY チャージ", "LINE PAY チャージ", "AU PAY チャージ", "モバイルSUICA", "MOBILE SUICA", "REVOLUT", "TRANSFERWISE", "WISE PAYMENTS", "SKRILL", "NETELLER", "PAYSAFE"}},
+	{"crypto", []string{"BITFLYER", "COINCHECK", "BITBANK", "GMOコイン", "GMO COIN", "DMM BITCOIN", "BINANCE", "COINBASE", "KRAKEN", "BYBIT", "CRYPTO.COM", "MOONPAY", "暗号資産", "ビットコイン", "仮想通貨"}},
+	{"money-transfer", []string{"WESTERN UNION", "MONEYGRAM", "REMITLY", "XOOM", "PAYPAL *TOPUP", "送金", "換金", "CASINO", "カジノ", "BET365", "STAKE.COM"}},
 }
 
 // ID implements [Rule].
@@ -72,7 +75,7 @@ func (h *HighRisk) prepare() error {
 		if err != nil {
 			return fmt.Errorf("add: %w", err)
 		}
-		h.match = append(h.match, highRiskMatcher{"high-risk (config)", p})
+		h.match = append(h.match, highRiskMatcher{"config", p})
 	}
 	return nil
 }
@@ -138,18 +141,10 @@ func (h HighRisk) Check(card *Card) []Finding {
 
 func (h HighRisk) newFinding(card *Card, p, kind string, cs []*statement.Charge, sum int64) Finding {
 	first, _ := card.FirstPaid(p)
-	since, sinceJA := "never paid before "+cs[0].Date.String(), "初めての支払先"
-	if first < cs[0].Date {
-		since, sinceJA = "first paid on "+first.String(), first.String()+" に初めて利用"
-	}
-	what, whatJA := yenText(sum), yenText(sum)
-	if n := len(cs); n > 1 {
-		what = fmt.Sprintf("%d charges, %s in all", n, yenText(sum))
-		whatJA = fmt.Sprintf("%d 件、合計 %s", n, yenText(sum))
-	}
-	en := fmt.Sprintf("%s (%s) is %s, where stolen cards are spent, and not a known payee of this card (%s)", p, what, kind, since)
-	ja := fmt.Sprintf("%s（%s）は換金性の高い加盟店（%s）で、このカードの既知の支払先ではありません（%s）", p, whatJA, kindJA(kind), sinceJA)
-	return Finding{Severity: h.Severity, Message: en, MessageJA: ja, Charges: cs}
+	msg := message.New("high-risk-merchant", message.Args{"payee": message.Text(p), "charges": message.Count(len(cs)),
+		"sum": message.Yen(sum), "kind": message.Term("high-risk." + kind),
+		"earlier": message.Bool(first < cs[0].Date), "first-paid": message.Date(first), "date": message.Date(cs[0].Date)})
+	return Finding{Severity: h.Severity, Message: msg, Charges: cs}
 }
 
 // runFinding flags the window's runs at a high-risk payee the card knows,
@@ -179,27 +174,8 @@ func (h HighRisk) runFinding(card *Card, p, kind string, cs []*statement.Charge)
 	if len(flagged) == 0 {
 		return Finding{}, false
 	}
-	en := fmt.Sprintf("%d charges at %s (%s, %s in all) from %s to %s, each above the most this card paid there before (%s)",
-		len(flagged), p, kind, yenText(sum), flagged[0].Date, flagged[len(flagged)-1].Date, yenText(before))
-	ja := fmt.Sprintf("%s（%s）で %s〜%s に %d 件、合計 %s。どれもこのカードのこれまでの最高額（%s）を上回ります",
-		p, kindJA(kind), flagged[0].Date, flagged[len(flagged)-1].Date, len(flagged), yenText(sum), yenText(before))
-	return Finding{Severity: h.Severity, Message: en, MessageJA: ja, Charges: flagged}, true
-}
-
-func kindJA(kind string) string {
-	switch kind {
-	case "an app store":
-		return "アプリストア"
-	case "a game store":
-		return "ゲームストア"
-	case "a gift-card seller":
-		return "ギフトカード"
-	case "a prepaid top-up":
-		return "プリペイドのチャージ"
-	case "a crypto exchange":
-		return "暗号資産"
-	case "a money-transfer or cash-like service":
-		return "送金・換金性サービス"
-	}
-	return "設定で追加"
+	msg := message.New("high-risk-merchant.run", message.Args{"charges": message.Count(len(flagged)), "payee": message.Text(p),
+		"kind": message.Term("high-risk." + kind), "sum": message.Yen(sum),
+		"first": message.Date(flagged[0].Date), "last": message.Date(flagged[len(flagged)-1].Date), "before": message.Yen(before)})
+	return Finding{Severity: h.Severity, Message: msg, Charges: flagged}, true
 }

@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -15,8 +16,8 @@ import (
 // It is card-level: it lists the payee's last charge, which is not suspect.
 // It is noted once, in the window where it becomes overdue.
 type MissingRecurring struct {
-	Severity Severity `yaml:"severity" doc:"severity of an overdue recurring payment"`
-	Grace    Days     `yaml:"grace" doc:"days past the cadence's tolerance before a payment is overdue"`
+	Severity severity.Severity `yaml:"severity" doc:"severity of an overdue recurring payment"`
+	Grace    Days              `yaml:"grace" doc:"days past the cadence's tolerance before a payment is overdue"`
 }
 
 // ID implements [Rule].
@@ -73,13 +74,7 @@ func (m MissingRecurring) check(card *Card, name string, last *statement.Charge,
 			return Finding{}, false
 		}
 	}
-	what := cad.Name
-	if amount > 0 {
-		what = fmt.Sprintf("%s %s", yenText(amount), cad.Name)
-	}
-	en := fmt.Sprintf("no charge from %s since %s: it charges %s and was due by %s; if this card was reissued, give %s the new card, otherwise check that it ended as it should",
-		name, last.Date, what, due, name)
-	ja := fmt.Sprintf("%s からの請求が %s 以降ありません（%s、%s までに予定）。カードを再発行した場合は新しいカードへの変更を、そうでなければ解約済みか確認してください",
-		name, last.Date, what, due)
-	return Finding{Severity: m.Severity, Message: en, MessageJA: ja, Charges: []*statement.Charge{last}, CardLevel: true, topic: last.Payee}, true
+	msg := message.New("missing-recurring", message.Args{"payee": message.Text(name), "last": message.Date(last.Date),
+		"amount": message.Yen(amount), "cadence": cadenceTerm(cad), "due": message.Date(due)})
+	return Finding{Severity: m.Severity, Message: msg, Charges: []*statement.Charge{last}, CardLevel: true, topic: last.Payee}, true
 }

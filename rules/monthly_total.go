@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -27,10 +28,10 @@ import (
 // them, since a large month is a fact about the card, not proof against any
 // one charge.
 type MonthlyTotal struct {
-	Severity  Severity `yaml:"severity" doc:"severity of a month far above the usual"`
-	Times     Ratio    `yaml:"times" doc:"times the median month that is far above"`
-	Excess    Yen      `yaml:"excess" doc:"…and at least this much above it"`
-	MinMonths int      `yaml:"min-months" doc:"judge only cards with this many earlier months"`
+	Severity  severity.Severity `yaml:"severity" doc:"severity of a month far above the usual"`
+	Times     Ratio             `yaml:"times" doc:"times the median month that is far above"`
+	Excess    Yen               `yaml:"excess" doc:"…and at least this much above it"`
+	MinMonths int               `yaml:"min-months" doc:"judge only cards with this many earlier months"`
 }
 
 // ID implements [Rule].
@@ -73,14 +74,14 @@ func attach(card *Card, fs []Finding, f Finding) []Finding {
 			f.CardLevel = true
 			f.ID = card.findingID(f.Charges, f.Rule+"/"+f.topic)
 			f.Card = card
-			f.Reasons = []Reason{{Rule: f.Rule, Severity: f.Severity, Message: f.Message, MessageJA: f.MessageJA}}
+			f.Reasons = []Reason{{Rule: f.Rule, Severity: f.Severity, Message: f.Message}}
 			return append(fs, f)
 		}
 		touched[i] = true
 	}
 	for i := range fs {
 		if touched[i] {
-			fs[i].Reasons = append(fs[i].Reasons, Reason{Rule: f.Rule, Severity: f.Severity, Message: f.Message, MessageJA: f.MessageJA})
+			fs[i].Reasons = append(fs[i].Reasons, Reason{Rule: f.Rule, Severity: f.Severity, Message: f.Message})
 			fs[i].Severity = max(fs[i].Severity, f.Severity)
 		}
 	}
@@ -153,16 +154,9 @@ func (m MonthlyTotal) finding(card *Card, month statement.Date, total, usual, li
 	}
 	// Refunds make the month's total smaller than its unknown purchases.
 	unknown = min(unknown, total)
-	usualEN := fmt.Sprintf("%s× this card's usual month (median %s over %d months)", Times(total, usual).Short(), yenText(usual), n)
-	usualJA := fmt.Sprintf("通常の月（%d か月の中央値 %s）の %s 倍", n, yenText(usual), Times(total, usual).Short())
-	if usual <= 0 {
-		// A card idle in most months has no "times usual" to speak of.
-		usualEN = fmt.Sprintf("while this card usually has no purchases in a month (median ¥0 over %d months)", n)
-		usualJA = fmt.Sprintf("このカードは通常は利用のない月が多い（%d か月の中央値 ¥0）", n)
-	}
-	en := fmt.Sprintf("purchases in %s add up to %s, %s; the limit is %s; %d charge(s) outside its known payments make %s of it",
-		ym, yenText(total), usualEN, yenText(limit), len(idx), yenText(unknown))
-	ja := fmt.Sprintf("%s の利用合計は %s で、%s。上限は %s。既知の支払い以外の %d 件で %s",
-		ym, yenText(total), usualJA, yenText(limit), len(idx), yenText(unknown))
-	return Finding{Rule: m.ID(), Severity: m.Severity, Message: en, MessageJA: ja, Charges: charges, topic: ym}, true
+	msg := message.New("monthly-total", message.Args{
+		"month": message.Month(month), "total": message.Yen(total), "times": Times(total, usual).short(),
+		"usual": message.Yen(usual), "months": message.Count(n), "limit": message.Yen(limit),
+		"unknown-charges": message.Count(len(idx)), "unknown": message.Yen(unknown)})
+	return Finding{Rule: m.ID(), Severity: m.Severity, Message: msg, Charges: charges, topic: ym}, true
 }

@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -14,10 +14,10 @@ import (
 // Alert yen or more, when that is also more than any purchase in the
 // baseline, it is an alert.
 type NewMerchant struct {
-	Severity Severity `yaml:"severity" doc:"severity of a large first purchase"`
-	Min      Yen      `yaml:"min" doc:"never flag a first purchase below this"`
-	Times    Ratio    `yaml:"times" doc:"…nor below this many times the card's usual large purchase (90th percentile)"`
-	Alert    Yen      `yaml:"alert" doc:"alert from this amount when it is above every earlier purchase (0: never)"`
+	Severity severity.Severity `yaml:"severity" doc:"severity of a large first purchase"`
+	Min      Yen               `yaml:"min" doc:"never flag a first purchase below this"`
+	Times    Ratio             `yaml:"times" doc:"…nor below this many times the card's usual large purchase (90th percentile)"`
+	Alert    Yen               `yaml:"alert" doc:"alert from this amount when it is above every earlier purchase (0: never)"`
 }
 
 // ID implements [Rule].
@@ -49,23 +49,15 @@ func (n NewMerchant) Check(card *Card) []Finding {
 		}
 		sev := n.Severity
 		if n.Alert > 0 && y >= int64(n.Alert) && y > st.Before {
-			sev = Alert
+			sev = severity.Alert
 		}
 		first, _ := card.FirstPaid(ch.Payee)
-		newness, newnessJA := "the first charge from it", "初めての支払先"
-		if first < ch.Date {
-			newness = "first paid on " + first.String()
-			newnessJA = first.String() + " に初めて利用した支払先"
-		}
-		en := fmt.Sprintf("%s charged %s and is new to this card (%s); this card's purchases are usually up to %s (9 in 10 of %d, %s), so new payees are flagged from %s",
-			ch.Payee, yenText(y), newness, yenText(st.P90), st.N, st.Scope, yenText(limit))
-		ja := fmt.Sprintf("%s（%s）が %s を請求。このカードの利用は通常 %s 以下（%d 件中 9 割）なので、新しい支払先は %s 以上で警告します",
-			ch.Payee, newnessJA, yenText(y), yenText(st.P90), st.N, yenText(limit))
-		if sev == Alert {
-			en += fmt.Sprintf("; it is above every earlier purchase (largest %s) and at least %s", yenText(st.Before), n.Alert)
-			ja += fmt.Sprintf("。これまでの最大（%s）を上回り、%s 以上です", yenText(st.Before), n.Alert)
-		}
-		out = append(out, Finding{Severity: sev, Message: en, MessageJA: ja, Charges: []*statement.Charge{ch}})
+		msg := message.New("new-merchant", message.Args{"payee": message.Text(ch.Payee), "amount": message.Yen(y),
+			"first-paid": message.Date(first), "earlier": message.Bool(first < ch.Date),
+			"p90": message.Yen(st.P90), "purchases": message.Count(st.N), "scope": message.Term("scope." + st.Scope),
+			"limit": message.Yen(limit), "largest": message.Yen(st.Before), "alert": message.Bool(sev == severity.Alert),
+			"alert-from": message.Yen(int64(n.Alert))})
+		out = append(out, Finding{Severity: sev, Message: msg, Charges: []*statement.Charge{ch}})
 	})
 	return out
 }

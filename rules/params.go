@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -99,8 +100,10 @@ func (r *Ratio) UnmarshalText(b []byte) error {
 // String writes r as "1.8".
 func (r Ratio) String() string { return decimal.New(int64(r), -3).String() }
 
-// Short writes r with at most one decimal, for messages: "4.5".
-func (r Ratio) Short() string { return decimal.New(int64(r), -3).Round(1).String() }
+// short is r rounded to one decimal, for messages: 4.5×.
+func (r Ratio) short() message.Value {
+	return message.Ratio(decimal.New(int64(r), -3).Round(1).Shift(3).IntPart())
+}
 
 // Of returns y × r, rounded down to whole yen.
 func (r Ratio) Of(y int64) int64 { return mulDiv(y, int64(r), 1000) }

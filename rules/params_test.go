@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 )
 
 func TestParamTypes(t *testing.T) {
@@ -76,7 +77,7 @@ rules:
 		t.Errorf("global rules: %q", ids(eng.Rules))
 	}
 	b := eng.Rules[slices.Index(ids(eng.Rules), "burst")].(Burst)
-	if b.Min != 4 || b.WithinDays != 2 || b.Severity != Warning || b.SameAmount != 3 {
+	if b.Min != 4 || b.WithinDays != 2 || b.Severity != severity.Warning || b.SameAmount != 3 {
 		t.Errorf("global burst: %+v", b)
 	}
 	card := cardOf("2022-01-01", "2022-01-31", corporate(13), nil)
@@ -84,7 +85,7 @@ rules:
 	if slices.Contains(ids(rs), "foreign") || slices.Contains(ids(rs), "new-merchant") {
 		t.Errorf("card rules: %q", ids(rs))
 	}
-	if b := rs[slices.Index(ids(rs), "burst")].(Burst); b.Min != 2 || b.WithinDays != 2 || b.Severity != Warning {
+	if b := rs[slices.Index(ids(rs), "burst")].(Burst); b.Min != 2 || b.WithinDays != 2 || b.Severity != severity.Warning {
 		t.Errorf("card burst: %+v", b)
 	}
 	other := NewCard("別のカード 1234-56**", nil, 0, 0, nil)

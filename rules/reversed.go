@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -97,25 +97,24 @@ func (v Reversed) Adjust(card *Card, fs []Finding) []Finding {
 		if f.CardLevel {
 			continue
 		}
-		var parts, partsJA []string
+		var parts []message.Message
 		for _, ch := range f.Charges {
 			if r := refunds[ch]; r != nil {
-				parts = append(parts, fmt.Sprintf("%s of %s refunded on %s", yenText(statement.WholeYen(ch.Amount)), ch.Date, r.Date))
-				partsJA = append(partsJA, fmt.Sprintf("%s の %s は %s に返金", ch.Date, yenText(statement.WholeYen(ch.Amount)), r.Date))
+				parts = append(parts, message.New("reversed.part", message.Args{
+					"amount": message.Yen(statement.WholeYen(ch.Amount)), "date": message.Date(ch.Date), "refunded": message.Date(r.Date)}))
 			}
 		}
 		switch {
 		case len(parts) == 0:
 			continue
 		case len(parts) == len(f.Charges):
-			en := "reversed: " + strings.Join(parts, ", ") + " by " + f.Charges[0].Payee + "; no longer an open suspect, the reasons below are why it was one"
-			ja := "取り消し済み：" + strings.Join(partsJA, "、") + "。未解決の不審な利用ではありません（以下は検出理由）"
-			f.Severity, f.Rule, f.Message, f.MessageJA = Info, v.ID(), en, ja
-			f.Reasons = append([]Reason{{Rule: v.ID(), Severity: Info, Message: en, MessageJA: ja}}, f.Reasons...)
+			msg := message.New("reversed", message.Args{"parts": message.List(parts...), "payee": message.Text(f.Charges[0].Payee)})
+			f.Severity, f.Rule, f.Message = severity.Info, v.ID(), msg
+			f.Reasons = append([]Reason{{Rule: v.ID(), Severity: severity.Info, Message: msg}}, f.Reasons...)
 		default:
-			en := fmt.Sprintf("%d of %d charges were refunded: %s", len(parts), len(f.Charges), strings.Join(parts, ", "))
-			ja := fmt.Sprintf("%d 件中 %d 件は返金済み：%s", len(f.Charges), len(parts), strings.Join(partsJA, "、"))
-			f.Reasons = append(f.Reasons, Reason{Rule: v.ID(), Severity: Info, Message: en, MessageJA: ja})
+			msg := message.New("reversed.some", message.Args{"parts": message.List(parts...),
+				"refunded": message.Count(len(parts)), "charges": message.Count(len(f.Charges))})
+			f.Reasons = append(f.Reasons, Reason{Rule: v.ID(), Severity: severity.Info, Message: msg})
 		}
 	}
 	return fs

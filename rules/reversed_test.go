@@ -3,6 +3,7 @@ package rules
 import (
 	"testing"
 
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -10,18 +11,18 @@ func TestReversed(t *testing.T) {
 	tests := []struct {
 		name    string
 		charges []*statement.Charge
-		sev     Severity
+		sev     severity.Severity
 		rule    string
 		says    string
 	}{
 		{"a refunded new-merchant charge is reversed", one(buy("2021-12-10", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 50000), refund("2021-12-20", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 50000)),
-			Info, "reversed", "reversed: ¥50,000 of 2021-12-10 refunded on 2021-12-20 by GADGET DIRECT"},
+			severity.Info, "reversed", "reversed: ¥50,000 of 2021-12-10 refunded on 2021-12-20 by GADGET DIRECT"},
 		{"a refund of another amount reverses nothing", one(buy("2021-12-10", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 50000), refund("2021-12-20", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 5000)),
-			Warning, "new-merchant", ""},
+			severity.Warning, "new-merchant", ""},
 		{"a refund after 60 days is too late", one(buy("2021-10-01", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 50000), refund("2021-12-20", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 50000)),
-			Warning, "new-merchant", ""},
+			severity.Warning, "new-merchant", ""},
 		{"one of three refunded: still open", one(buy("2021-12-10", "ＳＴＥＡＭＧＡＭＥＳ．ＣＯＭ", 5000), buy("2021-12-10", "ＳＴＥＡＭＧＡＭＥＳ．ＣＯＭ", 6000), buy("2021-12-10", "ＳＴＥＡＭＧＡＭＥＳ．ＣＯＭ", 7000), refund("2021-12-15", "ＳＴＥＡＭＧＡＭＥＳ．ＣＯＭ", 6000)),
-			Alert, "burst", "1 of 3 charges were refunded: ¥6,000 of 2021-12-10 refunded on 2021-12-15"},
+			severity.Alert, "burst", "1 of 3 charges were refunded: ¥6,000 of 2021-12-10 refunded on 2021-12-15"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,7 +41,7 @@ func TestReversed(t *testing.T) {
 				t.Fatal("no finding on the charge")
 			}
 			if got.Severity != tt.sev || got.Rule != tt.rule {
-				t.Errorf("got %v %s, want %v %s: %s", got.Severity, got.Rule, tt.sev, tt.rule, got.Summary())
+				t.Errorf("got %v %s, want %v %s: %s", got.Severity, got.Rule, tt.sev, tt.rule, summary(*got))
 			}
 			if tt.says != "" {
 				mustContain(t, []Finding{*got}, tt.says)

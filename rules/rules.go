@@ -10,52 +10,13 @@ package rules
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
-
-// Severity ranks findings, lowest first.
-type Severity int
-
-// The severities.
-const (
-	Info Severity = iota
-	Warning
-	Alert
-)
-
-var severityNames = []string{"info", "warning", "alert"}
-
-func (s Severity) String() string {
-	if s < 0 || int(s) >= len(severityNames) {
-		return fmt.Sprintf("Severity(%d)", int(s))
-	}
-	return severityNames[s]
-}
-
-// ParseSeverity reads "info", "warning" or "alert".
-func ParseSeverity(s string) (Severity, error) {
-	for i, n := range severityNames {
-		if strings.EqualFold(s, n) {
-			return Severity(i), nil
-		}
-	}
-	return 0, fmt.Errorf("severity %q: want info, warning or alert", s)
-}
-
-// MarshalText writes the severity's name.
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalText reads a severity's name.
-func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := ParseSeverity(string(b))
-	*s = v
-	return err
-}
 
 // Rule is one check. Rules are small values; their parameters are fields.
 type Rule interface {
@@ -66,14 +27,12 @@ type Rule interface {
 	Check(card *Card) []Finding
 }
 
-// Reason is one rule's verdict on a finding. Message is in English (the JSON
-// contract's "message"); MessageJA says the same in Japanese for the reports
-// and mail in Japanese.
+// Reason is one rule's verdict on a finding, as facts: the message says
+// what the rule saw (package message renders it in English or Japanese).
 type Reason struct {
-	Rule      string   `json:"rule"`
-	Severity  Severity `json:"severity"`
-	Message   string   `json:"message"`
-	MessageJA string   `json:"message_ja,omitempty"`
+	Rule     string
+	Severity severity.Severity
+	Message  message.Message
 }
 
 // Finding is a suspect charge or group of charges, or (CardLevel) a notice
@@ -82,15 +41,13 @@ type Finding struct {
 	// ID is stable across runs and re-downloads of the same statement: it
 	// depends only on the card and the charges (date, payee, amount).
 	ID string
-	// Rule, Severity and Message (MessageJA) are those of the most severe
-	// reason. A rule sets both languages; see [Reason]. Adjusters may then
-	// change the severity: breach-exposure raises it (adding its reason
-	// last), reversed lowers it to info (its reason, rule and message
-	// first).
-	Rule      string
-	Severity  Severity
-	Message   string
-	MessageJA string
+	// Rule, Severity and Message are those of the most severe reason.
+	// Adjusters may then change the severity: breach-exposure raises it
+	// (adding its reason last), reversed lowers it to info (its reason,
+	// rule and message first).
+	Rule     string
+	Severity severity.Severity
+	Message  message.Message
 	// Reasons lists every rule that fired, most severe first.
 	Reasons []Reason
 	Card    *Card
@@ -107,34 +64,6 @@ type Finding struct {
 	// it is about (a breach, a payee), so that a notice citing a charge
 	// never takes the id of a finding on that charge.
 	topic string
-}
-
-// Summary is every reason's message in one line, in English.
-func (f *Finding) Summary() string { return f.summary(false) }
-
-// SummaryJA is every reason's message in one line, in Japanese (English
-// where a reason has no Japanese text).
-func (f *Finding) SummaryJA() string { return f.summary(true) }
-
-func (f *Finding) summary(ja bool) string {
-	if len(f.Reasons) == 0 {
-		if ja && f.MessageJA != "" {
-			return f.MessageJA
-		}
-		return f.Message
-	}
-	msgs := make([]string, len(f.Reasons))
-	for i, r := range f.Reasons {
-		msgs[i] = r.Message
-		if ja && r.MessageJA != "" {
-			msgs[i] = r.MessageJA
-		}
-	}
-	sep := "; "
-	if ja {
-		sep = "。"
-	}
-	return strings.Join(msgs, sep)
 }
 
 // Engine runs rules.
@@ -217,13 +146,6 @@ func (e *Engine) RunCard(card *Card) []Finding {
 			found = a.Adjust(card, found)
 		}
 	}
-	for i := range found {
-		f := &found[i]
-		f.MessageJA = jaStyle(f.MessageJA)
-		for j := range f.Reasons {
-			f.Reasons[j].MessageJA = jaStyle(f.Reasons[j].MessageJA)
-		}
-	}
 	return found
 }
 
@@ -290,10 +212,10 @@ func combine(card *Card, raw []Finding) []Finding {
 			}
 			// Several charges can carry the same reason word for word
 			// ("not a known payee"); say it once.
-			key := f.Rule + "\x00" + f.Message
+			key := f.Rule + "\x00" + f.Message.Identity()
 			if !said[key] {
 				said[key] = true
-				reasons = append(reasons, Reason{Rule: f.Rule, Severity: f.Severity, Message: f.Message, MessageJA: f.MessageJA})
+				reasons = append(reasons, Reason{Rule: f.Rule, Severity: f.Severity, Message: f.Message})
 			}
 		}
 		sort.SliceStable(charges, func(i, j int) bool { return charges[i].Date < charges[j].Date })
@@ -309,7 +231,6 @@ func combine(card *Card, raw []Finding) []Finding {
 			Rule:      top.Rule,
 			Severity:  top.Severity,
 			Message:   top.Message,
-			MessageJA: top.MessageJA,
 			Reasons:   reasons,
 			Card:      card,
 			Charges:   charges,

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -19,7 +21,7 @@ func TestEngineCombinesAndKeepsIDs(t *testing.T) {
 			t.Errorf("finding %d: id %s, then %s", i, a[i].ID, b[i].ID)
 		}
 	}
-	if a[0].Severity != Alert || len(a[0].Charges) != 5 || a[0].Rule != "burst" {
+	if a[0].Severity != severity.Alert || len(a[0].Charges) != 5 || a[0].Rule != "burst" {
 		t.Errorf("first: %v %s %d", a[0].Severity, a[0].Rule, len(a[0].Charges))
 	}
 	// Reasons are listed once each, the deciding one first.
@@ -38,8 +40,8 @@ func TestCardLevelIDsDiffer(t *testing.T) {
 	c := buy("2022-01-20", "会費ペイ", 3000)
 	card := cardOf("2022-01-01", "2022-01-31", one(c), nil)
 	fs := combine(card, []Finding{
-		{Rule: "amount-change", Severity: Warning, Message: "m", Charges: one(c)},
-		{Rule: "missing-recurring", Severity: Info, Message: "n", Charges: one(c), CardLevel: true, topic: c.Payee},
+		{Rule: "amount-change", Severity: severity.Warning, Message: message.New("m", nil), Charges: one(c)},
+		{Rule: "missing-recurring", Severity: severity.Info, Message: message.New("n", nil), Charges: one(c), CardLevel: true, topic: c.Payee},
 	})
 	if len(fs) != 2 || fs[0].ID == fs[1].ID || fs[0].CardLevel || !fs[1].CardLevel {
 		t.Errorf("%+v", fs)
@@ -61,8 +63,8 @@ func TestEverydayLifeIsQuiet(t *testing.T) {
 					upto = append(upto, c)
 				}
 			}
-			for _, f := range atLeast(run(NewCard("card", upto, from, to, nil)), Warning) {
-				t.Errorf("seed %d, %s: %v %s", seed, from.Month(), f.Severity, f.Summary())
+			for _, f := range atLeast(run(NewCard("card", upto, from, to, nil)), severity.Warning) {
+				t.Errorf("seed %d, %s: %v %s", seed, from.Month(), f.Severity, summary(f))
 			}
 		}
 	}

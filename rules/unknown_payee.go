@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"fmt"
-
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -12,7 +12,7 @@ import (
 // off its rhythm. A known payee charging on its usual day at a new price is
 // left to amount-change (a price increase is not an unknown payee).
 type UnknownPayee struct {
-	Severity Severity `yaml:"severity" doc:"severity of a purchase outside the known payments"`
+	Severity severity.Severity `yaml:"severity" doc:"severity of a purchase outside the known payments"`
 }
 
 // ID implements [Rule].
@@ -36,26 +36,24 @@ func (u UnknownPayee) Check(card *Card) []Finding {
 		if _, ok := card.priceChange(i); ok {
 			return
 		}
-		var en, ja string
+		args := message.Args{"payee": message.Text(ch.Payee), "mode": message.Nested(card.ModeReason)}
+		key := "unknown-payee.not-known"
 		s := card.streamOf(ch.Payee, ch.Date)
-		switch {
-		case s != nil && onSchedule(s, ch.Date):
-			en = fmt.Sprintf("%s charged %s on %s, its usual day, but it charges %s %s on this card (%s)",
-				ch.Payee, yenText(card.yen[i]), ch.Date, yenText(statement.WholeYen(s.Typical)), s.Cadence.Name, card.ModeReason)
-			ja = fmt.Sprintf("%s が %s に %s を請求。いつもの請求日ですが、通常は %s の %s です（%s）",
-				ch.Payee, ch.Date, yenText(card.yen[i]), s.Cadence.Name, yenText(statement.WholeYen(s.Typical)), card.ModeReasonJA)
-		case s != nil:
-			en = fmt.Sprintf("%s charged %s on %s, off its usual %s rhythm (%s, last on %s, next expected %s) on this card (%s)",
-				ch.Payee, yenText(card.yen[i]), ch.Date, s.Cadence.Name, yenText(statement.WholeYen(s.Typical)), lastBefore(s, ch.Date), nextAfter(s, ch.Date), card.ModeReason)
-			ja = fmt.Sprintf("%s が %s に %s を請求。いつもの周期（%s、%s、前回 %s、次回予定 %s）から外れています（%s）",
-				ch.Payee, ch.Date, yenText(card.yen[i]), s.Cadence.Name, yenText(statement.WholeYen(s.Typical)), lastBefore(s, ch.Date), nextAfter(s, ch.Date), card.ModeReasonJA)
-		default:
-			en = fmt.Sprintf("%s is not one of the %d payees this card pays (%s)",
-				ch.Payee, card.KnownPayees(), card.ModeReason)
-			ja = fmt.Sprintf("%s はこのカードの既知の支払先 %d 件のどれでもありません（%s）",
-				ch.Payee, card.KnownPayees(), card.ModeReasonJA)
+		if s != nil {
+			key = "unknown-payee.off-rhythm"
+			if onSchedule(s, ch.Date) {
+				key = "unknown-payee.usual-day"
+			}
+			args["amount"] = message.Yen(card.yen[i])
+			args["date"] = message.Date(ch.Date)
+			args["typical"] = message.Yen(statement.WholeYen(s.Typical))
+			args["cadence"] = cadenceTerm(s.Cadence)
+			args["last"] = message.Date(lastBefore(s, ch.Date))
+			args["next"] = message.Date(nextAfter(s, ch.Date))
+		} else {
+			args["known"] = message.Count(card.KnownPayees())
 		}
-		out = append(out, Finding{Severity: u.Severity, Message: en, MessageJA: ja, Charges: []*statement.Charge{ch}})
+		out = append(out, Finding{Severity: u.Severity, Message: message.New(key, args), Charges: []*statement.Charge{ch}})
 	})
 	return out
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -198,7 +200,7 @@ func exprOptions(extra ...expr.Option) []expr.Option {
 // message template, compiled and type-checked once at load.
 type UserRule struct {
 	RuleID   string
-	Severity Severity
+	Severity severity.Severity
 	When     string
 	Cards    []string // card label parts; none means every card
 
@@ -233,20 +235,19 @@ func (u *UserRule) Check(card *Card) []Finding {
 		env := envFor(card, i)
 		res, err := expr.Run(u.prog, env)
 		if err != nil {
-			out = append(out, Finding{Severity: Warning, Charges: []*statement.Charge{ch},
-				Message:   fmt.Sprintf("user rule %s could not judge this charge: %v", u.RuleID, err),
-				MessageJA: fmt.Sprintf("ユーザールール %s はこの利用を判定できませんでした：%v", u.RuleID, err)})
+			out = append(out, Finding{Severity: severity.Warning, Charges: []*statement.Charge{ch},
+				Message: message.New("user.failed", message.Args{"rule": message.Text(u.RuleID), "error": message.Text(err.Error())})})
 			continue
 		}
 		if b, _ := res.(bool); !b {
 			continue
 		}
-		en := u.msg.render(env)
 		ja := ""
 		if u.msgJA != nil {
 			ja = u.msgJA.render(env)
 		}
-		out = append(out, Finding{Severity: u.Severity, Message: en, MessageJA: ja, Charges: []*statement.Charge{ch}})
+		msg := message.Said(u.msg.render(env), ja)
+		out = append(out, Finding{Severity: u.Severity, Message: msg, Charges: []*statement.Charge{ch}})
 	}
 	return out
 }
@@ -255,13 +256,13 @@ func (u *UserRule) Check(card *Card) []Finding {
 // values naming the config file, the line and column in it (inside the
 // expression where the expression is at fault), joined.
 func CompileUserRule(path string, r config.UserRule) (*UserRule, error) {
-	u := &UserRule{RuleID: r.ID, When: r.When, Cards: r.Cards, Severity: Warning}
+	u := &UserRule{RuleID: r.ID, When: r.When, Cards: r.Cards, Severity: severity.Warning}
 	var errs []error
 	at := func(line, col int, format string, args ...any) {
 		errs = append(errs, &config.Error{File: path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
 	}
 	if r.Severity != "" {
-		s, err := ParseSeverity(r.Severity)
+		s, err := severity.Parse(r.Severity)
 		if err != nil {
 			at(r.Line, r.Column, "user rule %q: %v", r.ID, err)
 		}

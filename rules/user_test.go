@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -37,7 +40,7 @@ rules:
 		if u, ok := r.(*UserRule); ok {
 			for _, f := range u.Check(card) {
 				got = append(got, u.ID()+" "+f.Severity.String()+" "+yenText(statement.WholeYen(f.Charges[0].Amount)))
-				msgs = append(msgs, f.Message+" / "+f.MessageJA)
+				msgs = append(msgs, message.Render(lang.EN, f.Message)+" / "+message.Render(lang.JA, f.Message))
 			}
 		}
 	}
@@ -159,7 +162,7 @@ func TestUserRuleRuntimeError(t *testing.T) {
 		t.Fatalf("%d findings, want one per charge", len(fs))
 	}
 	for _, f := range fs {
-		if f.Severity != Warning || !strings.Contains(f.Message, "user rule bad-int could not judge this charge") {
+		if f.Severity != severity.Warning || !strings.Contains(message.Render(lang.EN, f.Message), "user rule bad-int could not judge this charge") {
 			t.Errorf("%v %s", f.Severity, f.Message)
 		}
 	}

@@ -12,9 +12,9 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/pkg/statement"
-	"github.com/cardcheck/cardcheck/rules"
 )
 
 type scanOptions struct {
@@ -63,7 +63,7 @@ them again.
 }
 
 func runScan(g *globals, o *scanOptions, paths []string) error {
-	failOn, err := rules.ParseSeverity(o.failOn)
+	failOn, err := severity.Parse(o.failOn)
 	if err != nil {
 		return fmt.Errorf("--fail-on: %w", err)
 	}

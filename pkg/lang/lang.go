@@ -10,8 +10,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
-	"github.com/cardcheck/cardcheck/rules"
 )
 
 // Lang is a language for reports and mail.
@@ -103,26 +103,18 @@ func (l Lang) Count(n int, en, ja string) string {
 }
 
 // Severity names a severity: alert, warning, info; or 警告, 注意, 情報.
-func (l Lang) Severity(s rules.Severity) string {
+func (l Lang) Severity(s severity.Severity) string {
 	if l == JA {
 		switch s {
-		case rules.Alert:
+		case severity.Alert:
 			return "警告"
-		case rules.Warning:
+		case severity.Warning:
 			return "注意"
-		case rules.Info:
+		case severity.Info:
 			return "情報"
 		}
 	}
 	return s.String()
-}
-
-// Message returns the Japanese or English text of a reason.
-func (l Lang) Message(r rules.Reason) string {
-	if l == JA && r.MessageJA != "" {
-		return r.MessageJA
-	}
-	return r.Message
 }
 
 // Pick returns en or ja.

@@ -19,6 +19,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/scan"
@@ -110,10 +111,7 @@ func Compose(d Digest) (*Message, error) {
 			fv.Charges = append(fv.Charges, chargeView{l.Date(c.Date), amount(l, c), safe(c.Merchant)})
 		}
 		for _, r := range f.Reasons {
-			fv.Reasons = append(fv.Reasons, r.Rule+": "+safe(l.Message(r)))
-		}
-		if len(f.Reasons) == 0 {
-			fv.Reasons = append(fv.Reasons, f.Rule+": "+safe(l.Pick(f.Message, f.MessageJA)))
+			fv.Reasons = append(fv.Reasons, r.Rule+": "+safe(message.Render(l, r.Message)))
 		}
 		fv.Ack = "cardcheck ack " + f.ID
 		v.Findings = append(v.Findings, fv)
@@ -130,7 +128,7 @@ func Compose(d Digest) (*Message, error) {
 			for _, c := range w.Gone {
 				fv.Charges = append(fv.Charges, chargeView{l.Date(c.Date), l.Yen(c.Amount), safe(c.Merchant)})
 			}
-			if s := l.Pick(w.Entry.Summary, w.Entry.SummaryJA); s != "" {
+			if s := message.Sentences(l, w.Entry.Messages()); s != "" {
 				fv.Reasons = []string{l.Pick("was: ", "検出時: ") + safe(s)}
 			}
 			v.Withdrawn = append(v.Withdrawn, fv)

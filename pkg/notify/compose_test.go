@@ -18,7 +18,9 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
@@ -76,10 +78,10 @@ func apple() (*scan.Result, []rules.Finding) {
 			Card:   statement.Card{Issuer: "三井住友カード", Name: "三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ", Number: "4980-00**-****-****"},
 			Source: statement.Source{File: "testdata/demo/202202.csv", Line: 6 + i}})
 	}
-	f := rules.Finding{ID: "6a3412695cfa", Rule: "burst", Severity: rules.Alert, Card: card, Charges: charges,
+	f := rules.Finding{ID: "6a3412695cfa", Rule: "burst", Severity: severity.Alert, Card: card, Charges: charges,
 		Reasons: []rules.Reason{
-			{Rule: "burst", Severity: rules.Alert, Message: "5 charges from APPLE COM BILL on 2022-01-24", MessageJA: "APPLE COM BILL 2022-01-24 に 5 件"},
-			{Rule: "unknown-payee", Severity: rules.Alert, Message: "APPLE COM BILL is not a known payee", MessageJA: "APPLE COM BILL は既知の支払先ではありません"},
+			{Rule: "burst", Severity: severity.Alert, Message: message.Said("5 charges from APPLE COM BILL on 2022-01-24", "APPLE COM BILL 2022-01-24 に 5 件")},
+			{Rule: "unknown-payee", Severity: severity.Alert, Message: message.Said("APPLE COM BILL is not a known payee", "APPLE COM BILL は既知の支払先ではありません")},
 		}}
 	res := &scan.Result{Checked: scan.Checked{From: statement.NewDate(2021, 12, 21), To: statement.NewDate(2022, 1, 24), Charges: 9},
 		Cards: []*rules.Card{card}, Findings: []rules.Finding{f}}
@@ -90,7 +92,7 @@ func TestComposeGolden(t *testing.T) {
 	res, _ := apple()
 	withdrawn := state.Withdrawn{ID: "0123456789ab", Entry: &state.Entry{
 		Card: "三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ 4980-00**-****-****", Issuer: "三井住友カード",
-		Summary: "3 charges from SHOP on 2022-01-10", SummaryJA: "SHOP 2022-01-10 に 3 件"},
+		Reasons: []state.Reason{{Rule: "burst", Severity: severity.Alert, Message: message.Said("3 charges from SHOP on 2022-01-10", "SHOP 2022-01-10 に 3 件")}}},
 		Gone: []state.Charge{{Date: statement.NewDate(2022, 1, 10), Merchant: "ＳＨＯＰ", Payee: "SHOP", Amount: decimal.NewFromInt(1200)}}}
 	for _, l := range []lang.Lang{lang.EN, lang.JA} {
 		for name, d := range map[string]Digest{
@@ -166,9 +168,9 @@ func hostile() rules.Finding {
 		Payee:    "SCRIPT", Card: statement.Card{Issuer: "EVIL\r\nBcc: evil@example.com <i>", Number: "4111-1111-1111-1111"},
 		Source: statement.Source{File: "202202.csv", Line: 3},
 	}
-	return rules.Finding{ID: "0123456789ab", Rule: "unknown-payee", Severity: rules.Alert,
-		Message: "<script>alert(1)</script>\nBcc: evil@example.com is new", MessageJA: "<script> 新しい支払先",
-		Reasons: []rules.Reason{{Rule: "unknown-payee", Severity: rules.Alert, Message: "<script>alert(1)</script>\r\nBcc: evil@example.com is new 4111111111111111"}},
+	return rules.Finding{ID: "0123456789ab", Rule: "unknown-payee", Severity: severity.Alert,
+		Message: message.Said("<script>alert(1)</script>\nBcc: evil@example.com is new", "<script> 新しい支払先"),
+		Reasons: []rules.Reason{{Rule: "unknown-payee", Severity: severity.Alert, Message: message.Said("<script>alert(1)</script>\r\nBcc: evil@example.com is new 4111111111111111", "")}},
 		Card:    &rules.Card{Label: card}, Charges: []*statement.Charge{charge}}
 }
 

@@ -10,8 +10,8 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/state"
-	"github.com/cardcheck/cardcheck/rules"
 )
 
 // Options configure a [Session].
@@ -24,7 +24,7 @@ type Options struct {
 	MailAlways bool
 	Lang       lang.Lang
 	// FailOn is the lowest severity mailed (the scan's --fail-on).
-	FailOn rules.Severity
+	FailOn severity.Severity
 	Config *config.Config
 	// Sender delivers the mail; nil means SMTP as Config.Mail says.
 	Sender Sender

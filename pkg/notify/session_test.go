@@ -12,8 +12,8 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/state"
-	"github.com/cardcheck/cardcheck/rules"
 )
 
 // fakeSender records what it is asked to send, or fails.
@@ -43,7 +43,7 @@ var mailCfg = &config.Config{Mail: &config.Mail{Host: "127.0.0.1", From: "a@exam
 func cron(t *testing.T, dir string, s Sender, always bool) (string, state.View, error) {
 	t.Helper()
 	res, _ := apple()
-	sess, err := Start(res, Options{StateDir: dir, Mail: true, MailAlways: always, Lang: lang.EN, FailOn: rules.Warning, Config: mailCfg, Sender: s})
+	sess, err := Start(res, Options{StateDir: dir, Mail: true, MailAlways: always, Lang: lang.EN, FailOn: severity.Warning, Config: mailCfg, Sender: s})
 	if err != nil {
 		return "", state.View{}, err
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/notify/mailpittest"
-	"github.com/cardcheck/cardcheck/rules"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 )
 
 // These tests send through the mailpit servers .ci/run starts and read the
@@ -160,7 +160,7 @@ func TestSessionThroughMailpit(t *testing.T) {
 	dir := t.TempDir()
 	for run := 1; run <= 2; run++ {
 		res, _ := apple()
-		sess, err := Start(res, Options{StateDir: dir, Mail: true, Lang: lang.JA, FailOn: rules.Warning, Config: cfg})
+		sess, err := Start(res, Options{StateDir: dir, Mail: true, Lang: lang.JA, FailOn: severity.Warning, Config: cfg})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/rules"
 )
@@ -72,7 +74,7 @@ func FindingsCSV(w io.Writer, findings []rules.Finding) error {
 	for _, f := range findings {
 		for _, c := range f.Charges {
 			row := csvRow(ChargeJSON(c))
-			row.Finding, row.Severity, row.Rule, row.Reason = f.ID, f.Severity.String(), f.Rule, f.Summary()
+			row.Finding, row.Severity, row.Rule, row.Reason = f.ID, f.Severity.String(), f.Rule, message.Sentences(lang.EN, Messages(f))
 			rows = append(rows, row)
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"io"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
@@ -67,16 +69,46 @@ func ChargeJSON(c *statement.Charge) Charge {
 
 // Finding is the JSON form of a finding.
 type Finding struct {
-	ID       string         `json:"id"`
-	Rule     string         `json:"rule"`
-	Severity string         `json:"severity"`
-	Message  string         `json:"message"`
-	Reasons  []rules.Reason `json:"reasons"`
-	Card     string         `json:"card"`
+	ID       string   `json:"id"`
+	Rule     string   `json:"rule"`
+	Severity string   `json:"severity"`
+	Message  string   `json:"message"`
+	Reasons  []Reason `json:"reasons"`
+	Card     string   `json:"card"`
 	// CardLevel marks a notice about the card (a breach exposure, an
 	// overdue recurring payment) rather than about suspect charges.
 	CardLevel bool     `json:"card_level,omitempty"`
 	Charges   []Charge `json:"charges"`
+}
+
+// Reason is the JSON form of one reason of a finding: its message in
+// English and, when it differs, in Japanese.
+type Reason struct {
+	Rule      string `json:"rule"`
+	Severity  string `json:"severity"`
+	Message   string `json:"message"`
+	MessageJA string `json:"message_ja,omitempty"`
+}
+
+// ReasonJSON converts a reason.
+func ReasonJSON(r rules.Reason) Reason {
+	j := Reason{Rule: r.Rule, Severity: r.Severity.String(), Message: message.Render(lang.EN, r.Message)}
+	if ja := message.Render(lang.JA, r.Message); ja != j.Message {
+		j.MessageJA = ja
+	}
+	return j
+}
+
+// Messages returns the messages of f's reasons.
+func Messages(f rules.Finding) []message.Message {
+	if len(f.Reasons) == 0 {
+		return []message.Message{f.Message}
+	}
+	ms := make([]message.Message, len(f.Reasons))
+	for i, r := range f.Reasons {
+		ms[i] = r.Message
+	}
+	return ms
 }
 
 // Checked is the JSON form of the checked window.
@@ -113,7 +145,11 @@ func ErrorJSON(err error) Error {
 func ScanJSON(res *scan.Result, findings []rules.Finding) Scan {
 	out := Scan{Findings: []Finding{}, Errors: []Error{}}
 	for _, f := range findings {
-		jf := Finding{ID: f.ID, Rule: f.Rule, Severity: f.Severity.String(), Message: f.Summary(), Reasons: f.Reasons, Card: f.Card.Label, CardLevel: f.CardLevel}
+		jf := Finding{ID: f.ID, Rule: f.Rule, Severity: f.Severity.String(), Message: message.Sentences(lang.EN, Messages(f)),
+			Reasons: []Reason{}, Card: f.Card.Label, CardLevel: f.CardLevel}
+		for _, r := range f.Reasons {
+			jf.Reasons = append(jf.Reasons, ReasonJSON(r))
+		}
 		for _, c := range f.Charges {
 			jf.Charges = append(jf.Charges, ChargeJSON(c))
 		}

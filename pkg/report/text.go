@@ -9,8 +9,10 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
@@ -122,7 +124,7 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 			}
 			t.Note(l.Pick("card: ", "カード: ") + safe(f.Card.Display()))
 			for _, r := range f.Reasons {
-				t.Note("↳ " + r.Rule + ": " + safe(l.Message(r)))
+				t.Note("↳ " + r.Rule + ": " + safe(message.Render(l, r.Message)))
 			}
 		}
 		if err := t.Write(w); err != nil {
@@ -217,7 +219,7 @@ func SummaryIn(l lang.Lang, res *scan.Result, findings []rules.Finding) string {
 	var parts []string
 	for i := len(counts) - 1; i >= 0; i-- {
 		if counts[i] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[i], rules.Severity(i)))
+			parts = append(parts, fmt.Sprintf("%d %s", counts[i], severity.Severity(i)))
 		}
 	}
 	s := fmt.Sprintf("%d finding(s) (%s): %s", len(findings), strings.Join(parts, ", "), checked)
@@ -240,7 +242,7 @@ func summaryJA(res *scan.Result, findings []rules.Finding, counts [3]int) string
 		var parts []string
 		for i := len(counts) - 1; i >= 0; i-- {
 			if counts[i] > 0 {
-				parts = append(parts, fmt.Sprintf("%s%d件", l.Severity(rules.Severity(i)), counts[i]))
+				parts = append(parts, fmt.Sprintf("%s%d件", l.Severity(severity.Severity(i)), counts[i]))
 			}
 		}
 		s = fmt.Sprintf("検出%d件（%s）: %s", len(findings), strings.Join(parts, "、"), checked)

@@ -7,7 +7,9 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
@@ -17,8 +19,8 @@ func langFixture() (*scan.Result, []rules.Finding) {
 	card := &rules.Card{Label: "VISA 4111-1111-1111-1111"}
 	c := &statement.Charge{Date: statement.NewDate(2022, 1, 24), Merchant: "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", Amount: decimal.NewFromInt(38000),
 		Source: statement.Source{File: "202202.csv", Line: 6}}
-	f := rules.Finding{ID: "6a3412695cfa", Rule: "burst", Severity: rules.Alert, Card: card, Charges: []*statement.Charge{c},
-		Reasons: []rules.Reason{{Rule: "burst", Severity: rules.Alert, Message: "5 charges", MessageJA: "5件"}}}
+	f := rules.Finding{ID: "6a3412695cfa", Rule: "burst", Severity: severity.Alert, Card: card, Charges: []*statement.Charge{c},
+		Reasons: []rules.Reason{{Rule: "burst", Severity: severity.Alert, Message: message.Said("5 charges", "5件")}}}
 	res := &scan.Result{Checked: scan.Checked{From: statement.NewDate(2021, 12, 21), To: statement.NewDate(2022, 1, 24), Charges: 9},
 		Cards: []*rules.Card{card}}
 	return res, []rules.Finding{f}

@@ -14,6 +14,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
 )
@@ -220,7 +221,7 @@ const (
 
 // ExitCode is the process exit code for a scan: input errors win over
 // findings, since a statement that could not be read fully may hide fraud.
-func (r *Result) ExitCode(findings []rules.Finding, failOn rules.Severity) int {
+func (r *Result) ExitCode(findings []rules.Finding, failOn severity.Severity) int {
 	if len(r.Errors) > 0 {
 		return ExitError
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/simulate"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
@@ -136,7 +137,7 @@ func (hs *history) check(m int) *scan.Result {
 // breach exposure is warned when the card gets the card-level notice or the
 // exposure is given as a reason on its other findings.
 func (t *tally) add(hs *history, res *scan.Result) {
-	sev := map[*statement.Charge]rules.Severity{}
+	sev := map[*statement.Charge]severity.Severity{}
 	warnedExposure := map[*rules.Card]bool{}
 	for i := range res.Findings {
 		f := &res.Findings[i]
@@ -145,7 +146,7 @@ func (t *tally) add(hs *history, res *scan.Result) {
 			if f.Rule == "breach-exposure" {
 				warnedExposure[f.Card] = true
 			}
-			if f.Severity >= rules.Warning && !(f.Rule == "breach-exposure" && exposedBefore(hs, f.Card, f.Card.To+1)) {
+			if f.Severity >= severity.Warning && !(f.Rule == "breach-exposure" && exposedBefore(hs, f.Card, f.Card.To+1)) {
 				t.falseWarnings[p]++
 				t.falseBy[fmt.Sprintf("%s %s (card-level)", p, f.Rule)]++
 			}
@@ -163,14 +164,14 @@ func (t *tally) add(hs *history, res *scan.Result) {
 			fraud = fraud || l.Fraud()
 			notice = notice && l.Kind == simulate.PriceRise
 		}
-		if f.Severity < rules.Warning {
+		if f.Severity < severity.Warning {
 			continue
 		}
 		var rs []string
 		for _, r := range f.Reasons {
 			// A rule may give several reasons on one finding (a burst
 			// and a repeated price): it flagged the charges once.
-			if r.Severity < rules.Warning || slices.Contains(rs, r.Rule) {
+			if r.Severity < severity.Warning || slices.Contains(rs, r.Rule) {
 				continue
 			}
 			rs = append(rs, r.Rule)
@@ -222,12 +223,12 @@ func (t *tally) add(hs *history, res *scan.Result) {
 			case l.Fraud():
 				t.fraudTotal++
 				t.fraud[p][l.Kind]++
-				if flagged && s >= rules.Warning {
+				if flagged && s >= severity.Warning {
 					t.caughtWarn[p][l.Kind]++
 				} else {
 					t.missed[fmt.Sprintf("%s on %s: %s ¥%s", l.Kind, p, c.Payee, c.Amount)]++
 				}
-				if flagged && s >= rules.Alert {
+				if flagged && s >= severity.Alert {
 					t.caughtAlert[p][l.Kind]++
 				}
 			case isPurchase(c):

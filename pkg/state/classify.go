@@ -236,8 +236,10 @@ func (s *State) Record(v View, now time.Time) {
 			e.Rule = f.Rule
 			e.CardLevel = f.CardLevel
 			e.Severity = f.Severity.String()
-			e.Summary = cardnum.Mask(f.Summary())
-			e.SummaryJA = cardnum.Mask(f.SummaryJA())
+			e.Reasons = e.Reasons[:0]
+			for _, r := range f.Reasons {
+				e.Reasons = append(e.Reasons, Reason{Rule: r.Rule, Severity: r.Severity, Message: r.Message.MapText(cardnum.Mask)})
+			}
 			e.Charges = Charges(f.Charges)
 			if e.FirstSeen.IsZero() {
 				e.FirstSeen = now

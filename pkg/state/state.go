@@ -24,11 +24,17 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
-// Version is the state file format this package writes.
-const Version = 1
+// Version is the state file format this package writes. Version 1 stored
+// each finding's reasons as English and Japanese sentences (summary,
+// summary_ja); version 2 stores them as facts (reasons), which any later
+// cardcheck can say in either language. A version 1 file is read and
+// migrated: its sentences become reasons said as they were written.
+const Version = 2
 
 // The files in the state folder.
 const (
@@ -46,10 +52,14 @@ type State struct {
 // Entry is what is remembered of one finding. Card numbers are stored masked
 // as the statements print them (see package cardnum).
 type Entry struct {
-	Card      string   `json:"card,omitempty"`
-	Issuer    string   `json:"issuer,omitempty"`
-	Rule      string   `json:"rule,omitempty"`
-	Severity  string   `json:"severity,omitempty"`
+	Card     string `json:"card,omitempty"`
+	Issuer   string `json:"issuer,omitempty"`
+	Rule     string `json:"rule,omitempty"`
+	Severity string `json:"severity,omitempty"`
+	// Reasons are why the finding was made, as facts (see package message).
+	Reasons []Reason `json:"reasons,omitempty"`
+	// Summary and SummaryJA are version 1's sentences; load migrates them
+	// to Reasons, and they are never written.
 	Summary   string   `json:"summary,omitempty"`
 	SummaryJA string   `json:"summary_ja,omitempty"`
 	Charges   []Charge `json:"charges,omitempty"`
@@ -70,6 +80,22 @@ type Entry struct {
 	// some of that finding's (the card company reversed the others), so it
 	// took over that finding's reported and acknowledged state.
 	CarriedFrom string `json:"carried_from,omitempty"`
+}
+
+// Reason is one reason of a finding, as facts.
+type Reason struct {
+	Rule     string            `json:"rule"`
+	Severity severity.Severity `json:"severity"`
+	Message  message.Message   `json:"message"`
+}
+
+// Messages returns the entry's reasons' messages.
+func (e *Entry) Messages() []message.Message {
+	ms := make([]message.Message, len(e.Reasons))
+	for i, r := range e.Reasons {
+		ms[i] = r.Message
+	}
+	return ms
 }
 
 // Ack is an acknowledgement.
@@ -141,8 +167,21 @@ func load(path string) (*State, error) {
 		if !ValidID(id) || e == nil {
 			return nil, corrupt(path, fmt.Errorf("bad finding entry %q", id))
 		}
+		e.migrate()
 	}
+	st.Version = Version
 	return &st, nil
+}
+
+// migrate turns version 1's sentences into a reason that says them as they
+// were written.
+func (e *Entry) migrate() {
+	if e.Summary == "" && e.SummaryJA == "" {
+		return
+	}
+	sev, _ := severity.Parse(e.Severity)
+	e.Reasons = []Reason{{Rule: e.Rule, Severity: sev, Message: message.Said(e.Summary, e.SummaryJA)}}
+	e.Summary, e.SummaryJA = "", ""
 }
 
 func corrupt(path string, err error) error {

@@ -17,6 +17,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -28,7 +31,9 @@ func sample(n, gen int) *State {
 		id := fmt.Sprintf("%012x", i)
 		st.Findings[id] = &Entry{
 			Card: "三井住友カード 4980-00**-****-****", Rule: "burst", Severity: "alert",
-			Summary:    fmt.Sprintf("generation %d finding %d", gen, i),
+			Reasons: []Reason{{Rule: "burst", Severity: severity.Alert, Message: message.New("burst", message.Args{
+				"payee": message.Text(fmt.Sprintf("generation %d finding %d", gen, i)), "sum": message.Yen(38000),
+				"first": message.Date(statement.NewDate(2022, 1, 24)), "new": message.Bool(true), "parts": message.List(message.Said("a", "あ"))})}},
 			Charges:    []Charge{{Date: statement.NewDate(2022, 1, 24), Merchant: "ＡＰＰＬＥ", Payee: "APPLE", Amount: decimal.NewFromInt(int64(gen)), File: "202202.csv"}},
 			ReportedAt: time.Date(2022, 2, 1, 0, 0, gen, 0, time.UTC),
 		}
@@ -278,5 +283,53 @@ func TestAck(t *testing.T) {
 	}
 	if _, err := Acknowledge(dir, []string{"APPLE"}, "", time.Now()); err == nil || !strings.Contains(err.Error(), "not a finding id") {
 		t.Errorf("a bad id: %v", err)
+	}
+}
+
+// TestReadVersion1 reads a state file written by cardcheck before findings
+// were stored as facts (version 1, written by that release's code): its
+// sentences are kept and said as they were, acknowledgements and report
+// times stay, and saving writes version 2.
+func TestReadVersion1(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/state-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, FileName), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := st.Findings["6a3412695cfa"]
+	if e == nil || e.ReportedAt.IsZero() || e.Summary != "" || len(e.Reasons) != 1 || e.Reasons[0].Severity != severity.Alert {
+		t.Fatalf("migrated entry: %+v", e)
+	}
+	if got := message.Sentences(lang.EN, e.Messages()); !strings.HasPrefix(got, "5 charges from APPLE COM BILL on 2022-01-24") {
+		t.Errorf("English: %q", got)
+	}
+	if got := message.Sentences(lang.JA, e.Messages()); !strings.HasPrefix(got, "APPLE COM BILL 2022年1月24日 に 5 件") {
+		t.Errorf("Japanese: %q", got)
+	}
+	if a := st.Findings["0123456789ab"].Acknowledged; a == nil || a.Note != "mine" {
+		t.Errorf("acknowledgement lost: %+v", st.Findings["0123456789ab"])
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Save(st); err != nil {
+		t.Fatal(err)
+	}
+	saved, _ := os.ReadFile(filepath.Join(dir, FileName))
+	if !bytes.Contains(saved, []byte(`"version": 2`)) || bytes.Contains(saved, []byte(`"summary"`)) {
+		t.Errorf("saved:\n%s", saved)
+	}
+	again, err := s.Load()
+	if err != nil || !reflect.DeepEqual(again, st) {
+		t.Errorf("round trip after migration: %v", err)
 	}
 }
