@@ -1,7 +1,9 @@
 package all
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -353,4 +355,91 @@ func FuzzLayouts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestConsolidate: a 速報 and its 確定 count once, with the 確定's merchant
+// and the 速報's time; a mail read twice counts once; two uses of the same
+// amount on one day stay two.
+func TestConsolidate(t *testing.T) {
+	reg := Registry()
+	keys := &noticetest.Keys{}
+	v := keys.Verifier()
+	read := func(files ...string) []notice.Result {
+		var out []notice.Result
+		for _, f := range files {
+			out = append(out, reg.Read(f, keys.ReadSigned(t, filepath.Join(fixtureDir(t), f)), v))
+		}
+		return out
+	}
+	type row struct {
+		date, time, amount, merchant string
+		status                       notice.Status
+	}
+	rows := func(cs []notice.Charge) []row {
+		var out []row
+		for _, c := range cs {
+			at := ""
+			if !c.Time.IsZero() {
+				at = c.Time.Format("15:04")
+			}
+			out = append(out, row{c.Date.String(), at, c.Amount.String(), c.Merchant, c.Status})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name  string
+		files []string
+		want  []row
+	}{
+		{"楽天 速報 then 確定", []string{"rakuten/e6-preliminary.eml", "rakuten/e7-confirmed.eml"}, []row{
+			{"2026-03-14", "", "2480", "ｻﾝﾌﾟﾙﾏｰﾄ", notice.Posted}, {"2026-03-15", "", "650", "EXAMPLE CAFE", notice.Posted}}},
+		{"au PAY 速報 then 詳細", []string{"aupay/e12-preliminary.eml", "aupay/e13-detail.eml"}, []row{
+			{"2026-03-14", "19:42", "2480", "SAMPLE MART", notice.Posted}, {"2026-03-15", "", "650", "EXAMPLE CAFE", notice.Posted}}},
+		{"ビュー 速報版 and 確報版", []string{"view/e14-confirmed.eml", "view/e14-preliminary.eml"}, []row{
+			{"2026-03-14", "19:42", "2480", "SAMPLE STATION SHOP", notice.Posted}}},
+		{"the same mail twice", []string{"smbc/e1-notice.eml", "smbc/e1-notice.eml"}, []row{
+			{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", notice.Authorised}}},
+		{"two mails of one amount and day (other Message-IDs) stay two", []string{"smbc/e1-notice.eml", "smbc/e2-html-only.eml"}, []row{
+			{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", notice.Authorised}, {"2026-03-14", "19:42", "2480", "サンプルマート新宿店", notice.Authorised}}},
+		{"JCB real-time and 売上到着分 never overlap", []string{"jcb/e8-realtime.eml", "jcb/e9-arrived.eml"}, []row{
+			{"2026-03-12", "", "420", "サンプルガス　ミナトテン", notice.Posted}, {"2026-03-12", "", "1980", "サンプルシヨツプ", notice.Posted},
+			{"2026-03-14", "19:42", "2480", "サンプルキツチン", notice.Authorised}}},
+	} {
+		got := rows(notice.Consolidate(read(tc.files...)))
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s:\n got %v\nwant %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestReadMailbox: the demo notices as one mbox, with a mail that is not a
+// notice among them, read through ReadMailbox.
+func TestReadMailbox(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(demoDir, "*.eml"))
+	var box bytes.Buffer
+	for i, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		box.WriteString("From statement@vpass.ne.jp Mon Jan 24 02:14:00 2022\n")
+		box.Write(raw)
+		box.WriteString("\n")
+		if i == 3 {
+			box.WriteString("From shop@example.jp Mon Jan 24 02:14:00 2022\nFrom: shop@example.jp\nSubject: hello\n\nnot a notice\n\n")
+		}
+	}
+	path := filepath.Join(t.TempDir(), "mbox")
+	if err := os.WriteFile(path, box.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	noDNS := func(name string) ([]string, error) { return nil, fmt.Errorf("no DNS for %s", name) }
+	results, err := Registry().ReadMailbox(path, &auth.Verifier{LookupTXT: auth.Pinned(demoKeys(t), noDNS)})
+	if err != nil || len(results) != len(files)+1 {
+		t.Fatalf("%v, %d results", err, len(results))
+	}
+	charges := notice.Consolidate(results)
+	if len(charges) != len(files) || results[4].Layout != nil || results[4].Name != path+"[5]" {
+		t.Errorf("%d charges; result 5: %+v", len(charges), results[4])
+	}
 }
