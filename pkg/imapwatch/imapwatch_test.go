@@ -22,7 +22,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/notice/noticetest"
 )
 
-func config(t *testing.T, s imaptest.Servers, addr, tlsMode, mailbox string) imapwatch.Config {
+func watchConfig(t testing.TB, s imaptest.Servers, addr, tlsMode, mailbox string) imapwatch.Config {
 	return imapwatch.Config{
 		Addr: addr, TLS: tlsMode, RootCAs: s.CAs, User: s.User, Password: s.Password,
 		Mailbox: mailbox, StatePath: filepath.Join(t.TempDir(), "imap.json"),
@@ -57,7 +57,7 @@ func TestPass(t *testing.T) {
 	u1 := s.Append(t, box, first)
 	s.Append(t, box, imaptest.Mail("two", "body two"))
 	for _, mode := range []struct{ addr, tls string }{{s.StartTLS, imapwatch.StartTLS}, {s.Implicit, imapwatch.Implicit}} {
-		cfg := config(t, s, mode.addr, mode.tls, box)
+		cfg := watchConfig(t, s, mode.addr, mode.tls, box)
 		var c collect
 		if err := imapwatch.Pass(context.Background(), cfg, c.handle); err != nil {
 			t.Fatalf("%s: %v", mode.tls, err)
@@ -76,7 +76,7 @@ func TestPass(t *testing.T) {
 			t.Fatalf("second pass: %v, %d mails", err, len(again.mails))
 		}
 	}
-	cfg := config(t, s, s.StartTLS, imapwatch.StartTLS, box)
+	cfg := watchConfig(t, s, s.StartTLS, imapwatch.StartTLS, box)
 	cfg.MaxPerPass = 1
 	u3 := s.Append(t, box, imaptest.Mail("three", "body three"))
 	var c collect
@@ -99,7 +99,7 @@ func TestLimits(t *testing.T) {
 	box := s.NewMailbox(t)
 	s.Append(t, box, imaptest.Mail("big", strings.Repeat("x", 5000)))
 	s.Append(t, box, imaptest.Mail("small", "ok"))
-	cfg := config(t, s, s.StartTLS, imapwatch.StartTLS, box)
+	cfg := watchConfig(t, s, s.StartTLS, imapwatch.StartTLS, box)
 	cfg.MaxMessage = 1000
 	fail := errors.New("handler failed")
 	err := imapwatch.Pass(context.Background(), cfg, func(context.Context, []imapwatch.Mail) error { return fail })
@@ -124,7 +124,7 @@ func TestUIDValidity(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		s.Append(t, box, imaptest.Mail("old", "old"))
 	}
-	cfg := config(t, s, s.StartTLS, imapwatch.StartTLS, box)
+	cfg := watchConfig(t, s, s.StartTLS, imapwatch.StartTLS, box)
 	var c collect
 	if err := imapwatch.Pass(context.Background(), cfg, c.handle); err != nil || len(c.mails) != 3 {
 		t.Fatalf("%v, %d", err, len(c.mails))
@@ -149,30 +149,30 @@ func TestFaults(t *testing.T) {
 	ctx := context.Background()
 	h := func(context.Context, []imapwatch.Mail) error { return nil }
 
-	cfg := config(t, s, s.StartTLS, imapwatch.StartTLS, box)
+	cfg := watchConfig(t, s, s.StartTLS, imapwatch.StartTLS, box)
 	cfg.Password = "wrong-" + s.Password
 	err := imapwatch.Pass(ctx, cfg, h)
 	if !errors.Is(err, imapwatch.ErrLogin) || strings.Contains(err.Error(), cfg.Password) || !strings.Contains(err.Error(), "as "+s.User) {
 		t.Errorf("wrong password: %v", err)
 	}
-	cfg = config(t, s, s.Plain, imapwatch.StartTLS, box)
+	cfg = watchConfig(t, s, s.Plain, imapwatch.StartTLS, box)
 	if err := imapwatch.Pass(ctx, cfg, h); !errors.Is(err, imapwatch.ErrNoTLS) {
 		t.Errorf("server without TLS, STARTTLS: %v", err)
 	}
-	cfg = config(t, s, s.Plain, imapwatch.Implicit, box)
+	cfg = watchConfig(t, s, s.Plain, imapwatch.Implicit, box)
 	if err := imapwatch.Pass(ctx, cfg, h); err == nil || !strings.Contains(err.Error(), "TLS handshake failed") {
 		t.Errorf("server without TLS, implicit: %v", err)
 	}
-	cfg = config(t, s, s.StartTLS, imapwatch.StartTLS, box)
+	cfg = watchConfig(t, s, s.StartTLS, imapwatch.StartTLS, box)
 	cfg.RootCAs = nil // the system's roots do not know the test CA
 	if err := imapwatch.Pass(ctx, cfg, h); err == nil || !strings.Contains(err.Error(), "certificate") {
 		t.Errorf("unknown certificate: %v", err)
 	}
-	cfg = config(t, s, s.StartTLS, "none", box)
+	cfg = watchConfig(t, s, s.StartTLS, "none", box)
 	if err := imapwatch.Pass(ctx, cfg, h); !errors.Is(err, imapwatch.ErrBadConfig) {
 		t.Errorf("tls none: %v", err)
 	}
-	cfg = config(t, s, s.StartTLS, imapwatch.StartTLS, box+"-missing")
+	cfg = watchConfig(t, s, s.StartTLS, imapwatch.StartTLS, box+"-missing")
 	if err := imapwatch.Pass(ctx, cfg, h); !errors.Is(err, imapwatch.ErrMailbox) {
 		t.Errorf("missing mailbox: %v", err)
 	}
@@ -182,7 +182,7 @@ func TestFaults(t *testing.T) {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	cfg = config(t, s, addr, imapwatch.Implicit, box)
+	cfg = watchConfig(t, s, addr, imapwatch.Implicit, box)
 	if err := imapwatch.Pass(ctx, cfg, h); err == nil || !strings.Contains(err.Error(), "connect to "+addr) {
 		t.Errorf("server down: %v", err)
 	}
@@ -219,7 +219,7 @@ func TestWatchIdle(t *testing.T) {
 	s := imaptest.Get(t)
 	box := s.NewMailbox(t)
 	s.Append(t, box, imaptest.Mail("before", "before"))
-	cfg := config(t, s, s.StartTLS, imapwatch.StartTLS, box)
+	cfg := watchConfig(t, s, s.StartTLS, imapwatch.StartTLS, box)
 	cfg.PollInterval = time.Hour // would never come: IDLE must
 	mails, _ := watch(t, cfg)
 	receive(t, mails, "before")
@@ -230,7 +230,7 @@ func TestWatchIdle(t *testing.T) {
 func TestWatchPolls(t *testing.T) {
 	s := imaptest.Get(t)
 	box := s.NewMailbox(t)
-	cfg := config(t, s, s.NoIdle, imapwatch.StartTLS, box)
+	cfg := watchConfig(t, s, s.NoIdle, imapwatch.StartTLS, box)
 	cfg.PollInterval = 200 * time.Millisecond
 	mails, _ := watch(t, cfg)
 	s.Append(t, box, imaptest.Mail("polled", "polled"))
@@ -243,7 +243,7 @@ func TestWatchReconnects(t *testing.T) {
 	s := imaptest.Get(t)
 	box := s.NewMailbox(t)
 	p := newProxy(t, s.Implicit)
-	cfg := config(t, s, p.addr(), imapwatch.Implicit, box)
+	cfg := watchConfig(t, s, p.addr(), imapwatch.Implicit, box)
 	mails, errs := watch(t, cfg)
 	s.Append(t, box, imaptest.Mail("first", "first"))
 	receive(t, mails, "first")
@@ -293,7 +293,7 @@ func TestForgedNotices(t *testing.T) {
 		}
 		return nil
 	}
-	if err := imapwatch.Pass(context.Background(), config(t, s, s.StartTLS, imapwatch.StartTLS, box), h); err != nil {
+	if err := imapwatch.Pass(context.Background(), watchConfig(t, s, s.StartTLS, imapwatch.StartTLS, box), h); err != nil {
 		t.Fatal(err)
 	}
 	if len(results) != 5 {
