@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/japanese"
 )
 
@@ -35,7 +36,6 @@ var (
 	ErrTooLarge   = fmt.Errorf("message larger than %d bytes", MaxSize)
 	ErrMalformed  = errors.New("malformed message")
 	ErrCharset    = errors.New("unreadable charset")
-	ErrNoText     = errors.New("no text or HTML body")
 	ErrUnreadable = errors.New("not a notice this layout can read")
 )
 
@@ -100,9 +100,8 @@ func ParseMessage(raw []byte) (*Message, error) {
 	if w.html != "" {
 		m.HTML = FlattenHTML(w.html)
 	}
-	if !w.sawText {
-		return nil, ErrNoText
-	}
+	// A mail with no text at all (an image, an invoice as a PDF) is no
+	// notice; the layouts see an empty body and claim nothing.
 	return m, nil
 }
 
@@ -126,7 +125,6 @@ func (h textproto) Get(k string) string { return mail.Header(h).Get(k) }
 // walker collects the first text/plain and text/html parts of a message.
 type walker struct {
 	text, html string
-	sawText    bool
 	parts      int
 }
 
@@ -180,7 +178,6 @@ func (w *walker) part(h header, body io.Reader, depth int) error {
 	if err != nil {
 		return err
 	}
-	w.sawText = true
 	if mediatype == "text/plain" {
 		w.text = s
 	} else {
@@ -254,7 +251,12 @@ func decodeCharset(charset string, data []byte) (string, error) {
 	}
 	enc, ok := encodings[cs]
 	if !ok {
-		return "", fmt.Errorf("%w: charset %q is not one Japanese card companies use", ErrCharset, charset)
+		// Other mail in the mailbox (newsletters, mail from abroad) comes
+		// in other charsets; the WHATWG list names nearly all of them.
+		var err error
+		if enc, err = htmlindex.Get(cs); err != nil {
+			return "", fmt.Errorf("%w: unknown charset %q", ErrCharset, charset)
+		}
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
