@@ -206,6 +206,7 @@ func TestForgedSender(t *testing.T) {
 		{"signed by another domain", other, "carries no DKIM signature of vpass.ne.jp"},
 		{"altered after signing", altered, "the DKIM signature of vpass.ne.jp does not verify"},
 		{"two From headers", append([]byte("From: statement@vpass.ne.jp\r\n"), signed...), "2 From headers"},
+		{"a signature of part of the body", []byte(strings.Replace(string(signed), "s=cardcheck-test;", "s=cardcheck-test; l=10;", 1)), "covers only the start of the body (l=)"},
 	} {
 		res := reg.Read(tc.name, tc.raw, keys.Verifier())
 		if res.Err != nil || len(res.Charges) != 0 || !strings.Contains(res.Imitation, tc.reason) {

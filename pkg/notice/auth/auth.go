@@ -101,7 +101,35 @@ func (v *Verifier) Check(raw []byte, domains []string) Verdict {
 	if by, ok := v.fromAuthResults(fields, fromDomain); ok {
 		return Verdict{Authentic: true, By: by}
 	}
+	if partialSignature(fields, fromDomain) {
+		return Verdict{Reason: fmt.Sprintf("its DKIM signature of %s covers only the start of the body (l=), so text may have been added after it", fromDomain)}
+	}
 	return v.dkim(raw, from, fromDomain)
+}
+
+// partialSignature reports a DKIM-Signature of domain with a body length
+// (l=): it verifies even when lines, charges included, are appended.
+func partialSignature(fields []field, domain string) bool {
+	for _, f := range fields {
+		if !strings.EqualFold(f.key, "DKIM-Signature") {
+			continue
+		}
+		var d string
+		partial := false
+		for _, tag := range strings.Split(f.value, ";") {
+			k, val, _ := strings.Cut(strings.TrimSpace(tag), "=")
+			switch strings.TrimSpace(k) {
+			case "d":
+				d = strings.TrimSpace(val)
+			case "l":
+				partial = true
+			}
+		}
+		if partial && Domain(d) == domain {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *Verifier) dkim(raw []byte, from, domain string) Verdict {
