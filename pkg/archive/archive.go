@@ -43,6 +43,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -334,17 +335,17 @@ func component(s, fallback string) string {
 		switch {
 		case r == '*':
 			b.WriteRune('x')
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune(`/\:?"<>|`, r):
+		case r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune(`/\:?"<>|`, r):
 			b.WriteRune('_')
 		default:
 			b.WriteRune(r)
 		}
 	}
 	out := strings.Join(strings.Fields(b.String()), " ")
-	out = strings.Trim(out, ". ")
 	if len(out) > 120 {
-		out = strings.ToValidUTF8(out[:120], "")
+		out = strings.ToValidUTF8(out[:120], "") // cut at a character, not inside one
 	}
+	out = strings.Trim(out, ". ")
 	if out == "" {
 		return fallback
 	}

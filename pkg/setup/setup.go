@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
 	"github.com/cardcheck/cardcheck/pkg/config"
@@ -149,6 +150,11 @@ func MailSection(o *Options) (string, error) {
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if o.Provider == "" {
 		o.Provider = Custom
+	}
+	for _, a := range append([]string{o.Host, o.From, o.User, o.Password, o.PasswordEnv, o.PasswordFile, o.CAFile}, o.To...) {
+		if !utf8.ValidString(a) {
+			return "", fmt.Errorf("an answer is not valid text (UTF-8): %q", a)
+		}
 	}
 	if o.Provider != Custom {
 		p, err := LookupProvider(o.Provider)
