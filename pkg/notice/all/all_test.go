@@ -461,3 +461,47 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// TestPartlyUnreadable: in every layout, a notice missing a field or with
+// one that does not read is an error at its line, with no charge, even
+// when other charges of the mail read well.
+func TestPartlyUnreadable(t *testing.T) {
+	reg := Registry()
+	keys := &noticetest.Keys{}
+	mail := func(from, fromName, subject, body string) []byte {
+		raw := "From: " + fromName + " <" + from + ">\r\nSubject: " + subject + "\r\nMessage-ID: <broken@cardcheck.test>\r\n" +
+			"Content-Type: text/plain; charset=UTF-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n")
+		return keys.Sign(t, []byte(raw), auth.Domain(from))
+	}
+	for _, tc := range []struct {
+		name, from, fromName, subject, body string
+		line                                int
+		err                                 string
+	}{
+		{"JCB 売上到着分 block without amount", "mail@qa.jcb.co.jp", "JCB", "（売上到着分）JCBカード/ショッピングご利用のお知らせ",
+			"（売上到着分）\n◆ご利用１\n【ご利用日】　2026/03/12\n【ご利用金額】　420円\n【ご利用先】　A\n◆ご利用２\n【ご利用日】　2026/03/12\n【ご利用先】　B\n", 7, "has no 【ご利用金額】 line"},
+		{"楽天 確定 with a bad date", "info@mail.rakuten-card.co.jp", "楽天カード", "カード利用のお知らせ(本人ご利用分)",
+			"楽天カード（Visa）\n■利用日: 2026/03/14\n■利用先: A\n■利用金額: 100 円\n\n■利用日: 2026/13/01\n■利用先: B\n■利用金額: 200 円\n", 6, "invalid date"},
+		{"au PAY 速報 whose amount line is missing", "info@kddi-fs.com", "au PAY カード", "【ご利用速報】au PAY カード",
+			"▼カード情報\nau PAY カード（Visa）\n▼ご利用日時\n　2026/03/14　19:42\n▼ご利用内容\n　カードショッピング利用\n▼ご利用金額\n", 7, "invalid amount"},
+		{"SMBC with an unknown transaction type", "statement@vpass.ne.jp", "三井住友カード", "ご利用のお知らせ【三井住友カード】",
+			"ご利用カード：X\n◇利用日：2026/03/14 19:42\n◇利用先：A\n◇利用取引：分割変更\n◇利用金額：100円\n", 4, "unknown transaction type"},
+		{"エポス without the merchant", "info@01epos.jp", "エポスカード", "カードご利用のお知らせ",
+			"ご利用日時：2026年03月14日19:42\nご利用場所：\nご利用金額：2,480円\n", 1, "has no ご利用場所"},
+		{"PayPay in another shape", "paypaycard-info@mail.paypay-card.co.jp", "PayPayカード", "PayPayカード（Visa）利用速報",
+			"PayPayカードのご利用がありました。金額はアプリでご確認ください。\n", 0, "no \"利用速報"},
+	} {
+		res := reg.Read(tc.name, mail(tc.from, tc.fromName, tc.subject, tc.body), keys.Verifier())
+		var e *notice.Error
+		if !errors.As(res.Err, &e) || e.Line != tc.line || !strings.Contains(res.Err.Error(), tc.err) || len(res.Charges) != 0 || res.Imitation != "" {
+			t.Errorf("%s: err %v (line %d), %d charges, imitation %q; want line %d: %s", tc.name, res.Err, lineOf(e), len(res.Charges), res.Imitation, tc.line, tc.err)
+		}
+	}
+}
+
+func lineOf(e *notice.Error) int {
+	if e == nil {
+		return -1
+	}
+	return e.Line
+}
