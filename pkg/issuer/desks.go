@@ -13,7 +13,7 @@ var issuers = []Issuer{
 		Name:    "三井住友カード",
 		Aliases: []string{"三井住友", "SMBC", "Olive", "Vpass"},
 		Desks: []Desk{{
-			Phone: "0120-919-456", Hours: "24時間・年中無休",
+			Phone: "0120-919-456",
 			// Also kiyocard.co.jp/funshitsu.html (an affiliate's page) gives
 			// the same number for its VISA cards out of hours.
 			Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked,
@@ -23,8 +23,7 @@ var issuers = []Issuer{
 		Name:    "楽天カード",
 		Aliases: []string{"楽天", "Rakuten"},
 		Desks: []Desk{{
-			Phone: "0120-86-6910", Hours: "24時間・年中無休",
-			Alt: "092-474-9256", AltWhen: "IP電話などフリーダイヤルが使えない場合",
+			Phone: "0120-86-6910", Alt: "092-474-9256",
 			// card-life.jp/rakuten-card-funshitsu-26254 agrees on both.
 			Source: "https://d-money.jp/dotmagazine/articles/926428162761945597", Checked: checked,
 		}},
@@ -33,7 +32,7 @@ var issuers = []Issuer{
 		Name:    "JCB",
 		Aliases: []string{"JCBカード", "MyJCB"},
 		Desks: []Desk{{
-			Phone: "0120-794-082", Hours: "24時間・年中無休",
+			Phone: "0120-794-082",
 			// kiyocard.co.jp/funshitsu.html and a 2018 page quoting
 			// jcb.co.jp/support/lost-and-stolen.html agree.
 			Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked,
@@ -43,7 +42,7 @@ var issuers = []Issuer{
 		Name:    "クレディセゾン",
 		Aliases: []string{"セゾン", "SAISON", "セゾンカード"},
 		Desks: []Desk{{
-			Phone: "0570-064-107", Hours: "24時間・年中無休",
+			Phone: "0570-064-107",
 			Source: "https://bitdays.jp/cashless/creditcard/saison_card/24776/", Checked: checked,
 		}},
 		Online: "Netアンサーの「カード紛失・再発行」からも届け出られます。", OnlineEN: "It can also be reported in Netアンサー (カード紛失・再発行).",
@@ -52,7 +51,7 @@ var issuers = []Issuer{
 		Name:    "ビューカード",
 		Aliases: []string{"VIEW", "ビュー"},
 		Desks: []Desk{{
-			Phone: "03-6685-4800", Hours: "24時間・年中無休",
+			Phone: "03-6685-4800",
 			// .../crypt/archives/16897 on the same site agrees.
 			Source: "http://tamariba87.sakura.ne.jp/crypt/archives/81542", Checked: checked,
 		}},
@@ -61,7 +60,7 @@ var issuers = []Issuer{
 		Name:    "エポスカード",
 		Aliases: []string{"エポス", "EPOS"},
 		Desks: []Desk{{
-			Phone: "03-5340-3333", Hours: "24時間・年中無休",
+			Phone: "03-5340-3333",
 			Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked,
 		}},
 	},
@@ -69,7 +68,7 @@ var issuers = []Issuer{
 		Name:    "イオンカード",
 		Aliases: []string{"イオン", "AEON"},
 		Desks: []Desk{{
-			Phone: "0570-079-110", Hours: "24時間・年中無休",
+			Phone: "0570-079-110",
 			Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked,
 		}},
 	},
@@ -77,12 +76,12 @@ var issuers = []Issuer{
 		Name:    "三菱UFJニコス",
 		Aliases: []string{"MUFG", "MUFGカード", "ニコス", "NICOS", "DC", "DCカード"},
 		Desks: []Desk{
-			{Brand: "MUFGカード", Phone: "0120-107-542", Hours: "24時間・年中無休",
+			{Brand: "MUFGカード", Phone: "0120-107-542",
 				Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked},
 			// kiyocard.co.jp/funshitsu.html agrees on the DC number.
-			{Brand: "DCカード", Phone: "0120-664-476", Hours: "24時間・年中無休",
+			{Brand: "DCカード", Phone: "0120-664-476",
 				Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked},
-			{Brand: "NICOSカード", Phone: "0120-159-674", Hours: "24時間・年中無休",
+			{Brand: "NICOSカード", Phone: "0120-159-674",
 				Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked},
 		},
 	},
@@ -99,8 +98,7 @@ var issuers = []Issuer{
 		Name:    "アメリカン・エキスプレス",
 		Aliases: []string{"アメックス", "AMEX", "American Express", "アメリカンエキスプレス"},
 		Desks: []Desk{{
-			Brand: "メンバーシップ・サービス・センター", Phone: "0120-020-120", Hours: "24時間・年中無休",
-			Alt: "03-3220-6100", AltWhen: "フリーダイヤルが使えない場合",
+			Brand: "メンバーシップ・サービス・センター", Phone: "0120-020-120", Alt: "03-3220-6100",
 			// A page of 2018 quoting americanexpress.com/jp/content/jp-home/sitehelp/lost_stolen.html.
 			Source: "https://kaito-blue9.hatenablog.com/entry/2018/08/09/140414", Published: "2018-08-09", Checked: checked,
 		}},

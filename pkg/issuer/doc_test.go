@@ -15,7 +15,7 @@ const docPath = "../../docs/issuers.md"
 // markdown renders the table as docs/issuers.md shows it.
 func markdown() string {
 	var b strings.Builder
-	b.WriteString("| card company | line for lost and stolen cards | source (date of the page) | checked |\n|---|---|---|---|\n")
+	b.WriteString("| card company | 24-hour line for lost and stolen cards | source (date of the page) | checked |\n|---|---|---|---|\n")
 	for _, is := range All() {
 		switch {
 		case is.Aggregator:
@@ -32,9 +32,9 @@ func markdown() string {
 			if d.Brand != "" {
 				who += " (" + d.Brand + ")"
 			}
-			num := d.Phone + ", " + d.Hours
+			num := d.Phone
 			if d.Alt != "" {
-				num += "; " + d.AltWhen + ": " + d.Alt
+				num += "; where free-dial numbers cannot be called: " + d.Alt
 			}
 			src := d.Source
 			if d.Published != "" {

@@ -38,17 +38,15 @@ type Issuer struct {
 	Aggregator bool
 }
 
-// Desk is one telephone line for lost and stolen cards.
+// Desk is one 24-hour telephone line for lost and stolen cards; a line
+// open only in office hours is not listed.
 type Desk struct {
 	// Brand says which of the company's cards the line is for ("DCカード"),
 	// when it has separate lines; "" for all of them.
 	Brand string
-	// Phone is the number to call in Japan; Hours when it answers
-	// ("24時間・年中無休").
-	Phone, Hours string
-	// Alt is a second number and AltWhen when to use it ("IP電話など、
-	// フリーダイヤルが使えない場合"), or "".
-	Alt, AltWhen string
+	// Phone is the number to call in Japan; Alt the number for phones that
+	// cannot call free-dial numbers (IP phones, some mobiles), or "".
+	Phone, Alt string
 	// Source is the page the number was read on; Published the date that
 	// page gives for itself ("" when it gives none); Checked the date the
 	// number was read there (YYYY-MM-DD).

