@@ -42,7 +42,7 @@ var issuers = []Issuer{
 		Name:    "クレディセゾン",
 		Aliases: []string{"セゾン", "SAISON", "セゾンカード"},
 		Desks: []Desk{{
-			Phone: "0570-064-107",
+			Phone:  "0570-064-107",
 			Source: "https://bitdays.jp/cashless/creditcard/saison_card/24776/", Checked: checked,
 		}},
 		Online: "Netアンサーの「カード紛失・再発行」からも届け出られます。", OnlineEN: "It can also be reported in Netアンサー (カード紛失・再発行).",
@@ -60,7 +60,7 @@ var issuers = []Issuer{
 		Name:    "エポスカード",
 		Aliases: []string{"エポス", "EPOS"},
 		Desks: []Desk{{
-			Phone: "03-5340-3333",
+			Phone:  "03-5340-3333",
 			Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked,
 		}},
 	},
@@ -68,7 +68,7 @@ var issuers = []Issuer{
 		Name:    "イオンカード",
 		Aliases: []string{"イオン", "AEON"},
 		Desks: []Desk{{
-			Phone: "0570-079-110",
+			Phone:  "0570-079-110",
 			Source: "https://creca-gensen.com/archives/18711", Published: "2023-09-28", Checked: checked,
 		}},
 	},
