@@ -1,11 +1,12 @@
 package setup
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // Provider is a mail service's settings for sending, so that a user picks
@@ -83,5 +84,6 @@ func LookupProvider(id string) (Provider, error) {
 		ids = append(ids, p.ID)
 	}
 	sort.Strings(ids)
-	return Provider{}, fmt.Errorf("unknown mail provider %q: want one of %s", id, strings.Join(ids, ", "))
+	return Provider{}, answerError(message.New("setup.provider.unknown", message.Args{
+		"provider": message.Text(strconv.Quote(id)), "known": message.Text(strings.Join(ids, ", "))}))
 }

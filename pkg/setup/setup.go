@@ -16,12 +16,15 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // PasswordFileName is the password file init writes beside the config.
@@ -66,6 +69,32 @@ type Result struct {
 	Config   *config.Config
 }
 
+// Error is an answer init cannot use, or a file it will not touch, said
+// in the catalogue (pkg/message, setup.*) so that init can say it in the
+// user's language; Error() is English.
+type Error struct {
+	Messages []message.Message
+	// Err is what went wrong underneath, when something did (ErrExists, a
+	// config error).
+	Err error
+}
+
+func (e *Error) Error() string { return e.In(lang.EN) }
+
+// In says the problems in l, one per line.
+func (e *Error) In(l lang.Lang) string {
+	lines := make([]string, len(e.Messages))
+	for i, m := range e.Messages {
+		lines[i] = message.Render(l, m)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+func answerError(ms ...message.Message) error { return &Error{Messages: ms} }
+
 // ErrExists is wrapped by Write's error for a config that already has a
 // mail: section and Force is not set.
 var ErrExists = errors.New("the config already has a mail: section")
@@ -97,7 +126,7 @@ func Write(o Options) (*Result, error) {
 	if exists {
 		hasMail, err := hasMailSection(o.ConfigPath, old)
 		if err != nil {
-			return nil, fmt.Errorf("%s exists and cannot be read as a config, so init leaves it alone: %w", o.ConfigPath, err)
+			return nil, &Error{Messages: []message.Message{message.New("setup.unreadable", message.Args{"path": message.Text(o.ConfigPath)})}, Err: err}
 		}
 		switch {
 		case !hasMail:
@@ -108,7 +137,8 @@ func Write(o Options) (*Result, error) {
 			text += "\n# mail: added by cardcheck init on " + day(o.Now) + "\n" + section
 			res.Appended = true
 		case !o.Force:
-			return nil, fmt.Errorf("%s: %w; edit it by hand, or run init with --force to replace the file (the old one is kept as %s.bak)", o.ConfigPath, ErrExists, filepath.Base(o.ConfigPath))
+			return nil, &Error{Messages: []message.Message{message.New("setup.exists", message.Args{
+				"path": message.Text(o.ConfigPath), "base": message.Text(filepath.Base(o.ConfigPath))})}, Err: ErrExists}
 		}
 	}
 	// Valid by construction: the real loader reads exactly what is written.
@@ -146,14 +176,15 @@ func Write(o Options) (*Result, error) {
 // MailSection renders the mail: section for o, after filling in the
 // preset and the defaults (o is updated). Errors say which answer is wrong.
 func MailSection(o *Options) (string, error) {
-	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	var bad []message.Message
+	say := func(key string, args message.Args) { bad = append(bad, message.New(key, args)) }
+	text := message.Text
 	if o.Provider == "" {
 		o.Provider = Custom
 	}
 	for _, a := range append([]string{o.Host, o.From, o.User, o.Password, o.PasswordEnv, o.PasswordFile, o.CAFile}, o.To...) {
 		if !utf8.ValidString(a) {
-			return "", fmt.Errorf("an answer is not valid text (UTF-8): %q", a)
+			return "", answerError(message.New("setup.utf8", message.Args{"answer": text(strconv.Quote(a))}))
 		}
 	}
 	if o.Provider != Custom {
@@ -162,7 +193,7 @@ func MailSection(o *Options) (string, error) {
 			return "", err
 		}
 		if p.Unsupported != "" {
-			return "", errors.New(p.Unsupported)
+			return "", answerError(message.Said(p.Unsupported, p.UnsupportedJA))
 		}
 		if o.Host == "" {
 			o.Host = p.Host
@@ -176,12 +207,12 @@ func MailSection(o *Options) (string, error) {
 	}
 	switch {
 	case o.Host == "":
-		bad("a custom server needs --host (the SMTP server's name)")
+		say("setup.host.missing", nil)
 	case strings.ContainsAny(o.Host, " \t\r\n/") || strings.Contains(o.Host, "://"):
-		bad("--host %q: want a server name such as smtp.example.com, without a scheme or a path", o.Host)
+		say("setup.host.bad", message.Args{"host": text(strconv.Quote(o.Host))})
 	}
 	if o.Port < 0 || o.Port > 65535 {
-		bad("--port %d: want 1 to 65535", o.Port)
+		say("setup.port.bad", message.Args{"port": text(strconv.Itoa(o.Port))})
 	}
 	switch o.TLS {
 	case "":
@@ -189,21 +220,21 @@ func MailSection(o *Options) (string, error) {
 	case config.TLSStartTLS, config.TLSImplicit:
 	case config.TLSNone:
 		if !config.IsLoopback(o.Host) {
-			bad("--tls none sends card data in plain text and is allowed only to this machine (localhost, 127.0.0.1, ::1), not %q: use starttls or implicit", o.Host)
+			say("setup.tls.none-remote", message.Args{"host": text(strconv.Quote(o.Host))})
 		}
 	default:
-		bad("--tls %q: want %s, %s or %s (plain SMTP to this machine only)", o.TLS, config.TLSStartTLS, config.TLSImplicit, config.TLSNone)
+		say("setup.tls.bad", message.Args{"tls": text(strconv.Quote(o.TLS))})
 	}
 	from, err := mail.ParseAddress(o.From)
-	if err != nil {
-		bad("--from %q: want an address such as you@example.com (%v)", o.From, err)
+	if err != nil || strings.TrimSpace(o.From) == "" {
+		say("setup.from.bad", message.Args{"from": text(strconv.Quote(o.From))})
 	}
 	if len(o.To) == 0 && from != nil {
 		o.To = []string{from.Address}
 	}
 	for _, to := range o.To {
 		if _, err := mail.ParseAddress(to); err != nil {
-			bad("--to %q: want an address such as you@example.com (%v)", to, err)
+			say("setup.to.bad", message.Args{"to": text(strconv.Quote(to))})
 		}
 	}
 	if o.User == "" && from != nil && o.TLS != config.TLSNone {
@@ -217,15 +248,15 @@ func MailSection(o *Options) (string, error) {
 	}
 	switch {
 	case n > 1:
-		bad("give the password one way: typed (written to %s), --password-env or --password-file", PasswordFileName)
+		say("setup.password.twice", message.Args{"file": text(PasswordFileName)})
 	case n == 0 && o.User != "":
-		bad("the login %q needs a password: typed, --password-env VARIABLE or --password-file FILE", o.User)
+		say("setup.password.missing", message.Args{"user": text(strconv.Quote(o.User))})
 	}
 	if strings.ContainsAny(o.Password, "\r\n") {
-		bad("the password has a line break in it")
+		say("setup.password.linebreak", nil)
 	}
-	if len(errs) > 0 {
-		return "", errors.Join(errs...)
+	if len(bad) > 0 {
+		return "", answerError(bad...)
 	}
 	var b strings.Builder
 	b.WriteString("mail:\n")

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 var day1 = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
@@ -175,6 +177,19 @@ func TestHostileAnswers(t *testing.T) {
 			_, err := Write(o)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want one naming %q", err, tt.want)
+			}
+			// Said in both languages from the catalogue.
+			var e *Error
+			if !errors.As(err, &e) || len(e.Messages) == 0 {
+				t.Fatalf("err %T is not a *setup.Error", err)
+			}
+			for _, m := range e.Messages {
+				if err := message.Check(m); err != nil {
+					t.Error(err)
+				}
+			}
+			if ja := e.In(lang.JA); ja == e.Error() || !strings.ContainsAny(ja, "をはがにでのす") {
+				t.Errorf("not said in Japanese: %q", ja)
 			}
 			if _, err := os.Stat(filepath.Dir(o.ConfigPath)); !os.IsNotExist(err) {
 				t.Errorf("something was written after a refused answer")
