@@ -7,18 +7,18 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 //go:embed breaches.yaml
 var breachesYAML []byte
 
 // Breaches returns the built-in breach catalogue (breaches.yaml), compiled.
-func Breaches() []config.Breach {
-	var bs []config.Breach
+func Breaches() []spec.Breach {
+	var bs []spec.Breach
 	if err := yaml.UnmarshalWithOptions(breachesYAML, &bs, yaml.Strict()); err != nil {
 		panic("rules: breaches.yaml: " + err.Error())
 	}
@@ -43,7 +43,7 @@ type BreachExposure struct {
 	Raise    bool              `yaml:"raise" doc:"raise the card's other findings one severity after the exposure"`
 
 	// Catalogue is the breaches watched: the built-in ones and the config's.
-	Catalogue []config.Breach `yaml:"-"`
+	Catalogue []spec.Breach `yaml:"-"`
 }
 
 // ID implements [Rule].
@@ -56,7 +56,7 @@ func (BreachExposure) Doc() string {
 
 // exposure is one breach a card was exposed in.
 type exposure struct {
-	breach *config.Breach
+	breach *spec.Breach
 	charge *statement.Charge // the first use inside the window
 	until  statement.Date    // end of the watch
 }

@@ -91,7 +91,7 @@ rules:
       to: 2021-06-30
       exposed: card number and expiry
 `)
-	eng, err := FromConfig(cfg)
+	eng, err := New(cfg.Spec())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,10 +5,10 @@ import (
 	"sort"
 	"unsafe"
 
-	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 // Card is what rules see of one card: its charges and what is known of them.
@@ -33,7 +33,7 @@ type Card struct {
 	// Streams are the recurring streams learned from the charges.
 	Streams []*recurring.Stream
 	// Payees are the config's known payees that apply to this card.
-	Payees []*config.Payee
+	Payees []*spec.Payee
 
 	known    []knownBy // by index in Charges; zero: not known
 	start    int
@@ -51,7 +51,7 @@ type Card struct {
 
 // knownBy is why a charge is known: a config payee or a learned stream.
 type knownBy struct {
-	payee  *config.Payee
+	payee  *spec.Payee
 	stream *recurring.Stream
 }
 
@@ -60,7 +60,7 @@ type payeeIndex struct {
 	key       string
 	purchases []int // indices into Card.Charges, date order
 	streams   []*recurring.Stream
-	conf      *config.Payee // the config payee its charges match, if any
+	conf      *spec.Payee // the config payee its charges match, if any
 }
 
 // KnownAfterDays is how long a learned stream must have run before its
@@ -69,16 +69,17 @@ type payeeIndex struct {
 const KnownAfterDays = 28
 
 // NewCard builds the rules' view of a card. charges must all belong to the
-// card; cfg may be nil. The window is [from, to].
-func NewCard(label string, charges []*statement.Charge, from, to statement.Date, cfg *config.Config) *Card {
+// card; sp (the config's cards and payees) may be nil. The window is [from,
+// to].
+func NewCard(label string, charges []*statement.Charge, from, to statement.Date, sp *spec.Spec) *Card {
 	c := &Card{Label: label, From: from, To: to, payeeSet: map[string]bool{}, byPayee: map[string]*payeeIndex{}}
 	c.Charges = append([]*statement.Charge(nil), charges...)
 	sort.SliceStable(c.Charges, func(i, j int) bool { return c.Charges[i].Date < c.Charges[j].Date })
 	c.start = sort.Search(len(c.Charges), func(i int) bool { return c.Charges[i].Date >= from })
 
-	if cfg != nil {
-		for i := range cfg.Payees {
-			if p := &cfg.Payees[i]; p.AppliesTo(label) {
+	if sp != nil {
+		for i := range sp.Payees {
+			if p := &sp.Payees[i]; p.AppliesTo(label) {
 				c.Payees = append(c.Payees, p)
 			}
 		}
@@ -88,7 +89,7 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 	if len(c.Payees) > 0 {
 		// Match each distinct payee key (and processor) once.
 		type key struct{ payee, via string }
-		match := map[key]*config.Payee{}
+		match := map[key]*spec.Payee{}
 		for i, ch := range c.Charges {
 			k := key{ch.Payee, ch.Via}
 			p, seen := match[k]
@@ -114,7 +115,7 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 		if px := c.byPayee[s.Payee]; px != nil {
 			px.streams = append(px.streams, s)
 		}
-		if !c.configured(s.Payee) {
+		if !c.configured(s.Payee, s.Charges[0].Via) {
 			c.payeeSet[s.Payee] = true
 		}
 		// The first charge of a stream is new when it happens; only the
@@ -129,7 +130,7 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 			}
 		}
 	}
-	c.decideMode(cfg)
+	c.decideMode(sp)
 	return c
 }
 
@@ -211,13 +212,11 @@ func isPurchase(ch *statement.Charge) bool {
 // is recurring-only when at least 4 purchases over at least two months come
 // before the window and at least 90% of them belong to recurring streams
 // (or to the config's payees).
-func (c *Card) decideMode(cfg *config.Config) {
-	if cfg != nil {
-		if cc := cfg.CardFor(c.Label); cc != nil {
-			c.Nickname = cc.Name
-		}
-		if cc := cfg.CardFor(c.Label); cc != nil && cc.Mode != "" {
-			c.RecurringOnly = cc.Mode == config.RecurringOnly
+func (c *Card) decideMode(sp *spec.Spec) {
+	if cc := sp.CardFor(c.Label); cc != nil {
+		c.Nickname = cc.Name
+		if cc.Mode != "" {
+			c.RecurringOnly = cc.Mode == spec.RecurringOnly
 			c.ModeReason = message.New("card.mode.config", message.Args{"mode": message.Term("mode." + cc.Mode)})
 			return
 		}
@@ -250,9 +249,9 @@ func (c *Card) decideMode(cfg *config.Config) {
 	}
 	twoMonths := total > 0 && first.MonthStart() != last.MonthStart()
 	c.RecurringOnly = total >= 4 && twoMonths && recurringN*10 >= total*9
-	mode := config.Everyday
+	mode := spec.Everyday
 	if c.RecurringOnly {
-		mode = config.RecurringOnly
+		mode = spec.RecurringOnly
 	}
 	c.ModeReason = message.New("card.mode.learned", message.Args{
 		"mode": message.Term("mode." + mode), "recurring": message.Count(recurringN), "total": message.Count(total)})
@@ -309,10 +308,11 @@ func (c *Card) knownOf(ch *statement.Charge) knownBy {
 // streams of payees the config does not name.
 func (c *Card) KnownPayees() int { return len(c.Payees) + len(c.payeeSet) }
 
-// configured reports whether payee key k is one of the config's payees.
-func (c *Card) configured(k string) bool {
+// configured reports whether the payee with key k (paid via via) is one of
+// the config's payees.
+func (c *Card) configured(k, via string) bool {
 	for _, p := range c.Payees {
-		if p.Matches(k) {
+		if p.Matches(k, via) {
 			return true
 		}
 	}
@@ -367,13 +367,14 @@ func (c *Card) isNewPayee(ch *statement.Charge) bool {
 	return !ok || int(ch.Date-first) < NewRelationship
 }
 
-// payeeKnown reports whether payee key p is one of the card's known payees
-// at date d: a config payee, or a learned stream that ran for
-// [KnownAfterDays] before d.
-func (c *Card) payeeKnown(p string, d statement.Date) bool {
-	px := c.byPayee[p]
+// payeeKnown reports whether ch's payee is one of the card's known payees
+// at ch's date: a config payee, or a learned stream that ran for
+// [KnownAfterDays] before it.
+func (c *Card) payeeKnown(ch *statement.Charge) bool {
+	d := ch.Date
+	px := c.byPayee[ch.Payee]
 	if px == nil {
-		return c.configured(p)
+		return c.configured(ch.Payee, ch.Via)
 	}
 	if px.conf != nil {
 		return true

@@ -62,7 +62,7 @@ func (c *Card) unknownNew(i int) bool {
 	if c.isKnown(ch) {
 		return false
 	}
-	return c.isNewPayee(ch) && !c.payeeKnown(ch.Payee, ch.Date)
+	return c.isNewPayee(ch) && !c.payeeKnown(ch)
 }
 
 // followUp reports whether the purchase at index i looks like what a

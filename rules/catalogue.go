@@ -9,8 +9,8 @@ import (
 	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/severity"
-
-	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/yamlfile"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 // Catalogue returns every built-in rule at its default settings, in the
@@ -97,20 +97,21 @@ func Describe(rs []Rule) []Description {
 	return out
 }
 
-// FromConfig builds the engine cfg describes: the built-in rules with the
-// settings of rules.<id> for every card and rules.cards for some, the user
-// rules, and the breach watch with the config's extra breaches. cfg may be
-// nil (the defaults).
+// New builds the engine sp describes: the built-in rules with the settings
+// of rules.<id> for every card and rules.cards for some, the user rules, and
+// the breach watch with the config's extra breaches. sp may be nil (the
+// defaults).
 //
-// Errors are *config.Error values with the config file, line and column,
+// Errors are *yamlfile.Error values with the config file, line and column,
 // joined: an unknown rule id or parameter, a bad value, a user rule that
 // does not compile. The engine returned with them is still usable (what was
 // in error keeps its default), so a scan can report findings and the error.
-func FromConfig(cfg *config.Config) (*Engine, error) {
-	if cfg == nil {
+func New(sp *spec.Spec) (*Engine, error) {
+	if sp == nil {
 		return Default(), nil
 	}
-	b := &builder{path: cfg.Path}
+	cfg := sp
+	b := &builder{path: sp.File}
 	if b.path == "" {
 		b.path = "config"
 	}
@@ -118,11 +119,7 @@ func FromConfig(cfg *config.Config) (*Engine, error) {
 	for i, r := range base {
 		if be, ok := r.(BreachExposure); ok {
 			be.Catalogue = slices.Clone(be.Catalogue) // the defaults' list is shared
-			for _, br := range cfg.Rules.Breaches {
-				if err := br.Compile(); err == nil {
-					be.Catalogue = append(be.Catalogue, br)
-				}
-			}
+			be.Catalogue = append(be.Catalogue, cfg.Rules.Breaches...)
 			base[i] = be
 		}
 	}
@@ -132,17 +129,12 @@ func FromConfig(cfg *config.Config) (*Engine, error) {
 	}
 	global := b.apply(base, on, cfg.Rules.Settings)
 	var user []Rule
-	userIDs := map[string]bool{}
 	for _, ur := range cfg.Rules.User {
 		if slices.Contains(IDs(), ur.ID) {
-			b.errs = append(b.errs, &config.Error{File: b.path, Line: ur.Line, Column: ur.Column,
+			b.errs = append(b.errs, &yamlfile.Error{File: b.path, Line: ur.Line, Column: ur.Column,
 				Msg: fmt.Sprintf("user rule id %q is a built-in rule's; choose another", ur.ID)})
 			continue
 		}
-		if userIDs[ur.ID] {
-			continue // config reports it
-		}
-		userIDs[ur.ID] = true
 		u, err := CompileUserRule(b.path, ur)
 		if err != nil {
 			b.errs = append(b.errs, err)
@@ -170,12 +162,12 @@ type ruleSet struct {
 
 // apply returns a copy of rules (and their on/off state) with settings
 // decoded over them.
-func (b *builder) apply(rules []Rule, on []bool, settings []config.RuleSettings) ruleSet {
+func (b *builder) apply(rules []Rule, on []bool, settings []spec.RuleSettings) ruleSet {
 	out := ruleSet{rules: slices.Clone(rules), on: slices.Clone(on)}
 	for _, s := range settings {
 		k := slices.IndexFunc(out.rules, func(r Rule) bool { return r.ID() == s.ID })
 		if k < 0 {
-			b.errs = append(b.errs, &config.Error{File: b.path, Line: s.Line, Column: s.Column,
+			b.errs = append(b.errs, &yamlfile.Error{File: b.path, Line: s.Line, Column: s.Column,
 				Msg: fmt.Sprintf("rules: unknown rule %q; the rules are %s (user rules go under rules.user)", s.ID, strings.Join(IDs(), ", "))})
 			continue
 		}
@@ -188,12 +180,12 @@ func (b *builder) apply(rules []Rule, on []bool, settings []config.RuleSettings)
 		}
 		if p, ok := ptr.Interface().(interface{ prepare() error }); ok {
 			if err := p.prepare(); err != nil {
-				b.errs = append(b.errs, &config.Error{File: b.path, Line: s.Line, Column: s.Column, Msg: fmt.Sprintf("rule %s: %v", s.ID, err)})
+				b.errs = append(b.errs, &yamlfile.Error{File: b.path, Line: s.Line, Column: s.Column, Msg: fmt.Sprintf("rule %s: %v", s.ID, err)})
 				continue
 			}
 		}
 		if err := checkParams(ptr.Elem()); err != nil {
-			b.errs = append(b.errs, &config.Error{File: b.path, Line: s.Line, Column: s.Column, Msg: fmt.Sprintf("rule %s: %v", s.ID, err)})
+			b.errs = append(b.errs, &yamlfile.Error{File: b.path, Line: s.Line, Column: s.Column, Msg: fmt.Sprintf("rule %s: %v", s.ID, err)})
 			continue
 		}
 		out.rules[k] = ptr.Elem().Interface().(Rule)

@@ -29,7 +29,7 @@ func TestDemo(t *testing.T) {
 			opt.Config = cfg
 		}
 		t.Run(name, func(t *testing.T) {
-			eng, err := rules.FromConfig(opt.Config)
+			eng, err := rules.New(opt.Config.Spec())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -115,7 +115,7 @@ func everyday(seed uint64, days int) []*statement.Charge {
 // cardOf builds the card from charges with the window [from, to]; cfg may
 // be nil.
 func cardOf(from, to string, cs []*statement.Charge, cfg *config.Config) *Card {
-	return NewCard("テストカード 4980-00**-****-****", cs, d(from), d(to), cfg)
+	return NewCard("テストカード 4980-00**-****-****", cs, d(from), d(to), cfg.Spec())
 }
 
 // parseConfig parses a config written in the test.

@@ -2,10 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"sync"
 
-	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -34,7 +35,7 @@ type HighRisk struct {
 
 type highRiskMatcher struct {
 	kind string
-	p    *config.Patterns
+	p    *payee.Matcher
 }
 
 // HighRiskMerchants are the built-in high-risk payee patterns by kind (the
@@ -64,20 +65,32 @@ func (HighRisk) Doc() string {
 func (h *HighRisk) prepare() error {
 	h.match = nil
 	for _, k := range HighRiskMerchants {
-		p, err := config.CompilePatterns(k.Patterns)
+		p, err := payee.Compile(containing(k.Patterns))
 		if err != nil {
 			return err
 		}
 		h.match = append(h.match, highRiskMatcher{k.Kind, p})
 	}
 	if len(h.Add) > 0 {
-		p, err := config.CompilePatterns(h.Add)
+		p, err := payee.Compile(h.Add)
 		if err != nil {
 			return fmt.Errorf("add: %w", err)
 		}
 		h.match = append(h.match, highRiskMatcher{"config", p})
 	}
 	return nil
+}
+
+// containing turns the built-in list's words into patterns matching every
+// payee key that holds them ("STEAM" is STEAMGAMES.COM too): the list says
+// what kind of shop a payee is, so it matches wide, and says so in the
+// patterns ("re:" with the word quoted) rather than by a rule of its own.
+func containing(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = "re:" + regexp.QuoteMeta(payee.Fold(w))
+	}
+	return out
 }
 
 // defaultHighRisk is the built-in list, compiled once (for user rules).
@@ -92,7 +105,7 @@ var defaultHighRisk = sync.OnceValue(func() *HighRisk {
 // kind returns what kind of high-risk merchant ch is at, or "".
 func (h *HighRisk) kind(ch *statement.Charge) string {
 	for _, m := range h.match {
-		if m.p.MatchesCharge(ch) {
+		if m.p.Match(ch.Payee, ch.Via) {
 			return m.kind
 		}
 	}

@@ -50,7 +50,7 @@ func TestHighRiskConfigAdds(t *testing.T) {
 rules:
   high-risk-merchant: {add: ["DMM.COM", "re:^POINT "]}
 `)
-	eng, err := FromConfig(cfg)
+	eng, err := New(cfg.Spec())
 	if err != nil {
 		t.Fatal(err)
 	}

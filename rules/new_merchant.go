@@ -33,7 +33,7 @@ func (n NewMerchant) Check(card *Card) []Finding {
 	var out []Finding
 	var st *cardStats
 	card.windowPurchases(func(i int, ch *statement.Charge) {
-		if card.yen[i] < int64(n.Min) || !card.isNewPayee(ch) || card.payeeKnown(ch.Payee, ch.Date) {
+		if card.yen[i] < int64(n.Min) || !card.isNewPayee(ch) || card.payeeKnown(ch) {
 			return
 		}
 		if card.isKnown(ch) {

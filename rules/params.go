@@ -11,9 +11,9 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/shopspring/decimal"
 
-	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 )
 
 // A rule's parameters are its exported fields with a yaml tag; the doc tag
@@ -232,7 +232,7 @@ func decodeParams(path, id string, rule any, node ast.Node) (enabled *bool, errs
 	}
 	ps := params(rule)
 	for _, mv := range m.Values {
-		key := mv.Key.String()
+		key := yamlfile.KeyName(mv)
 		if key == "enabled" {
 			var b bool
 			if err := yaml.NodeToValue(mv.Value, &b, yaml.Strict()); err != nil {
@@ -278,7 +278,7 @@ func yamlMessage(err error) string {
 
 // posErr is a config error at node's position.
 func posErr(path string, node ast.Node, format string, args ...any) error {
-	e := &config.Error{File: path, Msg: fmt.Sprintf(format, args...)}
+	e := &yamlfile.Error{File: path, Msg: fmt.Sprintf(format, args...)}
 	if node != nil {
 		if tk := node.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Column = tk.Position.Line, tk.Position.Column

@@ -62,7 +62,7 @@ rules:
       burst: {min: 2}
       foreign: {enabled: false}
 `)
-	eng, err := FromConfig(cfg)
+	eng, err := New(cfg.Spec())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ rules:
     - match: "4980"
       burst: {min: x}
 `)
-	_, err := FromConfig(cfg)
+	_, err := New(cfg.Spec())
 	if err == nil {
 		t.Fatal("no error")
 	}

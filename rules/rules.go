@@ -12,10 +12,10 @@ import (
 	"encoding/hex"
 	"sort"
 
-	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 // Rule is one check. Rules are small values; their parameters are fields.
@@ -77,7 +77,7 @@ type Engine struct {
 
 // CardRules is the rule set for the cards a config card entry matches.
 type CardRules struct {
-	Match string // compared as config.Card.Match is
+	Match string // a part of the card label; see spec.MatchLabel
 	Rules []Rule
 }
 
@@ -96,8 +96,7 @@ func Default() *Engine { return &Engine{Rules: Catalogue()} }
 // RulesFor returns the rules that run on card.
 func (e *Engine) RulesFor(card *Card) []Rule {
 	for _, cr := range e.Cards {
-		c := config.Card{Match: cr.Match}
-		if c.Matches(card.Label) {
+		if spec.MatchLabel(cr.Match, card.Label) {
 			return cr.Rules
 		}
 	}

@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -68,5 +71,47 @@ func TestUnknownPayeeQuietOnEverydayCards(t *testing.T) {
 	}
 	if fs := rule("unknown-payee").Check(card); len(fs) != 0 {
 		t.Errorf("got %q", flagged(fs))
+	}
+}
+
+// TestBorrowedNames checks issue 10's borrowing examples with the demo
+// config as it was written when patterns matched parts of keys: a
+// descriptor that starts or ends with a known payee's name is not that
+// payee, so it is flagged (and an app store is flagged as one).
+func TestBorrowedNames(t *testing.T) {
+	cfg := parseConfig(t, `
+cards: [{match: "4980-00**", mode: recurring-only}]
+payees:
+  - {name: Internet provider, patterns: ["サンプルネット光"]}
+  - {name: Newspaper, patterns: ["東西新聞"]}
+  - {name: PayPal, patterns: ["PAYPAL *SAMPLESOFT"]}
+`)
+	for _, merchant := range []string{"東西新聞ギフトカード", "ＰＡＹＰＡＬ　＊ＳＡＭＰＬＥＳＯＦＴＢＩＴＣＯＩＮ", "サンプルネット光 APPLE COM BILL"} {
+		t.Run(merchant, func(t *testing.T) {
+			ch := buy("2022-01-24", merchant, 9800)
+			card := NewCard("三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ 4980-00**-****-****", join(corporate(13), one(ch)), d("2022-01-01"), d("2022-01-31"), cfg.Spec())
+			if name, known := card.Known(ch); known {
+				t.Fatalf("known as %q", name)
+			}
+			fs := run(card)
+			if len(fs) == 0 || fs[0].Severity != severity.Alert || fs[0].Charges[0] != ch {
+				t.Fatalf("not an alert: %v", fs)
+			}
+			if strings.Contains(merchant, "APPLE") && !slices.ContainsFunc(fs[0].Reasons, func(r Reason) bool { return r.Rule == "high-risk-merchant" }) {
+				t.Errorf("the app store is not named: %v", fs[0].Reasons)
+			}
+		})
+	}
+	// With the demo config, the real payees are known.
+	data, err := os.ReadFile("../testdata/demo/config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg = parseConfig(t, string(data))
+	for _, ch := range corporate(13)[:4] {
+		card := NewCard("三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ 4980-00**-****-****", one(ch), ch.Date, ch.Date, cfg.Spec())
+		if _, known := card.Known(ch); !known {
+			t.Errorf("%s is not known", ch.Merchant)
+		}
 	}
 }

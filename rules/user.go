@@ -10,10 +10,11 @@ import (
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
 
-	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/yamlfile"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 // Env is what a user rule's expression sees: one charge of the card's
@@ -219,8 +220,7 @@ func (u *UserRule) Check(card *Card) []Finding {
 	if len(u.Cards) > 0 {
 		ok := false
 		for _, m := range u.Cards {
-			c := config.Card{Match: m}
-			ok = ok || c.Matches(card.Label)
+			ok = ok || spec.MatchLabel(m, card.Label)
 		}
 		if !ok {
 			return nil
@@ -252,14 +252,14 @@ func (u *UserRule) Check(card *Card) []Finding {
 	return out
 }
 
-// CompileUserRule compiles a config user rule. Errors are *config.Error
+// CompileUserRule compiles a config user rule. Errors are *yamlfile.Error
 // values naming the config file, the line and column in it (inside the
 // expression where the expression is at fault), joined.
-func CompileUserRule(path string, r config.UserRule) (*UserRule, error) {
+func CompileUserRule(path string, r spec.UserRule) (*UserRule, error) {
 	u := &UserRule{RuleID: r.ID, When: r.When, Cards: r.Cards, Severity: severity.Warning}
 	var errs []error
 	at := func(line, col int, format string, args ...any) {
-		errs = append(errs, &config.Error{File: path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &yamlfile.Error{File: path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
 	}
 	if r.Severity != "" {
 		s, err := severity.Parse(r.Severity)

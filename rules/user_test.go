@@ -11,6 +11,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 func TestUserRules(t *testing.T) {
@@ -28,7 +29,7 @@ rules:
       when: amount > 0
       cards: ["9999"]
 `)
-	eng, err := FromConfig(cfg)
+	eng, err := New(cfg.Spec())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +140,7 @@ rules:
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := parseConfig(t, tt.yaml)
-			_, err := FromConfig(cfg)
+			_, err := New(cfg.Spec())
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v\nwant %s", err, tt.want)
 			}
@@ -152,7 +153,7 @@ rules:
 }
 
 func TestUserRuleRuntimeError(t *testing.T) {
-	u, err := CompileUserRule("c.yaml", config.UserRule{ID: "bad-int", When: `int("x" + payee) > 0`})
+	u, err := CompileUserRule("c.yaml", spec.UserRule{ID: "bad-int", When: `int("x" + payee) > 0`})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +177,7 @@ func FuzzCompile(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r := config.UserRule{ID: "fuzz", When: s, Message: s, WhenAt: config.ScalarPos{Line: 3, Column: 13}, MessageAt: config.ScalarPos{Line: 4, Column: 16}}
+		r := spec.UserRule{ID: "fuzz", When: s, Message: s, WhenAt: spec.ScalarPos{Line: 3, Column: 13}, MessageAt: spec.ScalarPos{Line: 4, Column: 16}}
 		u, err := CompileUserRule("f.yaml", r)
 		if err != nil {
 			var errs []error

@@ -10,6 +10,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 	"github.com/cardcheck/cardcheck/rules"
 )
 
@@ -44,8 +45,17 @@ path), 2 when it has errors.`,
 
 // loadEngine reads the config and builds the engine from it; errs are the
 // problems of both, one per line.
+// When the config has problems, cfg is nil and the engine runs the
+// defaults, but the rules' problems are still found and reported.
 func loadEngine(g *globals) (*config.Config, *rules.Engine, []error) {
-	return rules.Load(configPath(g), g.configPath != "")
+	cfg, err := config.Load(configPath(g), g.configPath != "")
+	eng, engErr := rules.New(cfg.Spec())
+	errs := append(config.SplitErrors(err), config.SplitErrors(engErr)...)
+	yamlfile.Sort(errs)
+	if err != nil {
+		cfg, eng = nil, rules.Default()
+	}
+	return cfg, eng, errs
 }
 
 // configPath is the config file loadConfig reads.

@@ -82,6 +82,7 @@ func runScan(g *globals, o *scanOptions, paths []string) error {
 	res := scan.Run(paths, opt)
 	res.Errors = append(cfgErrs, res.Errors...)
 	printErrors(g, res.Errors)
+	printErrors(g, res.Warnings)
 	// The state hides acknowledged findings and, with --mail, says which
 	// are new.
 	if o.stateDir == "" {

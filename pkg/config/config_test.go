@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 func TestParseDemoConfig(t *testing.T) {
@@ -18,40 +19,48 @@ func TestParseDemoConfig(t *testing.T) {
 		t.Fatalf("payees %d cards %d", len(cfg.Payees), len(cfg.Cards))
 	}
 	label := "三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ 4980-00**-****-****"
-	if c := cfg.CardFor(label); c == nil || c.Mode != RecurringOnly {
+	if c := cfg.CardFor(label); c == nil || c.Mode != spec.RecurringOnly {
 		t.Errorf("CardFor = %+v", c)
 	}
 	paypal := &statement.Charge{Payee: "SAMPLESOFT", Via: "PAYPAL"}
-	if p := cfg.PayeeFor(label, paypal); p == nil || p.Name != "PayPal (software subscription)" {
+	if p := cfg.Spec().PayeeFor(label, paypal); p == nil || p.Name != "PayPal (software subscription)" {
 		t.Errorf("PayeeFor PayPal = %+v", p)
 	}
-	if p := cfg.PayeeFor(label, &statement.Charge{Payee: "APPLE COM BILL"}); p != nil {
+	if p := cfg.Spec().PayeeFor(label, &statement.Charge{Payee: "APPLE COM BILL"}); p != nil {
 		t.Errorf("Apple matched %s", p.Name)
 	}
-	lo, hi, ok := cfg.PayeeFor(label, paypal).ExpectedAmount()
+	lo, hi, ok := cfg.Spec().PayeeFor(label, paypal).ExpectedAmount()
 	if !ok || lo.String() != "1500" || hi.String() != "1800" {
 		t.Errorf("amount %s-%s %v", lo, hi, ok)
 	}
 }
 
+// TestPatterns checks that the config's payee patterns are compiled with
+// their forms (see package payee): whole keys, with or without a processor,
+// and explicit prefixes and regular expressions.
 func TestPatterns(t *testing.T) {
 	cfg, err := Parse("c.yaml", []byte(`
 payees:
   - name: newspaper
-    patterns: ["ﾄｳｻﾞｲｼﾝﾌﾞﾝ", "re:^NIKKEI( |$)", "PAYPAL"]
+    patterns: ["ﾄｳｻﾞｲｼﾝﾌﾞﾝ 購読料", "re:^NIKKEI( |$)", "PAYPAL *SAMPLESOFT", "prefix:ASAHI"]
     cards: ["1234"]
 `))
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := &cfg.Payees[0]
-	for k, want := range map[string]bool{"トウザイシンブン 購読料": true, "NIKKEI": true, "NIKKEI DIGITAL": true, "NIKKEIX": false, "ASAHI": false} {
-		if got := p.Matches(k); got != want {
-			t.Errorf("Matches(%q) = %v", k, got)
+	for _, tt := range []struct {
+		key, via string
+		want     bool
+	}{
+		{"トウザイシンブン 購読料", "", true}, {"トウザイシンブン", "", false}, {"トウザイシンブン 購読料ギフト", "", false},
+		{"NIKKEI", "", true}, {"NIKKEI DIGITAL", "", true}, {"NIKKEIX", "", false},
+		{"SAMPLESOFT", "PAYPAL", true}, {"SAMPLESOFT", "GOOGLE", false}, {"SAMPLESOFTBITCOIN", "PAYPAL", false},
+		{"ASAHI SHIMBUN", "", true}, {"THE ASAHI", "", false},
+	} {
+		if got := p.Matches(tt.key, tt.via); got != tt.want {
+			t.Errorf("Matches(%q, %q) = %v", tt.key, tt.via, got)
 		}
-	}
-	if !p.MatchesCharge(&statement.Charge{Payee: "SAMPLESOFT", Via: "PAYPAL"}) || p.MatchesCharge(&statement.Charge{Payee: "SAMPLESOFT"}) {
-		t.Error("a processor pattern does not find the processor's payees")
 	}
 	if !p.AppliesTo("VISA ****-1234") || p.AppliesTo("VISA ****-9999") {
 		t.Error("AppliesTo ignores cards")
@@ -120,4 +129,55 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("nil config without an error")
 		}
 	})
+}
+
+// TestAllProblemsAtOnce: every section is read even when another is wrong,
+// and every problem is reported at its line, in the file's order.
+func TestAllProblemsAtOnce(t *testing.T) {
+	_, err := Parse("c.yaml", []byte(`cards:
+  - match: "1234"
+    mode: sometimes
+payess:
+  - name: x
+payees:
+  - name: ok
+  - name: y
+    cadense: monthly
+mail:
+  host: smtp.example.com
+  tls: maybe
+  from: a@example.com
+  to: [b@example.com]
+rules:
+  burst: {min: 2}
+`))
+	got := SplitErrors(err)
+	want := []string{
+		`c.yaml:3:11: mode "sometimes"`,
+		`c.yaml:4:1: unknown key "payess"; did you mean "payees"?`,
+		`c.yaml:9:5: unknown key "cadense"; did you mean "cadence"?`,
+		`c.yaml:12:8: tls "maybe"`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d problems:\n%v", len(got), err)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i].Error(), w) {
+			t.Errorf("problem %d: %q, want %q…", i, got[i], w)
+		}
+	}
+}
+
+// TestLimits: a config past the size limit, or whose aliases expand past
+// the node limit, is refused at once with a message that says so.
+func TestLimits(t *testing.T) {
+	bomb := "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+	if _, err := Parse("c.yaml", []byte(bomb)); err == nil || !strings.Contains(err.Error(), "aliases") {
+		t.Errorf("alias bomb: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	os.WriteFile(path, []byte("payees:\n"+strings.Repeat("  - name: x\n", 100_000)), 0o600)
+	if _, err := Load(path, true); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("big config: %v", err)
+	}
 }

@@ -17,11 +17,11 @@ import (
 	"unicode"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/payee"
+	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 )
 
 // Entry is a payee to add to the config's payees list.
@@ -101,7 +101,7 @@ func insertionPoint(data []byte, lines []string) (at int, indent string, err err
 	if len(bytes.TrimSpace(data)) == 0 {
 		return -1, "", nil
 	}
-	file, err := config.ParseYAML(data, parser.ParseComments)
+	file, err := yamlfile.Parse("config", data)
 	if err != nil {
 		return 0, "", err
 	}
@@ -212,11 +212,14 @@ func WriteFile(path string, data []byte) error {
 // the card.
 var ErrKnown = errors.New("already a known payee")
 
-// AllowPayee adds a known payee to the config file at path: its name and
-// pattern are pattern (a merchant as the statement prints it, matched after
-// the usual normalisation), limited to the cards matching card when card is
-// not empty. A missing file is created (mode 0600).
-func AllowPayee(path, pattern, card string, now time.Time) error {
+// AllowPayee adds a known payee to the config file at path: its name is
+// merchant (as the statement prints it) and its pattern the exact payee it
+// is (payee.ExactPattern: text copied from a statement never becomes a
+// "prefix:" or "re:" pattern, nor matches more than that payee), limited to
+// the cards matching card when card is not empty. A missing file is
+// created (mode 0600).
+func AllowPayee(path, merchant, card string, now time.Time) error {
+	pattern := strings.TrimSpace(merchant)
 	pattern = strings.TrimSpace(pattern)
 	card = strings.TrimSpace(card)
 	if payee.Key(pattern) == "" {
@@ -227,7 +230,7 @@ func AllowPayee(path, pattern, card string, now time.Time) error {
 			return fmt.Errorf("%q: control characters are not allowed", s)
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := yamlfile.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
@@ -235,14 +238,14 @@ func AllowPayee(path, pattern, card string, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("the config has errors; fix them first:\n%w", err)
 	}
-	k := payee.Key(pattern)
+	k, via := payee.Split(pattern)
 	for i := range old.Payees {
 		p := &old.Payees[i]
-		if p.Matches(k) && (len(p.Cards) == 0 || card != "" && p.AppliesTo(card)) {
+		if p.Matches(k, via) && (len(p.Cards) == 0 || card != "" && p.AppliesTo(card)) {
 			return fmt.Errorf("%q: %w (%s)", pattern, ErrKnown, p.Name)
 		}
 	}
-	e := Entry{Comment: "added by cardcheck allow on " + now.Format("2006-01-02"), Name: pattern, Patterns: []string{pattern}}
+	e := Entry{Comment: "added by cardcheck allow on " + now.Format("2006-01-02"), Name: pattern, Patterns: []string{payee.ExactPattern(pattern)}}
 	if card != "" {
 		e.Cards = []string{card}
 	}

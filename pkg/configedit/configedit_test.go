@@ -26,13 +26,13 @@ func TestAllowPayee(t *testing.T) {
 		{"no payees yet", "# my cards\ncards:\n  - match: \"1234\"\n", "会費ペイ", "",
 			"\npayees:\n  # added by cardcheck allow on 2022-02-01\n  - name: \"会費ペイ\"\n    patterns: [\"会費ペイ\"]\n"},
 		{"items at column 0, comments and a later section kept", "payees:\n- name: a   # first\n  patterns: [a]\n\n# formats come next\nformats: []\n", "b\"c", "",
-			"# added by cardcheck allow on 2022-02-01\n- name: \"b\\\"c\"\n  patterns: [\"b\\\"c\"]\n"},
+			"# added by cardcheck allow on 2022-02-01\n- name: \"b\\\"c\"\n  patterns: [\"B\\\"C\"]\n"},
 		{"empty payees key", "payees:\nmail:\n  host: h\n  from: a@b.c\n  to: [d@e.f]\n", "NETFLIX.COM", "",
 			"  # added by cardcheck allow on 2022-02-01\n  - name: \"NETFLIX.COM\"\n    patterns: [\"NETFLIX.COM\"]\n"},
-		{"no final newline", "payees:\n  - name: a", "b", "", "  # added by cardcheck allow on 2022-02-01\n  - name: \"b\"\n    patterns: [\"b\"]\n"},
+		{"no final newline", "payees:\n  - name: a", "b", "", "  # added by cardcheck allow on 2022-02-01\n  - name: \"b\"\n    patterns: [\"B\"]\n"},
 		{"CRLF line ends", "# Windows\r\npayees:\r\n  - name: a\r\n", "b", "",
-			"  # added by cardcheck allow on 2022-02-01\r\n  - name: \"b\"\r\n    patterns: [\"b\"]\r\n"},
-		{"new file", "", "b", "", "payees:\n  # added by cardcheck allow on 2022-02-01\n  - name: \"b\"\n    patterns: [\"b\"]\n"},
+			"  # added by cardcheck allow on 2022-02-01\r\n  - name: \"b\"\r\n    patterns: [\"B\"]\r\n"},
+		{"new file", "", "b", "", "payees:\n  # added by cardcheck allow on 2022-02-01\n  - name: \"b\"\n    patterns: [\"B\"]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,5 +120,37 @@ func TestWriteFile(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// TestAllowWritesExactKeys: allow copies a merchant as an exact payee key,
+// so a name that looks like a pattern ('re:.*') matches only itself and
+// does not make every payee known.
+func TestAllowWritesExactKeys(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := AllowPayee(path, "re:.*", "", day); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), `patterns: ["RE:.*"]`) {
+		t.Fatalf("config:\n%s", data)
+	}
+	cfg, err := config.Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &cfg.Payees[0]
+	if p.Matches("APPLE COM BILL", "") || !p.Matches("RE:.*", "") {
+		t.Errorf("the entry matches the wrong payees")
+	}
+}
+
+// TestAllowReadsWithLimits: allow reads the config as every command does,
+// so a config past the size limit is refused, not read into memory.
+func TestAllowReadsWithLimits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	os.WriteFile(path, []byte("payees:\n"+strings.Repeat("  - name: x\n", 100_000)), 0o600)
+	if err := AllowPayee(path, "SHOP", "", day); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("allow on a 1.2 MB config: %v", err)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 // Stream is one learned recurring payee of a card.
@@ -88,7 +89,7 @@ func streamOf(label string, s *recurring.Stream, cfg *config.Config) Stream {
 		}
 	}
 	if cfg != nil {
-		if p := cfg.PayeeFor(label, last); p != nil {
+		if p := cfg.Spec().PayeeFor(label, last); p != nil {
 			st.Config = p.Name
 		}
 	}
@@ -163,10 +164,9 @@ func cardsOf(labels []string, match string) []string {
 	if match == "" {
 		return labels
 	}
-	m := config.Card{Match: match}
 	var out []string
 	for _, l := range labels {
-		if m.Matches(l) {
+		if spec.MatchLabel(match, l) {
 			out = append(out, l)
 		}
 	}

@@ -43,7 +43,7 @@ func TestStreams(t *testing.T) {
 		monthly(oldCard, "東西新聞 購読料", 4900, 2025, 4, 1, 2),
 		monthly(newCard, "SPOTIFY", 980, 2025, 1, 3, 3),
 	)
-	cfg, err := config.Parse("c.yaml", []byte("payees:\n  - name: Newspaper\n    patterns: [東西新聞]\n"))
+	cfg, err := config.Parse("c.yaml", []byte("payees:\n  - name: Newspaper\n    patterns: [東西新聞 購読料]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestMerge(t *testing.T) {
 				t.Fatalf("%v\n%s", err, s)
 			}
 			for _, st := range learned() {
-				p := cfg.PayeeFor(st.Card, &statement.Charge{Payee: st.Payee})
+				p := cfg.Spec().PayeeFor(st.Card, &statement.Charge{Payee: st.Payee, Via: st.Via})
 				if p == nil || p.Cadence != st.Cadence || p.Name != st.Payee {
 					t.Errorf("%q: not covered by the merged config", st.Payee)
 				}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/configedit"
+	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -58,7 +59,7 @@ func Merge(path string, data []byte, add []Stream, today statement.Date) ([]byte
 		entries = append(entries, configedit.Entry{
 			Comment:  fmt.Sprintf("learned by cardcheck learn on %s: %s, %d charges from %s to %s", today, s.Cadence, s.Occurrences, s.First, s.Last),
 			Name:     name,
-			Patterns: []string{s.Payee},
+			Patterns: []string{payee.ExactPattern(payee.Qualified(s.Payee, s.Via))},
 			Amount:   s.AmountConfig(),
 			Cadence:  s.Cadence,
 			Cards:    []string{s.Card},
@@ -78,7 +79,7 @@ func Merge(path string, data []byte, add []Stream, today statement.Date) ([]byte
 		return nil, fmt.Errorf("learn: merging would leave %d payees, want %d (a bug; nothing written)", len(cfg.Payees), before+len(add))
 	}
 	for _, s := range add {
-		p := cfg.PayeeFor(s.Card, &statement.Charge{Payee: s.Payee})
+		p := cfg.Spec().PayeeFor(s.Card, &statement.Charge{Payee: s.Payee, Via: s.Via})
 		if p == nil {
 			return nil, fmt.Errorf("learn: the entry for %q would not match its payee (a bug; nothing written)", s.Payee)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 // Item is one recurring payee on a card's reissue checklist.
@@ -146,7 +147,7 @@ func items(label string, cs []*statement.Charge, last statement.Date, cfg *confi
 // firstOn returns the date of the item's payee's first purchase on the new
 // card's charges, or zero.
 func firstOn(cs []*statement.Charge, it *Item, cfg *config.Config) statement.Date {
-	var p *config.Payee
+	var p *spec.Payee
 	if cfg != nil && it.Config != "" {
 		for i := range cfg.Payees {
 			if cfg.Payees[i].Name == it.Config {

@@ -129,6 +129,9 @@ type Scan struct {
 	Findings []Finding `json:"findings"`
 	Checked  Checked   `json:"checked"`
 	Errors   []Error   `json:"errors"`
+	// Warnings are problems that do not change the exit code (a config
+	// payee that matches nothing); added in the shape of errors.
+	Warnings []Error `json:"warnings,omitempty"`
 }
 
 // ErrorJSON splits an error into its source and message.
@@ -161,6 +164,9 @@ func ScanJSON(res *scan.Result, findings []rules.Finding) Scan {
 	out.Checked.Charges = res.Checked.Charges
 	for _, e := range res.Errors {
 		out.Errors = append(out.Errors, ErrorJSON(e))
+	}
+	for _, e := range res.Warnings {
+		out.Warnings = append(out.Warnings, ErrorJSON(e))
 	}
 	return out
 }

@@ -59,6 +59,10 @@ type Result struct {
 	// Errors are usage, config and input problems; the findings above are
 	// still those of every readable charge.
 	Errors []error
+	// Warnings are problems that do not stop the check nor change the exit
+	// code: a config payee that matches nothing, but would have matched
+	// part of a payee before patterns matched whole payees.
+	Warnings []error
 }
 
 // Collect expands paths into statement files: a file is taken as given; a
@@ -193,7 +197,7 @@ func Check(res *Result, opt Options) {
 		case !opt.Since.IsZero():
 			from = opt.Since
 		}
-		card := rules.NewCard(l, cs, from, to, opt.Config)
+		card := rules.NewCard(l, cs, from, to, opt.Config.Spec())
 		res.Cards = append(res.Cards, card)
 		n := len(card.Window())
 		if n == 0 {
@@ -210,6 +214,7 @@ func Check(res *Result, opt Options) {
 		eng = rules.Default()
 	}
 	res.Findings = eng.Run(res.Cards)
+	res.Warnings = opt.Config.Spec().StalePatterns(res.Charges)
 }
 
 // Exit codes, for scripts and cron.

@@ -1,0 +1,386 @@
+// Package yamlfile reads the YAML files people write for cardcheck (the
+// config) safely and explains what is wrong with them in plain words: every
+// problem at once, each at its line and column, with "did you mean" for a
+// mistyped key.
+//
+// A file is read with limits (size, and the size aliases can expand to, so a
+// "billion laughs" file fails at once instead of taking minutes and
+// gigabytes), parsed once into a syntax tree, and decoded from the tree
+// section by section, so that a mistake in one part does not hide the rest.
+// The YAML library panics on some malformed input; a config is the user's
+// input and must never crash cardcheck, so every call into it here turns a
+// panic into an error.
+package yamlfile
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"syscall"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+
+	"github.com/cardcheck/cardcheck/pkg/suggest"
+)
+
+// Limits. A config is a few kilobytes; these are far above any real one.
+const (
+	// MaxSize is the largest file read.
+	MaxSize = 1 << 20
+	// MaxNodes bounds the nodes of the tree once aliases are expanded.
+	MaxNodes = 100_000
+)
+
+// Error is a problem in a file at a line and column (0 when unknown).
+type Error struct {
+	File         string
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// Errorf returns an *Error at node's position.
+func Errorf(file string, node ast.Node, format string, args ...any) *Error {
+	e := &Error{File: file, Msg: fmt.Sprintf(format, args...)}
+	e.Line, e.Column = Pos(node)
+	return e
+}
+
+// ReadFile reads the file at path, which must be a regular file (a FIFO
+// would block the run forever; it is opened without waiting and refused)
+// of at most MaxSize bytes.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("not a regular file (%s)", kindOf(info.Mode()))}
+	}
+	if info.Size() > MaxSize {
+		return nil, tooLarge(path, info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, tooLarge(path, int64(len(data)))
+	}
+	return data, nil
+}
+
+func tooLarge(path string, n int64) error {
+	return &Error{File: path, Msg: fmt.Sprintf("the file is %d bytes, more than the %d a config may be; is it the right file?", n, MaxSize)}
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return m.Type().String()
+}
+
+// Parse parses data, read from file, into its syntax tree (comments kept).
+// Its errors are *Error values in plain words, joined: tabs used for
+// indentation (every such line), YAML that does not parse, aliases that
+// expand beyond MaxNodes.
+func Parse(file string, data []byte) (*ast.File, error) {
+	if len(data) > MaxSize {
+		return nil, tooLarge(file, int64(len(data)))
+	}
+	if errs := tabs(file, data); len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	f, err := parse(data)
+	if err != nil {
+		return nil, syntaxError(file, err)
+	}
+	if n := expandedNodes(f); n > MaxNodes {
+		return nil, &Error{File: file, Msg: fmt.Sprintf("its aliases (*name) expand to more than %d values; a config needs far fewer, so the file is refused", MaxNodes)}
+	}
+	return f, nil
+}
+
+// parse is parser.ParseBytes that never panics.
+func parse(data []byte) (f *ast.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("YAML that cannot be read (the parser failed: %v)", r)
+		}
+	}()
+	return parser.ParseBytes(data, parser.ParseComments)
+}
+
+// tabs reports each line indented with a tab: YAML allows only spaces, and
+// the parser's own message names a character nobody can see.
+func tabs(file string, data []byte) []error {
+	var errs []error
+	for i, line := range strings.Split(string(data), "\n") {
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		if k := strings.IndexByte(indent, '\t'); k >= 0 && strings.TrimSpace(line) != "" {
+			errs = append(errs, &Error{File: file, Line: i + 1, Column: k + 1, Msg: "indent with spaces, not tabs"})
+		}
+	}
+	return errs
+}
+
+// syntaxError says what the parser found in plain words.
+func syntaxError(file string, err error) error {
+	e := &Error{File: file, Msg: err.Error()}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		e.Msg = ye.GetMessage()
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			e.Line, e.Column = tk.Position.Line, tk.Position.Column
+		}
+	}
+	switch {
+	case strings.Contains(e.Msg, "value is not allowed in this context"):
+		e.Msg = "this line does not line up with the ones above it: indent it like the other keys at its level " +
+			"(and put a value that holds \": \" in quotes)"
+	case strings.Contains(e.Msg, "non-map value is specified"):
+		e.Msg = "want \"key: value\" here (is the colon, or the space after it, missing?)"
+	case strings.Contains(e.Msg, "could not find flow") || strings.Contains(e.Msg, "unterminated"):
+		e.Msg += " (a bracket or quote is not closed)"
+	}
+	return e
+}
+
+// expandedNodes counts the nodes of f as a decoder sees them, each alias
+// counting as the whole of what it names; it stops counting past MaxNodes.
+func expandedNodes(f *ast.File) int {
+	anchors := map[string]int{}
+	var count func(n ast.Node) int
+	count = func(n ast.Node) int {
+		switch v := n.(type) {
+		case nil:
+			return 0
+		case *ast.AnchorNode:
+			c := count(v.Value)
+			anchors[v.Name.GetToken().Value] = c
+			return c
+		case *ast.AliasNode:
+			return max(1, anchors[v.Value.GetToken().Value])
+		case *ast.MappingNode:
+			total := 1
+			for _, mv := range v.Values {
+				total += count(mv)
+				if total > MaxNodes {
+					return total
+				}
+			}
+			return total
+		case *ast.MappingValueNode:
+			return 1 + count(v.Key) + count(v.Value)
+		case *ast.SequenceNode:
+			total := 1
+			for _, e := range v.Values {
+				total += count(e)
+				if total > MaxNodes {
+					return total
+				}
+			}
+			return total
+		case *ast.TagNode:
+			return count(v.Value)
+		case *ast.DocumentNode:
+			return count(v.Body)
+		}
+		return 1
+	}
+	total := 0
+	for _, d := range f.Docs {
+		total += count(d)
+	}
+	return total
+}
+
+// Decode decodes node strictly into v (a pointer). Its errors are *Error
+// values in plain words: a key v does not have (with the key meant, when
+// one is near), a value of the wrong kind.
+func Decode(file string, node ast.Node, v any) error {
+	err := nodeToValue(node, v)
+	if err == nil {
+		return nil
+	}
+	e := &Error{File: file, Msg: err.Error()}
+	e.Line, e.Column = Pos(node)
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		e.Msg = ye.GetMessage()
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			e.Line, e.Column = tk.Position.Line, tk.Position.Column
+		}
+	}
+	if key, ok := strings.CutPrefix(e.Msg, "unknown field "); ok {
+		e.Msg = UnknownKey(strings.Trim(key, `"`), Keys(v))
+	} else if i := strings.Index(e.Msg, " of type "); i >= 0 && strings.HasPrefix(e.Msg, "cannot unmarshal") {
+		e.Msg = "want " + kindWords(e.Msg[i+len(" of type "):])
+	}
+	return e
+}
+
+// nodeToValue is yaml.NodeToValue that never panics.
+func nodeToValue(node ast.Node, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("YAML that cannot be read (the decoder failed: %v)", r)
+		}
+	}()
+	return yaml.NodeToValue(node, v, yaml.Strict())
+}
+
+// UnknownKey says that key is not one of keys, suggesting the nearest.
+func UnknownKey(key string, keys []string) string {
+	msg := fmt.Sprintf("unknown key %q", key)
+	if near, ok := suggest.Nearest(key, keys); ok {
+		msg += fmt.Sprintf("; did you mean %q?", near)
+	}
+	if len(keys) > 0 {
+		msg += " (the keys here are " + strings.Join(keys, ", ") + ")"
+	}
+	return msg
+}
+
+// Keys lists the YAML keys of the struct v points at.
+func Keys(v any) []string {
+	t := reflect.TypeOf(v)
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// kindWords names a Go type the way a config's reader knows it.
+func kindWords(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"):
+		return "a whole number"
+	case goType == "bool":
+		return "true or false"
+	case goType == "string":
+		return "text (put it in quotes)"
+	case strings.HasPrefix(goType, "[]"):
+		return "a list, like [a, b] or lines starting with \"- \""
+	case strings.HasPrefix(goType, "map"), strings.Contains(goType, "."):
+		return "a mapping of keys to values (key: value, indented)"
+	}
+	return goType
+}
+
+// Pos returns the line and column of node, or zeros: for a block mapping,
+// where its first key is.
+func Pos(node ast.Node) (int, int) {
+	switch n := node.(type) {
+	case nil:
+		return 0, 0
+	case *ast.MappingNode:
+		if len(n.Values) > 0 && n.Start != nil && n.Start.Type != token.MappingStartType {
+			return Pos(n.Values[0].Key)
+		}
+	case *ast.MappingValueNode:
+		return Pos(n.Key)
+	}
+	if reflect.ValueOf(node).IsNil() {
+		return 0, 0
+	}
+	tk := node.GetToken()
+	if tk == nil || tk.Position == nil {
+		return 0, 0
+	}
+	return tk.Position.Line, tk.Position.Column
+}
+
+// Mapping returns node as a mapping; a single "key: value" is one too.
+func Mapping(node ast.Node) (*ast.MappingNode, bool) {
+	switch n := node.(type) {
+	case *ast.MappingNode:
+		return n, true
+	case *ast.MappingValueNode:
+		return &ast.MappingNode{BaseNode: &ast.BaseNode{}, Start: n.GetToken(), Values: []*ast.MappingValueNode{n}}, true
+	}
+	return nil, false
+}
+
+// Body returns the first document's content, or nil for an empty file.
+func Body(f *ast.File) ast.Node {
+	if f == nil || len(f.Docs) == 0 {
+		return nil
+	}
+	return f.Docs[0].Body
+}
+
+// SplitErrors turns an error joined from several problems into its parts,
+// to print one per line, and nil into none.
+func SplitErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, SplitErrors(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// Sort orders errors of one file by line and column; others keep their
+// place relative to each other.
+func Sort(errs []error) {
+	slices.SortStableFunc(errs, func(a, b error) int {
+		var ea, eb *Error
+		if !errors.As(a, &ea) || !errors.As(b, &eb) || ea.File != eb.File {
+			return 0
+		}
+		return cmp.Or(cmp.Compare(ea.Line, eb.Line), cmp.Compare(ea.Column, eb.Column))
+	})
+}
+
+// KeyName returns the key of a mapping entry as written, without the
+// comments the tree keeps beside it.
+func KeyName(mv *ast.MappingValueNode) string {
+	if tk := mv.Key.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return mv.Key.String()
+}

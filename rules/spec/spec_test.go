@@ -1,0 +1,93 @@
+package spec
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/payee"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/yamlfile"
+)
+
+func decode(t *testing.T, text string) *Spec {
+	t.Helper()
+	f, err := yamlfile.Parse("c.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := yamlfile.Mapping(yamlfile.Body(f))
+	s := &Spec{File: "c.yaml"}
+	var errs []error
+	for _, mv := range m.Values {
+		switch yamlfile.KeyName(mv) {
+		case "payees":
+			s.Payees, errs = DecodePayees("c.yaml", mv.Value)
+		case "cards":
+			s.Cards, errs = DecodeCards("c.yaml", mv.Value)
+		case "rules":
+			s.Rules, errs = DecodeRules("c.yaml", mv.Value)
+		}
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+	}
+	return s
+}
+
+func charge(merchant string) *statement.Charge {
+	k, via := payee.Split(merchant)
+	return &statement.Charge{Merchant: merchant, Payee: k, Via: via}
+}
+
+// TestStalePatterns: a payee written for part of a key (as patterns
+// matched before) is named with the key to write, once; one that matches,
+// or that is part of nothing, is not.
+func TestStalePatterns(t *testing.T) {
+	s := decode(t, `
+payees:
+  - name: Newspaper
+    patterns: ["東西新聞"]
+  - name: Internet
+    patterns: ["サンプルネット光 インターネット"]
+  - name: Old club
+    patterns: ["会費ペイ"]
+`)
+	cs := []*statement.Charge{charge("東西新聞　購読料"), charge("東西新聞　購読料"), charge("サンプルネット光　インターネット"), charge("ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ")}
+	ws := s.StalePatterns(cs)
+	if len(ws) != 1 {
+		t.Fatalf("%d warnings: %v", len(ws), ws)
+	}
+	for _, want := range []string{"c.yaml:3:5:", `"Newspaper"`, `write "東西新聞 購読料"`, `"prefix:東西新聞"`} {
+		if !strings.Contains(ws[0].Error(), want) {
+			t.Errorf("warning %q lacks %q", ws[0], want)
+		}
+	}
+}
+
+func TestRulesSection(t *testing.T) {
+	s := decode(t, `
+rules:
+  burst: {min: 2}   # a comment beside the key
+  cards:
+    - match: "4980"
+      burst: {min: 4}
+  user:
+    - id: big
+      when: amount > 10000
+  breaches:
+    - name: Shop
+      patterns: ["prefix:EXAMPLE"]
+      from: 2024-01-01
+      to: 2024-03-31
+`)
+	r := s.Rules
+	if len(r.Settings) != 1 || r.Settings[0].ID != "burst" || len(r.Cards) != 1 || r.Cards[0].Match != "4980" || len(r.User) != 1 || len(r.Breaches) != 1 {
+		t.Fatalf("%+v", r)
+	}
+	if !r.Breaches[0].MatchesCharge(charge("EXAMPLE SHOP TOKYO")) || r.Breaches[0].MatchesCharge(charge("AN EXAMPLE")) {
+		t.Error("breach patterns")
+	}
+	if r.User[0].WhenAt.Line != 9 {
+		t.Errorf("when at %+v", r.User[0].WhenAt)
+	}
+}
