@@ -156,7 +156,7 @@ func decodeFormats(path string, node ast.Node) ([]userformat.Spec, []error) {
 			continue
 		}
 		if names[f.Name] {
-			errs = append(errs, yamlfile.Errorf(path, fieldNode(n, "name"), "format %q declared twice", f.Name))
+			errs = append(errs, yamlfile.Errorf(path, yamlfile.Field(n, "name"), "format %q declared twice", f.Name))
 			continue
 		}
 		names[f.Name] = true
@@ -194,23 +194,11 @@ func decodeMail(path string, file *ast.File, node ast.Node) (*Mail, []error) {
 	return m, nil
 }
 
-// fieldNode returns the value of key in the mapping n, or n.
-func fieldNode(n ast.Node, key string) ast.Node {
-	if m, ok := yamlfile.Mapping(n); ok {
-		for _, mv := range m.Values {
-			if yamlfile.KeyName(mv) == key {
-				return mv.Value
-			}
-		}
-	}
-	return n
-}
-
 // pathNode follows a dotted path of keys ("columns.merchant") from n, as
 // far as it goes.
 func pathNode(n ast.Node, dotted string) ast.Node {
 	for _, k := range splitDots(dotted) {
-		next := fieldNode(n, k)
+		next := yamlfile.Field(n, k)
 		if next == n {
 			return n
 		}

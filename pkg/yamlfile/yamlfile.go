@@ -384,3 +384,16 @@ func KeyName(mv *ast.MappingValueNode) string {
 	}
 	return mv.Key.String()
 }
+
+// Field returns the value of key in the mapping n, or n itself when there
+// is none (so that an error about a missing key points at the entry).
+func Field(n ast.Node, key string) ast.Node {
+	if m, ok := Mapping(n); ok {
+		for _, mv := range m.Values {
+			if KeyName(mv) == key {
+				return mv.Value
+			}
+		}
+	}
+	return n
+}

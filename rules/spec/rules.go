@@ -193,10 +193,10 @@ func DecodeRules(file string, node ast.Node) (Rules, []error) {
 					errs = append(errs, yamlfile.Errorf(file, n, "user rule needs an id"))
 					return
 				case !validID.MatchString(u.ID):
-					errs = append(errs, yamlfile.Errorf(file, field(n, "id"), "user rule id %q: use lower-case letters, digits and dashes", u.ID))
+					errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "id"), "user rule id %q: use lower-case letters, digits and dashes", u.ID))
 					return
 				case ids[u.ID]:
-					errs = append(errs, yamlfile.Errorf(file, field(n, "id"), "user rule id %q used twice", u.ID))
+					errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "id"), "user rule id %q used twice", u.ID))
 					return
 				case strings.TrimSpace(u.When) == "":
 					errs = append(errs, yamlfile.Errorf(file, n, "user rule %q needs when: a condition such as amount > 10000", u.ID))
@@ -271,7 +271,7 @@ func (b *Breach) check(file string, n ast.Node) []error {
 	case b.From.IsZero() || b.To.IsZero():
 		errs = append(errs, yamlfile.Errorf(file, n, "breach %q needs from and to: the days a card used there was exposed", b.Name))
 	case b.To < b.From:
-		errs = append(errs, yamlfile.Errorf(file, field(n, "to"), "breach %q: to %s is before from %s", b.Name, b.To, b.From))
+		errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "to"), "breach %q: to %s is before from %s", b.Name, b.To, b.From))
 	}
 	return errs
 }
@@ -280,7 +280,7 @@ var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // fieldOrNil returns the value node of key in the mapping n, or nil.
 func fieldOrNil(n ast.Node, key string) ast.Node {
-	if f := field(n, key); f != n {
+	if f := yamlfile.Field(n, key); f != n {
 		return f
 	}
 	return nil

@@ -167,7 +167,7 @@ func DecodeCards(file string, node ast.Node) ([]Card, []error) {
 			errs = append(errs, yamlfile.Errorf(file, n, "card needs match: a part of its name or masked number"))
 			return
 		case c.Mode != "" && c.Mode != RecurringOnly && c.Mode != Everyday:
-			errs = append(errs, yamlfile.Errorf(file, field(n, "mode"), "mode %q: want %q or %q", c.Mode, RecurringOnly, Everyday))
+			errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "mode"), "mode %q: want %q or %q", c.Mode, RecurringOnly, Everyday))
 			return
 		}
 		out = append(out, c)
@@ -216,13 +216,13 @@ func (p *Payee) compile(file string, n ast.Node) []error {
 	if p.Amount != "" {
 		lo, hi, err := ParseAmountRange(p.Amount)
 		if err != nil {
-			errs = append(errs, yamlfile.Errorf(file, field(n, "amount"), "%v", err))
+			errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "amount"), "%v", err))
 		} else {
 			p.min, p.max, p.hasAmount = lo, hi, true
 		}
 	}
 	if _, ok := Cadences[p.Cadence]; !ok && p.Cadence != "" {
-		errs = append(errs, yamlfile.Errorf(file, field(n, "cadence"), "cadence %q: want weekly, monthly, bimonthly, quarterly, half-yearly, yearly or irregular", p.Cadence))
+		errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "cadence"), "cadence %q: want weekly, monthly, bimonthly, quarterly, half-yearly, yearly or irregular", p.Cadence))
 	}
 	return errs
 }
@@ -273,23 +273,10 @@ func eachItem(file string, node ast.Node, want string, errs *[]error, f func(ast
 	}
 }
 
-// field returns the value node of key in the mapping n (n itself when
-// there is none, for an error's position).
-func field(n ast.Node, key string) ast.Node {
-	if m, ok := yamlfile.Mapping(n); ok {
-		for _, mv := range m.Values {
-			if yamlfile.KeyName(mv) == key {
-				return mv.Value
-			}
-		}
-	}
-	return n
-}
-
 // patternNode is the node of the pattern err (a *payee.PatternError) is
 // about.
 func patternNode(n ast.Node, err error) ast.Node {
-	ps := field(n, "patterns")
+	ps := yamlfile.Field(n, "patterns")
 	if pe, ok := err.(*payee.PatternError); ok {
 		if s, ok := ps.(*ast.SequenceNode); ok && pe.Index < len(s.Values) {
 			return s.Values[pe.Index]
