@@ -13,6 +13,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notify/mailpittest"
 	"github.com/cardcheck/cardcheck/pkg/setup"
 )
@@ -94,10 +95,13 @@ func TestFailuresInPlainWords(t *testing.T) {
 			if !ok {
 				t.Fatalf("error %v (%T), want a *Problem", err, err)
 			}
-			if p.Kind != tc.kind || !strings.Contains(p.In(lang.EN), tc.en) || !strings.Contains(p.In(lang.JA), tc.ja) {
-				t.Fatalf("kind %s, want %s\nen: %s\nja: %s\ncause: %v", p.Kind, tc.kind, p.English, p.Japanese, p.Err)
+			if err := message.Check(p.Message); err != nil {
+				t.Fatal(err)
 			}
-			for _, s := range []string{p.English, p.Japanese} {
+			if p.Kind != tc.kind || !strings.Contains(p.In(lang.EN), tc.en) || !strings.Contains(p.In(lang.JA), tc.ja) {
+				t.Fatalf("kind %s, want %s\nen: %s\nja: %s\ncause: %v", p.Kind, tc.kind, p.In(lang.EN), p.In(lang.JA), p.Err)
+			}
+			for _, s := range []string{p.In(lang.EN), p.In(lang.JA)} {
 				if strings.Contains(s, wrong) || strings.Contains(s, mp.Password) {
 					t.Errorf("the explanation shows the password: %s", s)
 				}
