@@ -50,6 +50,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -78,16 +79,34 @@ type Action struct {
 	// Format is the format that read it; Preliminary is true for 未確定.
 	Format      string
 	Preliminary bool
-	// Note says why a file was ignored or kept; Err why it failed.
-	Note string
-	Err  error
+	// Why says why a file was ignored (a catalogue message, import.why.*);
+	// Err why it failed.
+	Why message.Message
+	Err error
+}
+
+// Message says what happened to the file, for people: one line of
+// `cardcheck import`, in the catalogue (import.*).
+func (a Action) Message() message.Message {
+	args := message.Args{"source": message.Text(a.Source), "dest": message.Text(a.Dest)}
+	switch a.What {
+	case Ignored:
+		args["why"] = message.Nested(a.Why)
+	case Failed:
+		detail := "?"
+		if a.Err != nil {
+			detail = a.Err.Error()
+		}
+		args["detail"] = message.Text(detail)
+	}
+	return message.New("import."+string(a.What), args)
 }
 
 // Report is the outcome of one import.
 type Report struct {
 	Actions []Action
 	// Notes are about the inputs as a whole ("~/Downloads: no files").
-	Notes []string
+	Notes []message.Message
 }
 
 // Failed reports whether any file could not be read or copied.
@@ -142,11 +161,11 @@ func (o Options) collect(paths []string, rep *Report) []candidate {
 		switch {
 		case !info.Mode().IsRegular():
 			if explicit {
-				rep.Actions = append(rep.Actions, Action{Source: path, What: Ignored, Note: "not a regular file"})
+				rep.Actions = append(rep.Actions, Action{Source: path, What: Ignored, Why: message.New("import.why.not-regular", nil)})
 			}
 		case info.Size() > MaxFileSize:
-			rep.Actions = append(rep.Actions, Action{Source: path, What: Ignored,
-				Note: fmt.Sprintf("%d MB: larger than any statement (the limit is %d MB)", info.Size()>>20, MaxFileSize>>20)})
+			rep.Actions = append(rep.Actions, Action{Source: path, What: Ignored, Why: message.New("import.why.too-large", message.Args{
+				"size": message.Count(int(info.Size() >> 20)), "limit": message.Count(MaxFileSize >> 20)})})
 		default:
 			out = append(out, candidate{path, info.ModTime(), info.Size()})
 		}
@@ -183,7 +202,7 @@ func (o Options) collect(paths []string, rep *Report) []candidate {
 			return nil
 		})
 		if len(out) == n {
-			rep.Notes = append(rep.Notes, fmt.Sprintf("%s: no .csv or .txt files in this folder", p))
+			rep.Notes = append(rep.Notes, message.New("import.empty-folder", message.Args{"path": message.Text(p)}))
 		}
 	}
 	return out
@@ -199,9 +218,12 @@ func (o Options) file(c candidate) Action {
 	}
 	res := o.Registry.Import(c.path, bytes.NewReader(data))
 	if res.Format == nil || res.Statement == nil {
-		a.What, a.Note = Ignored, "not a statement cardcheck recognises"
-		if len(res.Errors) > 0 {
-			a.Note += " (" + trimFile(res.Errors[0].Error(), c.path) + ")"
+		a.What, a.Why = Ignored, message.New("import.why.not-statement", nil)
+		// A file no format recognises is what most of a downloads folder
+		// is: said plainly. Any other reason (binary data, a file that
+		// cannot be decoded) is quoted.
+		if len(res.Errors) > 0 && !errors.Is(res.Errors[0], importer.ErrUnknownFormat) {
+			a.Why = message.New("import.why.unreadable", message.Args{"detail": message.Text(trimFile(res.Errors[0].Error(), c.path))})
 		}
 		return a
 	}
@@ -209,7 +231,7 @@ func (o Options) file(c candidate) Action {
 	a.Format = res.Format.Name
 	a.Preliminary = strings.HasSuffix(res.Format.Name, "-preliminary")
 	if len(st.Charges) == 0 {
-		a.What, a.Note = Ignored, "a "+res.Format.Name+" statement with no charges: nothing to check, so not filed"
+		a.What, a.Why = Ignored, message.New("import.why.no-charges", message.Args{"format": message.Text(res.Format.Name)})
 		return a
 	}
 	dir, base := o.place(res.Format, st, a.Preliminary)
@@ -217,9 +239,6 @@ func (o Options) file(c candidate) Action {
 	a.Dest, a.What, a.Err = dest, what, err
 	if err != nil {
 		a.What = Failed
-	}
-	if what == KeptNewer {
-		a.Note = "an older download of a statement the archive holds newer; the archive keeps the newer one"
 	}
 	return a
 }

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/text/encoding/japanese"
 
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 )
 
@@ -89,14 +91,19 @@ func TestImportFilesStatementsAndLeavesTheRest(t *testing.T) {
 	rep := Import(opt, []string{dl})
 
 	got := map[string]What{}
+	why := map[string]string{}
 	for _, a := range rep.Actions {
 		rel, _ := filepath.Rel(dl, a.Source)
 		got[rel] = a.What
+		why[rel] = a.Why.Key
 		if a.What == Failed {
 			t.Errorf("%s failed: %v", rel, a.Err)
 		}
-		if a.What == Ignored && a.Note == "" {
-			t.Errorf("%s ignored without a note", rel)
+		if a.What == Ignored && a.Why.IsZero() {
+			t.Errorf("%s ignored without a reason", rel)
+		}
+		if err := message.Check(a.Message()); err != nil { // said in both languages
+			t.Errorf("%s: %v", rel, err)
 		}
 		if a.What == Added {
 			src, _ := os.ReadFile(a.Source)
@@ -115,6 +122,9 @@ func TestImportFilesStatementsAndLeavesTheRest(t *testing.T) {
 		if got[name] != Ignored {
 			t.Errorf("%s: %q, want ignored", name, got[name])
 		}
+	}
+	if why["bank.csv"] != "import.why.not-statement" || why["notes.txt"] != "import.why.not-statement" || why["photo.csv"] != "import.why.unreadable" {
+		t.Errorf("reasons: %v", why)
 	}
 	if _, ok := got["statement.pdf"]; ok {
 		t.Error("a .pdf in a folder was considered")
@@ -178,7 +188,7 @@ func TestRedownloadReplacesNeverDuplicates(t *testing.T) {
 	}
 	older := writeFile(t, dl, "202202(old).csv", bytes.Replace(orig, []byte(",4900,"), []byte(",4800,"), 1), day.Add(-24*time.Hour))
 	rep = Import(opt, []string{older})
-	if a := rep.Actions[0]; a.What != KeptNewer || a.Note == "" {
+	if a := rep.Actions[0]; a.What != KeptNewer || !strings.Contains(message.Render(lang.EN, a.Message()), "older download") {
 		t.Fatalf("older download: %+v", a)
 	}
 	have := files(t, arc)
@@ -242,7 +252,10 @@ func TestEmptyFolderIsANote(t *testing.T) {
 	empty := t.TempDir()
 	rep := Import(Options{Registry: all.Registry(nil), Dir: t.TempDir()}, []string{empty})
 	if len(rep.Actions) != 0 || len(rep.Notes) != 1 || rep.Failed() {
-		t.Errorf("%+v", rep)
+		t.Fatalf("%+v", rep)
+	}
+	if ja := message.Render(lang.JA, rep.Notes[0]); !strings.Contains(ja, "このフォルダー") {
+		t.Errorf("the note in Japanese: %q", ja)
 	}
 }
 
