@@ -1,200 +1,119 @@
 package importer
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
-
-	"github.com/shopspring/decimal"
-
-	"github.com/cardcheck/cardcheck/pkg/payee"
-	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
-// ChargeList collects a statement's charges as a format reads them.
-//
-// append grows a large slice by a quarter at a time, so a 100,000-row file
-// would copy (and make the garbage collector scan) every charge about four
-// times over; a Charge is some 250 bytes. ChargeList fills blocks that double
-// up to a fixed size instead, and copies each charge once, in [ChargeList.Slice].
-// The zero value is empty and ready to use.
-type ChargeList struct {
-	full    [][]statement.Charge
-	cur     []statement.Charge
-	n       int
-	reserve int // the size of the first block, when larger than firstBlock
-}
+// DefaultBudget is how many bytes of statements one run reads at most, over
+// all its files, unless the caller sets another: years of monthly
+// statements are a few megabytes, and a run over a folder that holds
+// something else should stop early rather than read it all.
+const DefaultBudget = 256 << 20
 
-const (
-	firstBlock = 16   // a monthly statement fits in one or two small blocks
-	maxBlock   = 4096 // about 1 MiB of charges
-)
-
-// Add appends c and returns the stored charge, which stays valid (and may be
-// changed, e.g. to attach a supplemental line) until [ChargeList.Slice].
-func (l *ChargeList) Add(c statement.Charge) *statement.Charge {
-	if len(l.cur) == cap(l.cur) {
-		size := max(firstBlock, l.reserve)
-		if cap(l.cur) > 0 {
-			l.full = append(l.full, l.cur)
-			size = min(2*cap(l.cur), maxBlock)
+// Collect expands paths into the statement files of one run. A file is
+// taken as given; a folder (or a symbolic link to one) is walked for *.csv
+// files (any case), sorted within each folder; [Stdin] is kept as it is.
+// Repeats are dropped. What is not a regular file (a named pipe, a device, a
+// socket) is an error, as is a file past budget, the bytes the files before
+// it may take together (0 or less: [DefaultBudget]). A folder with no .csv
+// file is a note, not an error: an empty downloads folder is no fault.
+func Collect(paths []string, budget int64) (files []string, notes []Note, errs []error) {
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	seen := map[string]bool{}
+	var spent int64
+	add := func(p string, info fs.FileInfo) {
+		if seen[p] {
+			return
 		}
-		l.cur = make([]statement.Charge, 0, size)
-	}
-	l.cur = append(l.cur, c)
-	l.n++
-	return &l.cur[len(l.cur)-1]
-}
-
-// Reserve makes the first block hold n charges, so that a file whose size
-// is known ([Input.EstimateLines]) has its charges written once and not
-// copied by Slice: for a 100,000-row file that is a third of the time of
-// reading it. The block is allocated by the first Add, so a file with no
-// charge costs nothing. It has no effect once a charge was added.
-func (l *ChargeList) Reserve(n int) {
-	if l.n == 0 {
-		l.reserve = n
-	}
-}
-
-// Len returns the number of charges added.
-func (l *ChargeList) Len() int { return l.n }
-
-// Last returns the charge added last, or nil.
-func (l *ChargeList) Last() *statement.Charge {
-	if len(l.cur) == 0 {
-		return nil
-	}
-	return &l.cur[len(l.cur)-1]
-}
-
-// Slice returns the charges in the order they were added, in one slice of
-// exactly their number; nil when there are none.
-func (l *ChargeList) Slice() []statement.Charge {
-	if l.n == 0 {
-		return nil
-	}
-	if len(l.full) == 0 {
-		if unused := cap(l.cur) - l.n; unused > l.n/4 && unused > firstBlock {
-			// A reservation too large for what the file held: keep only
-			// what the charges need.
-			out := make([]statement.Charge, l.n)
-			copy(out, l.cur)
-			return out
+		seen[p] = true
+		switch {
+		case !info.Mode().IsRegular():
+			errs = append(errs, newParseError(p, 0, fmt.Errorf("%w (%s); not read", ErrNotRegular, kindOf(info.Mode()))))
+			return
+		case spent+info.Size() > budget:
+			errs = append(errs, newParseError(p, 0, fmt.Errorf("%w: not read: with it the files of this run would hold more than %d MiB, the most one run reads", ErrLimit, budget>>20)))
+			return
 		}
-		return l.cur[:l.n:l.n]
+		spent += info.Size()
+		files = append(files, p)
 	}
-	out := make([]statement.Charge, 0, l.n)
-	for _, b := range l.full {
-		out = append(out, b...)
-	}
-	return append(out, l.cur...)
-}
-
-// headBytes is how much of a file [textenc.Text.Head] holds at most.
-const headBytes = 16 << 10
-
-// EstimateLines estimates the number of lines of the file from its size and
-// the lines of its head, for [ChargeList.Reserve]. A file whose head is the
-// whole file has its exact count. The estimate is held to one line per 32
-// bytes, which no statement layout comes near, so that a head of short lines
-// in front of a large file cannot reserve more memory than the file could
-// fill with charges.
-func (in *Input) EstimateLines() int {
-	size := in.Text.Size()
-	lines := int64(strings.Count(in.Text.Head, "\n"))
-	if size <= headBytes || lines == 0 {
-		return int(lines) + 1
-	}
-	est := size * lines / headBytes
-	return int(min(est+est/32, size/32)) // a little over: a little short costs a copy
-}
-
-// LinkReversals points each charge cs[i], i in cancels, at the charge it
-// cancels, where the statement shows which one that is: a cancellation row
-// that repeats a purchase of the same file (same card, date, merchant as
-// printed, and the opposite amount). A purchase is reversed at most once, and a cancellation
-// that could be either of two identical purchases stays unlinked, since
-// nothing says which.
-func LinkReversals(cs []statement.Charge, cancels []int) {
-	if len(cancels) == 0 {
-		return
-	}
-	type key struct {
-		date     statement.Date
-		merchant string
-		card     statement.Card
-		amount   string
-	}
-	purchases := map[key][]int{}
-	for j := range cs {
-		if c := &cs[j]; c.Kind == statement.Purchase {
-			k := key{c.Date, c.Merchant, c.Card, c.Amount.String()}
-			purchases[k] = append(purchases[k], j)
-		}
-	}
-	taken := map[int]bool{}
-	for _, i := range cancels {
-		r := &cs[i]
-		match := -1
-		for _, j := range purchases[key{r.Date, r.Merchant, r.Card, r.Amount.Neg().String()}] {
-			if taken[j] {
-				continue
+	for _, p := range paths {
+		if p == Stdin {
+			if !seen[p] {
+				seen[p] = true
+				files = append(files, p)
 			}
-			if match >= 0 {
-				match = -2 // two identical purchases: nothing says which
-				break
-			}
-			match = j
+			continue
 		}
-		if match >= 0 {
-			taken[match] = true
-			r.Reverses = cs[match].Source
+		info, err := os.Stat(p) // follows a symbolic link given as a path
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !info.IsDir() {
+			add(p, info)
+			continue
+		}
+		found, walkErrs := walk(p)
+		errs = append(errs, walkErrs...)
+		if len(found) == 0 && len(walkErrs) == 0 {
+			notes = append(notes, Note{File: p, Action: Skipped, What: "folder with no .csv file"})
+		}
+		for _, f := range found {
+			add(f.path, f.info)
 		}
 	}
+	return files, notes, errs
 }
 
-// Merchants remembers, for each merchant text of a file, its payee key and
-// the kind its text implies, so that a large file does not classify the few
-// hundred merchants it names again on every row. The zero value is ready to
-// use.
-type Merchants struct {
-	m map[string]merchantInfo
+type found struct {
+	path string
+	info fs.FileInfo
 }
 
-type merchantInfo struct {
-	key  string
-	kind statement.Kind // KindOf the key for a positive amount
-}
-
-// Kind returns the payee key of merchant and the kind of a line for it of
-// amount, exactly as [KindOf] of that key and amount.
-func (ms *Merchants) Kind(merchant string, amount decimal.Decimal) (string, statement.Kind) {
-	info, ok := ms.m[merchant]
-	if !ok {
-		if ms.m == nil {
-			ms.m = map[string]merchantInfo{}
+// walk returns the *.csv files under dir, sorted. A symbolic link given as
+// dir is followed; links inside it are followed to files, not to folders,
+// so that no walk loops.
+func walk(dir string) ([]found, []error) {
+	root := dir
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not follow a link at its root: a trailing separator
+		// makes the system resolve it.
+		root = dir + string(filepath.Separator)
+	}
+	var out []found
+	var errs []error
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, err)
+			return nil
 		}
-		info.key = payee.Key(merchant)
-		info.kind = KindOf(info.key, decimal.Decimal{})
-		ms.m[merchant] = info
+		if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".csv") {
+			return nil
+		}
+		path = filepath.Join(dir, strings.TrimPrefix(path, root))
+		info, err := os.Stat(path) // a link inside: what it points to
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		if info.IsDir() {
+			return nil
+		}
+		out = append(out, found{path, info})
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.SkipAll) {
+		errs = append(errs, err)
 	}
-	// KindOf puts payments and interest before the sign, and the sign
-	// before fees and purchases.
-	if info.kind != statement.Payment && info.kind != statement.Interest && amount.IsNegative() {
-		return info.key, statement.Refund
-	}
-	return info.key, info.kind
-}
-
-// CheckStatedTotal checks t, a total the statement states before its rows
-// (今回のお支払金額合計, 今回ご請求額), against sum, which what describes, and
-// adds it to st.Totals. A statement that lacks it (t is nil) is an error:
-// nothing then checks that no row is missing. label names the line looked
-// for.
-func (in *Input) CheckStatedTotal(st *statement.Statement, t *statement.ControlTotal, sum decimal.Decimal, label, what string) {
-	if t == nil {
-		in.TotalMissing(1, label, "no %s line before the rows: nothing checks that no row is missing", label)
-		return
-	}
-	st.Totals = append(st.Totals, *t)
-	in.CheckTotal(*t, sum, what)
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, errs
 }

@@ -1,170 +1,115 @@
-package importer
+//go:build unix
+
+package importer_test
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
-	"github.com/cardcheck/cardcheck/pkg/statement"
-	"github.com/cardcheck/cardcheck/pkg/textenc"
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/importertest"
+	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
 )
 
-func TestChargeList(t *testing.T) {
-	var l ChargeList
-	if l.Slice() != nil || l.Last() != nil || l.Len() != 0 {
-		t.Fatal("zero ChargeList is not empty")
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
 	}
-	const n = 3*maxBlock + 17
-	for i := range n {
-		l.Add(statement.Charge{Source: statement.Source{Line: i + 1}})
-		l.Last().Holder = "本人" // changes through Last stay
-	}
-	got := l.Slice()
-	if len(got) != n || cap(got) != n || l.Len() != n {
-		t.Fatalf("len %d cap %d Len %d, want %d", len(got), cap(got), l.Len(), n)
-	}
-	for i, c := range got {
-		if c.Source.Line != i+1 || c.Holder != "本人" {
-			t.Fatalf("charge %d is %+v", i, c)
-		}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
-func TestLinkReversals(t *testing.T) {
-	day := statement.NewDate(2025, 1, 5)
-	ch := func(line int, merchant, amount string, kind statement.Kind) statement.Charge {
-		d, _ := ParseAmount(amount)
-		return statement.Charge{Date: day, Merchant: merchant, Amount: d, Kind: kind, Source: statement.Source{File: "f.csv", Line: line}}
+// TestCollectNotRegular reproduces issue 10: a named pipe called x.csv in an
+// input folder, or given as a path, blocked the run forever. It is an error
+// naming it, and the files beside it are read.
+func TestCollectNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "in", "a.csv"), "x")
+	fifo := filepath.Join(dir, "in", "x.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
 	}
-	cs := []statement.Charge{
-		ch(1, "AMAZON", "1200", statement.Purchase),
-		ch(2, "NHK", "1100", statement.Purchase),
-		ch(3, "NHK", "1100", statement.Purchase),
-		ch(4, "AMAZON", "-1200", statement.Refund), // repeats line 1
-		ch(5, "NHK", "-1100", statement.Refund),    // line 2 or 3: nothing says which
-		ch(6, "APPLE", "-500", statement.Refund),   // no such purchase
-		ch(7, "AMAZON", "-1200", statement.Refund), // line 1 is taken
-		ch(8, "AMAZON", "-1100", statement.Refund), // NHK's amount, another merchant
+	files, _, errs := importer.Collect([]string{filepath.Join(dir, "in"), fifo}, 0)
+	if len(files) != 1 || !strings.HasSuffix(files[0], "a.csv") {
+		t.Errorf("files %v, want a.csv", files)
 	}
-	LinkReversals(cs, []int{3, 4, 5, 6, 7})
-	want := map[int]int{3: 1}
-	for i, c := range cs {
-		if c.Reverses.Line != want[i] {
-			t.Errorf("charge at line %d reverses line %d, want %d", c.Source.Line, c.Reverses.Line, want[i])
-		}
+	if len(errs) != 1 || !errors.Is(errs[0], importer.ErrNotRegular) || !strings.Contains(errs[0].Error(), "x.csv") || !strings.Contains(errs[0].Error(), "named pipe") {
+		t.Errorf("errors %v, want x.csv named as a named pipe", errs)
 	}
-}
-
-func TestMerchantsKindIsKindOf(t *testing.T) {
-	var ms Merchants
-	for _, m := range []string{"ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "口座振替", "ご入金ありがとうございます", "リボ利息", "年会費", "分割手数料", "年会費割引"} {
-		for _, a := range []string{"100", "-100", "0"} {
-			amt, _ := ParseAmount(a)
-			key, kind := ms.Kind(m, amt)
-			if want := KindOf(key, amt); kind != want {
-				t.Errorf("Kind(%s, %s) = %s, KindOf says %s", m, a, kind, want)
-			}
-		}
+	// Imported directly, it is refused at once rather than opened for
+	// reading, which blocks until a writer comes.
+	r := &importer.Registry{}
+	r.Register(vpass.Confirmed)
+	res := r.ImportFile(fifo)
+	if len(res.Errors) != 1 || !errors.Is(res.Errors[0], importer.ErrNotRegular) {
+		t.Errorf("ImportFile: %v", res.Errors)
 	}
 }
 
-func TestHeaderPrefixSuffix(t *testing.T) {
-	h := NewHeader([]string{"利用日", "利用店名・商品名", "支払月", "１０月支払金額", "11月繰越残高", "ご利用金額（キャッシングでは元金になります）"})
-	for _, tt := range []struct {
-		got, want int
-		what      string
-	}{
-		{h.IndexPrefix("利用店名"), 1, "prefix 利用店名"},
-		{h.IndexPrefix("ご利用金額"), 5, "prefix ご利用金額"},
-		{h.IndexSuffix("月支払金額"), 3, "suffix 月支払金額"},
-		{h.IndexSuffix("月繰越残高"), 4, "suffix 月繰越残高"},
-		{h.IndexSuffix("支払月"), -1, "suffix 支払月 (the name alone is no match)"},
-		{h.IndexPrefix("手数料"), -1, "missing prefix"},
-	} {
-		if tt.got != tt.want {
-			t.Errorf("%s = %d, want %d", tt.what, tt.got, tt.want)
-		}
+// TestCollectFolders: a symbolic link to a folder given as a path is
+// followed (issue 10: it was "no .csv files"); an empty folder is a note,
+// not an error (issue 11); "-" is kept for the standard input; repeats go.
+func TestCollectFolders(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "real", "b.CSV"), "x")
+	write(t, filepath.Join(dir, "real", "sub", "a.csv"), "x")
+	write(t, filepath.Join(dir, "real", "notes.txt"), "x")
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
 	}
-	if got := TrimHonorific("ヤマダ タロウ         様"); got != "ヤマダ タロウ" {
-		t.Errorf("TrimHonorific = %q", got)
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
 	}
-}
-
-// TestRowsInvalidAcrossReads checks that a mark of invalid bytes is found
-// wherever the decoded text is cut between reads, and that valid text split
-// inside a character is not taken for invalid.
-func TestRowsInvalidAcrossReads(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		data []byte
-		want int // errors
-	}{
-		{"cp932 valid", append([]byte(strings.Repeat("a,b\r\n", 2000)), 0x82, 0xa0, ',', 'x', '\r', '\n'), 0},
-		{"cp932 invalid", append([]byte(strings.Repeat("a,b\r\n", 2000)), 0x82, 0x0d, ',', 'x', '\r', '\n'), 1},
-		{"utf8 bom valid", append([]byte("\xef\xbb\xbf"+strings.Repeat("あ,い\n", 3000)), "う,え\n"...), 0},
-		{"utf8 bom invalid", append([]byte("\xef\xbb\xbf"+strings.Repeat("あ,い\n", 3000)), 0xe3, 0x81, ',', 'x', '\n'), 1},
-	} {
-		text, err := textenc.OpenBytes(tt.data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := &Input{Name: "f.csv", Text: text}
-		rows, err := in.Rows(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for rows.Next() {
-			n++
-		}
-		if len(in.errs) != tt.want {
-			t.Errorf("%s (%s): %d rows, errors %v; want %d errors", tt.name, text.Encoding, n, in.errs, tt.want)
-		}
+	files, notes, errs := importer.Collect([]string{filepath.Join(dir, "link"), filepath.Join(dir, "empty"), "-", "-", filepath.Join(dir, "link", "b.CSV")}, 0)
+	want := []string{filepath.Join(dir, "link", "b.CSV"), filepath.Join(dir, "link", "sub", "a.csv"), "-"}
+	if strings.Join(files, "|") != strings.Join(want, "|") {
+		t.Errorf("files %v, want %v", files, want)
+	}
+	if len(errs) > 0 {
+		t.Errorf("errors %v", errs)
+	}
+	if len(notes) != 1 || notes[0].File != filepath.Join(dir, "empty") || notes[0].Action != importer.Skipped {
+		t.Errorf("notes %v, want the empty folder", notes)
 	}
 }
 
-func TestEstimateLines(t *testing.T) {
-	row := "2025/01/05,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3480,１,１,3480,\r\n"
-	for _, tt := range []struct {
-		name     string
-		data     string
-		min, max int
-	}{
-		{"small: exact", strings.Repeat(row, 10), 10, 11},
-		{"large: within a few percent", strings.Repeat(row, 20000), 20000, 21000},
-		{"short lines first: held to one line per 32 bytes", strings.Repeat("\n", 20000) + strings.Repeat(row, 20000), 0, (20000 + 20000*len(row)) / 32},
-	} {
-		text, err := textenc.OpenBytes([]byte(tt.data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := &Input{Name: "f.csv", Text: text}
-		if got := in.EstimateLines(); got < tt.min || got > tt.max {
-			t.Errorf("%s: EstimateLines() = %d, want %d to %d", tt.name, got, tt.min, tt.max)
-		}
+// TestCollectBudget: the files of a run hold at most the budget together;
+// a file past it is an error naming it, and the others are read.
+func TestCollectBudget(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"1.csv", "2.csv", "3.csv"} {
+		write(t, filepath.Join(dir, name), strings.Repeat("x", 400))
+	}
+	files, _, errs := importer.Collect([]string{dir}, 1000)
+	if len(files) != 2 || len(errs) != 1 || !errors.Is(errs[0], importer.ErrLimit) || !strings.Contains(errs[0].Error(), "3.csv") {
+		t.Errorf("files %v, errors %v: want two files and 3.csv refused", files, errs)
 	}
 }
 
-func TestChargeListReserve(t *testing.T) {
-	var exact, over, short ChargeList
-	exact.Reserve(1000)
-	over.Reserve(1000)
-	short.Reserve(100)
-	for i := range 1000 {
-		c := statement.Charge{Source: statement.Source{Line: i + 1}}
-		exact.Add(c)
-		short.Add(c)
-		if i < 500 {
-			over.Add(c)
-		}
+// TestImportStdin (issue 11): "-" reads the standard input as a statement.
+func TestImportStdin(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		name string
-		l    *ChargeList
-		n    int
-	}{{"exact", &exact, 1000}, {"over", &over, 500}, {"short", &short, 1000}} {
-		got := tt.l.Slice()
-		if len(got) != tt.n || cap(got) != tt.n || got[tt.n-1].Source.Line != tt.n {
-			t.Errorf("%s: len %d cap %d", tt.name, len(got), cap(got))
-		}
+	data := importertest.CP932(t, "ヤマダ　タロウ　様,4980-00**-****-****,カード,,,,\r\n2025/01/05,ＳＨＯＰ,100,１,１,100,\r\n,,,,,100,\r\n")
+	go func() {
+		w.Write(data)
+		w.Close()
+	}()
+	old := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = old }()
+	reg := &importer.Registry{}
+	reg.Register(vpass.Confirmed)
+	res := reg.ImportFile(importer.Stdin)
+	if len(res.Errors) > 0 || res.Statement == nil || len(res.Statement.Charges) != 1 || res.Statement.Charges[0].Source.File != importer.StdinName {
+		t.Fatalf("errors %v, statement %+v", res.Errors, res.Statement)
 	}
 }

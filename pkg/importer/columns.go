@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"strings"
@@ -45,11 +44,11 @@ func TrimHonorific(name string) string {
 // HeaderRows returns the rows of the file positioned after its header row,
 // the first record that holds every one of names (see [Header.Has]), and that
 // header. preamble, when not nil, is called on each record before the header,
-// for layouts whose preamble carries a payment date or a total. configure is
-// as for [Input.Rows]. A file without such a header is an error naming the
-// columns looked for.
-func (in *Input) HeaderRows(configure func(*csv.Reader), preamble func(*Rows), names ...string) (*Rows, Header, error) {
-	rows, err := in.Rows(configure)
+// for layouts whose preamble carries a payment date or a total. Fields are
+// quoted as RFC 4180 has it ([StrictQuotes]). A file without such a header
+// is an error naming the columns looked for.
+func (in *Input) HeaderRows(preamble func(*Rows), names ...string) (*Rows, Header, error) {
+	rows, err := in.Rows(StrictQuotes)
 	if err != nil {
 		return nil, nil, err
 	}

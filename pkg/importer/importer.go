@@ -8,13 +8,16 @@
 package importer
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/shopspring/decimal"
 
@@ -176,14 +179,78 @@ type Result struct {
 	Checks []TotalCheck
 }
 
-// ImportFile reads the file at path.
+// Stdin is the path that names the standard input, and StdinName the name
+// its charges and messages give as their file.
+const (
+	Stdin     = "-"
+	StdinName = "<stdin>"
+)
+
+// ImportFile reads the file at path, which must be a regular file (see
+// [OpenFile]); [Stdin] reads the standard input.
 func (r *Registry) ImportFile(path string) Result {
-	f, err := os.Open(path)
+	if path == Stdin {
+		return r.importStdin(os.Stdin)
+	}
+	f, err := OpenFile(path)
 	if err != nil {
-		return Result{Errors: []error{&ParseError{File: path, Err: err}}}
+		return Result{Errors: []error{newParseError(path, 0, err)}}
 	}
 	defer f.Close()
 	return r.Import(path, f)
+}
+
+// importStdin reads src, the standard input, whole (it cannot be read twice
+// as a file is), up to the size limit of a file.
+func (r *Registry) importStdin(src io.Reader) Result {
+	data, err := io.ReadAll(io.LimitReader(src, textenc.MaxSize+1))
+	if err == nil && len(data) > textenc.MaxSize {
+		err = textenc.ErrTooLarge
+	}
+	if err != nil {
+		return Result{Errors: []error{newParseError(StdinName, 0, err)}}
+	}
+	return r.Import(StdinName, bytes.NewReader(data))
+}
+
+// ErrNotRegular is wrapped by errors for paths that are no regular file: a
+// named pipe, a device or a socket could block a run forever or never end.
+var ErrNotRegular = errors.New("not a regular file")
+
+// OpenFile opens path for reading when it is a regular file. It opens it
+// without blocking (a named pipe with no writer would block a plain open
+// forever) and asks the open file what it is, so that what is read is what
+// was checked.
+func OpenFile(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%w (%s); not read", ErrNotRegular, kindOf(info.Mode()))
+	}
+	return f, nil
+}
+
+// kindOf names what a file that is not regular is.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a folder"
+	}
+	return "mode " + m.String()
 }
 
 // Import reads one statement from src; name is the file name used in
@@ -209,6 +276,9 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 	in := &Input{Name: name, Text: text, format: f.Name}
 	st, err := f.Parse(in)
 	res.Errors, res.Notes, res.Checks = in.errs, in.notes, in.checks
+	if in.unlisted > 0 {
+		res.Errors = append(res.Errors, newParseError(name, 0, fmt.Errorf("%w: %d more problems in this file, not listed (the first %d are)", ErrLimit, in.unlisted, maxErrors)))
+	}
 	if err != nil {
 		res.Errors = append(res.Errors, newParseError(name, 0, err))
 	}
@@ -292,9 +362,10 @@ type Note struct {
 	File   string
 	Line   int
 	Action Action
-	// What says what the line is, and for an attached line which charge
-	// it belongs to: "ETC route for line 168".
+	// What says what the line is: "ETC route".
 	What string
+	// For is the line of the charge the line belongs to, or 0.
+	For int
 }
 
 // Action is what became of a noted line.
@@ -314,7 +385,11 @@ const (
 
 // String formats n as "path:line: skipped: ETC route for line 168".
 func (n Note) String() string {
-	return statement.Source{File: n.File, Line: n.Line}.String() + ": " + string(n.Action) + ": " + n.What
+	s := statement.Source{File: n.File, Line: n.Line}.String() + ": " + string(n.Action) + ": " + n.What
+	if n.For > 0 {
+		s += fmt.Sprintf(" for line %d", n.For)
+	}
+	return s
 }
 
 // TotalCheck is what became of one control total of a file.

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -24,11 +23,22 @@ type Input struct {
 	errs   []error
 	notes  []Note
 	checks []TotalCheck
+	// unlisted counts the errors past maxErrors.
+	unlisted int
 }
+
+// maxErrors is how many errors of one file are kept: a file of a million
+// broken lines says so in a thousand errors and a count, rather than in a
+// million messages that would cost many times the file's size.
+const maxErrors = 1000
 
 // Errorf records a problem with line of the file. cause, when not nil, is
 // wrapped so that callers can test for it with errors.Is.
 func (in *Input) Errorf(line int, cause error, format string, args ...any) {
+	if len(in.errs) >= maxErrors {
+		in.unlisted++
+		return
+	}
 	err := fmt.Errorf(format, args...)
 	if cause != nil {
 		err = fmt.Errorf("%w: %v", cause, err)
@@ -38,13 +48,18 @@ func (in *Input) Errorf(line int, cause error, format string, args ...any) {
 
 // Error records err at line.
 func (in *Input) Error(line int, err error) {
+	if len(in.errs) >= maxErrors {
+		in.unlisted++
+		return
+	}
 	in.errs = append(in.errs, newParseError(in.Name, line, err))
 }
 
-// Note records that line is no charge and no error: what became of it, and
-// what it is.
-func (in *Input) Note(line int, action Action, format string, args ...any) {
-	in.notes = append(in.notes, Note{File: in.Name, Line: line, Action: action, What: cardnum.Mask(fmt.Sprintf(format, args...))})
+// Note records that line is no charge and no error: what became of it
+// (action), what it is (what: "ETC route"), and the line of the charge it
+// belongs to (forLine), or 0.
+func (in *Input) Note(line int, action Action, what string, forLine int) {
+	in.notes = append(in.notes, Note{File: in.Name, Line: line, Action: action, What: cardnum.Mask(what), For: forLine})
 }
 
 // Quote quotes text from a file for a note or an error: in double quotes,
@@ -57,22 +72,15 @@ func (in *Input) Source(line int) statement.Source {
 	return statement.Source{File: in.Name, Line: line}
 }
 
-// Rows returns a CSV row reader over the decoded file. Formats set the
-// reader's options in configure (nil keeps encoding/csv's defaults, with any
-// number of fields per record).
-func (in *Input) Rows(configure func(*csv.Reader)) (*Rows, error) {
+// Rows returns a CSV row reader over the decoded file, quoted as q says,
+// with any number of fields per record up to [MaxFields].
+func (in *Input) Rows(q Quotes) (*Rows, error) {
 	r, err := in.Text.Reader()
 	if err != nil {
 		return nil, err
 	}
 	watch := &markWatch{r: r, text: in.Text}
-	cr := csv.NewReader(watch)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	if configure != nil {
-		configure(cr)
-	}
-	return &Rows{in: in, r: cr, watch: watch}, nil
+	return &Rows{in: in, r: newRecords(watch, q, in.Text.Size()), watch: watch}, nil
 }
 
 // markWatch passes decoded text through and notes whether any of it so far
@@ -90,8 +98,8 @@ type markWatch struct {
 
 func (w *markWatch) Read(p []byte) (int, error) {
 	n, err := w.r.Read(p)
-	if w.seen || n == 0 && err == nil {
-		return n, err
+	if w.seen || n == 0 && err == nil || w.text.Encoding == textenc.UTF8 {
+		return n, err // a UTF-8 file was checked whole when it was opened
 	}
 	// Decoded text is UTF-8. A read can end inside a character; that part
 	// waits for the next read, so that a mark is never cut in two and a
@@ -103,7 +111,7 @@ func (w *markWatch) Read(p []byte) (int, error) {
 		cut = completeRunes(w.buf)
 	}
 	w.carry = append(w.carry[:0], w.buf[cut:]...)
-	if w.text.Invalid(string(w.buf[:cut])) {
+	if w.text.InvalidBytes(w.buf[:cut]) {
 		w.seen = true
 	}
 	return n, err
@@ -128,7 +136,7 @@ func completeRunes(b []byte) int {
 // skipped, so Next only stops at the end of the file or on a read error.
 type Rows struct {
 	in     *Input
-	r      *csv.Reader
+	r      *records
 	watch  *markWatch
 	Line   int      // line the current record starts on
 	Fields []string // the current record; valid until the next call to Next
@@ -141,24 +149,19 @@ type Rows struct {
 // Next advances to the next readable record.
 func (rs *Rows) Next() bool {
 	for {
-		rec, err := rs.r.Read()
+		rec, line, err := rs.r.read()
 		if err == io.EOF {
 			return false
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				rs.in.Error(pe.StartLine, fmt.Errorf("unreadable CSV: %v", pe.Err))
-				if errors.Is(pe.Err, csv.ErrQuote) {
-					// An unterminated quote swallows the rest of the file.
-					return false
-				}
+			var re *recordError
+			if errors.As(err, &re) {
+				rs.in.Error(re.line, fmt.Errorf("unreadable CSV: %w", re))
 				continue
 			}
 			rs.err = err
 			return false
 		}
-		line, _ := rs.r.FieldPos(0)
 		// Text.Invalid of a text holds when it holds for a part of it: until
 		// the text read so far, which includes this record, has a mark, no
 		// field of the record can have one.
@@ -218,10 +221,8 @@ func HeadLines(head string, n int) []string {
 // SplitCSVLine splits one line of a head into fields, for Sniff functions.
 // Quotes are honoured; a line that is not valid CSV gives nil.
 func SplitCSVLine(line string) []string {
-	r := csv.NewReader(strings.NewReader(line))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	rec, err := r.Read()
+	r := newRecords(strings.NewReader(line), LazyQuotes, int64(len(line)))
+	rec, _, err := r.read()
 	if err != nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -101,7 +102,7 @@ func (rs *Rows) Repair(width int, columns string, free []int, valid func([]strin
 		for i, j := range joined {
 			quoted[i] = Quote(j)
 		}
-		rs.in.Note(rs.Line, Repaired, "%d fields for %d columns: %s held an unquoted comma, and only read as one field does the row fit", n, width, strings.Join(quoted, " and "))
+		rs.in.Note(rs.Line, Repaired, fmt.Sprintf("%d fields for %d columns: %s held an unquoted comma, and only read as one field does the row fit", n, width, strings.Join(quoted, " and ")), 0)
 		return true
 	case 0:
 		rs.in.Errorf(rs.Line, ErrFieldCount, "%d fields, want %d (%s)", n, width, columns)

@@ -80,7 +80,7 @@ func Open(r io.ReadSeeker) (*Text, error) {
 	// One pass over the whole file: no NUL anywhere, and whether it is
 	// valid UTF-8 (which a BOM settles beforehand).
 	bomed := bytes.HasPrefix(head, bom)
-	valid, err := scan(r, !bomed)
+	valid, err := scan(r, size, !bomed)
 	if err != nil {
 		return nil, err
 	}
@@ -104,13 +104,20 @@ func Open(r io.ReadSeeker) (*Text, error) {
 // OpenBytes is [Open] for data already in memory.
 func OpenBytes(b []byte) (*Text, error) { return Open(bytes.NewReader(b)) }
 
+// bufSize is the size of a buffer for reading a file of size bytes: 64 KiB,
+// or less for a smaller file, so that a run over many small files does not
+// allocate 64 KiB for each.
+func bufSize(size int64) int {
+	return int(max(min(size+utf8.UTFMax, 64<<10), 16))
+}
+
 // scan streams r from the start. It returns [ErrBinary] if r holds a NUL
 // byte anywhere, and reports whether r is valid UTF-8 when checkUTF8 is set.
-func scan(r io.ReadSeeker, checkUTF8 bool) (valid bool, err error) {
+func scan(r io.ReadSeeker, size int64, checkUTF8 bool) (valid bool, err error) {
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return false, err
 	}
-	buf := make([]byte, 64<<10)
+	buf := make([]byte, bufSize(size))
 	valid = checkUTF8
 	carry := 0
 	for {
@@ -163,17 +170,30 @@ func (t *Text) Reader() (io.Reader, error) {
 	if _, err := t.r.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(t.r, 64<<10)
+	br := bufio.NewReaderSize(t.r, bufSize(t.size))
 	switch t.Encoding {
 	case UTF8BOM:
 		if _, err := br.Discard(len(bom)); err != nil {
 			return nil, err
 		}
 	case CP932:
+		if t.size <= smallFile {
+			// Decoded in one go: a decoding reader's own buffers are
+			// several times the size of a small file, and a run may read
+			// thousands of them.
+			b, err := io.ReadAll(br)
+			if err != nil {
+				return nil, err
+			}
+			return bytes.NewReader([]byte(t.decodeString(b))), nil
+		}
 		return transform.NewReader(br, japanese.ShiftJIS.NewDecoder()), nil
 	}
 	return br, nil
 }
+
+// smallFile is the size up to which a CP932 file is decoded whole.
+const smallFile = 8 << 10
 
 // Size returns the size of the file in bytes, as encoded. Importers use it
 // with [Text.Head] to size their charges up front.
@@ -193,6 +213,20 @@ func (t *Text) Invalid(s string) bool {
 	}
 	return false // the whole file was checked valid before
 }
+
+// InvalidBytes is [Text.Invalid] for decoded text in a byte slice, which
+// it reads without copying.
+func (t *Text) InvalidBytes(b []byte) bool {
+	switch t.Encoding {
+	case CP932:
+		return bytes.Contains(b, replacement) || bytes.Contains(b, c1)
+	case UTF8BOM:
+		return !utf8.Valid(b)
+	}
+	return false
+}
+
+var replacement, c1 = []byte("\uFFFD"), []byte("\u0080")
 
 // InvalidReason says what [Invalid] found, for error messages.
 func (t *Text) InvalidReason() string {

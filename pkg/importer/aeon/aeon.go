@@ -88,7 +88,7 @@ type reader struct {
 
 func parse(in *importer.Input) (*statement.Statement, error) {
 	r := &reader{in: in, st: &statement.Statement{}, card: statement.Card{Issuer: issuer}, planned: map[int]bool{}, dated: -1}
-	rows, h, err := in.HeaderRows(nil, r.preamble, mainHeader...)
+	rows, h, err := in.HeaderRows(r.preamble, mainHeader...)
 	if err != nil {
 		return nil, err
 	}
@@ -231,7 +231,7 @@ func (r *reader) planTable() {
 			if p.Installments == 0 && n > 1 {
 				p.Installments = n
 			}
-			r.in.Note(rows.Line, importer.Attached, "plan (%s, %s billed this month) of the purchase on line %d", rows.Field(cols.count), billed, p.Source.Line)
+			r.in.Note(rows.Line, importer.Attached, "installment plan ("+rows.Field(cols.count)+", "+billed.String()+" billed this month)", p.Source.Line)
 			continue
 		}
 		c.Card = r.card

@@ -50,7 +50,7 @@ func sniff(head string) bool {
 type columns struct{ date, merchant, holder, number, amount, foreign int }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, h, err := in.HeaderRows(nil, nil, required...)
+	rows, h, err := in.HeaderRows(nil, required...)
 	if err != nil {
 		return nil, err
 	}

@@ -67,7 +67,7 @@ func isHeader(h importer.Header) bool {
 func parse(in *importer.Input) (*statement.Statement, error) {
 	// ご利用者 and 利用日 find the header of either export; the columns that
 	// differ are bound below.
-	rows, h, err := in.HeaderRows(nil, nil, "ご利用者", "利用日")
+	rows, h, err := in.HeaderRows(nil, "ご利用者", "利用日")
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ var foreignMemo = regexp.MustCompile(`^([A-Z]{3}) ?([0-9][0-9,]*(?:\.[0-9]+)?)`)
 
 func parse(in *importer.Input) (*statement.Statement, error) {
 	var holder string
-	rows, h, err := in.HeaderRows(nil, func(rows *importer.Rows) {
+	rows, h, err := in.HeaderRows(func(rows *importer.Rows) {
 		if m := title.FindStringSubmatch(rows.Field(0)); m != nil {
 			holder = m[1]
 		}
@@ -89,7 +89,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		case rows.Empty():
 			continue
 		case strings.HasPrefix(first, "※"):
-			in.Note(rows.Line, importer.Skipped, "note %s", importer.Quote(first)) // after the footer
+			in.Note(rows.Line, importer.Skipped, "note "+importer.Quote(first), 0) // after the footer
 			continue
 		case strings.HasSuffix(first, "合計"):
 			group := strings.TrimSuffix(first, "合計")

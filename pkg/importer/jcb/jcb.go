@@ -94,7 +94,7 @@ func (s *summary) read(in *importer.Input, rows *importer.Rows) {
 
 func parse(in *importer.Input) (*statement.Statement, error) {
 	var sum summary
-	rows, h, err := in.HeaderRows(nil, func(rows *importer.Rows) { sum.read(in, rows) }, required...)
+	rows, h, err := in.HeaderRows(func(rows *importer.Rows) { sum.read(in, rows) }, required...)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +188,7 @@ func (p *parser) row() {
 		// The money side of the cancellation on the row before: no
 		// second refund, but the money is part of this month's total.
 		p.paid.Add(pay)
-		in.Note(rows.Line, importer.Attached, "お支払済分 ご返金額 %s of the cancellation on line %d", pay, afterCancel)
+		in.Note(rows.Line, importer.Attached, "お支払済分 ご返金額 "+pay.String()+" (the money side of the cancellation)", afterCancel)
 		return
 	}
 	date, fee, ok := p.date(dateText, refundRow(merchant))

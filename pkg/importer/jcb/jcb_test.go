@@ -56,7 +56,7 @@ func TestCancellation(t *testing.T) {
 	if len(cs) != 3 {
 		t.Fatalf("%d charges, want 3 (the ご返金額 row is none): %+v", len(cs), cs)
 	}
-	if len(res.Notes) != 1 || res.Notes[0].Line != 10 || res.Notes[0].Action != importer.Attached || !strings.Contains(res.Notes[0].What, "line 9") {
+	if len(res.Notes) != 1 || res.Notes[0].Line != 10 || res.Notes[0].Action != importer.Attached || res.Notes[0].For != 9 {
 		t.Errorf("notes %v, want line 10 attached to the cancellation on line 9", res.Notes)
 	}
 	if c := cs[2]; c.Kind != statement.Refund || c.Amount.String() != "-2000" || c.Reverses.Line != 8 {

@@ -65,7 +65,7 @@ type columns struct{ counted, date, merchant, amount, account, major, minor, tra
 func parse(in *importer.Input) (*statement.Statement, error) {
 	// 金額（円） is bound below in either width; the other columns find the
 	// header.
-	rows, h, err := in.HeaderRows(nil, nil, "計算対象", "日付", "内容", "保有金融機関")
+	rows, h, err := in.HeaderRows(nil, "計算対象", "日付", "内容", "保有金融機関")
 	if err != nil {
 		return nil, err
 	}

@@ -48,7 +48,7 @@ func sniff(head string) bool {
 type columns struct{ date, holder, merchant, amount, bill, count, foreign, currency, memo int }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, h, err := in.HeaderRows(nil, nil, required...)
+	rows, h, err := in.HeaderRows(nil, required...)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		if rows.Field(amount) == "" {
 			if count > 1 || installmentMemo.MatchString(rows.Field(cols.memo)) {
 				// A slice: see the package doc.
-				in.Note(rows.Line, importer.Skipped, "今回請求額 %s of an installment purchase made before this statement, counted then", rows.Field(cols.bill))
+				in.Note(rows.Line, importer.Skipped, "今回請求額 "+rows.Field(cols.bill)+", a slice of an installment purchase made before this statement and counted then", 0)
 				continue
 			}
 			amount = cols.bill

@@ -45,7 +45,7 @@ func sniff(head string) bool {
 type columns struct{ date, merchant, holder, plan, amount int }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, h, err := in.HeaderRows(nil, nil, required...)
+	rows, h, err := in.HeaderRows(nil, required...)
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ func (m *meta) read(in *importer.Input, rows *importer.Rows) {
 
 func parse(in *importer.Input) (*statement.Statement, error) {
 	var m meta
-	rows, h, err := in.HeaderRows(nil, func(rows *importer.Rows) { m.read(in, rows) }, required...)
+	rows, h, err := in.HeaderRows(func(rows *importer.Rows) { m.read(in, rows) }, required...)
 	if err != nil {
 		return nil, err
 	}

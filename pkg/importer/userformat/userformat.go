@@ -13,7 +13,6 @@
 package userformat
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"regexp"
@@ -201,7 +200,7 @@ func (s *Spec) parse(in *importer.Input) (*statement.Statement, error) {
 			in.Text = in.Text.As(textenc.CP932)
 		}
 	}
-	rows, err := in.Rows(func(r *csv.Reader) { r.LazyQuotes = true })
+	rows, err := in.Rows(importer.LazyQuotes)
 	if err != nil {
 		return nil, err
 	}

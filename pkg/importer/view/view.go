@@ -77,7 +77,7 @@ type columns struct {
 
 func parse(in *importer.Input) (*statement.Statement, error) {
 	m := meta{card: statement.Card{Issuer: issuer}}
-	rows, h, err := in.HeaderRows(nil, func(rows *importer.Rows) { m.read(in, rows) }, required...)
+	rows, h, err := in.HeaderRows(func(rows *importer.Rows) { m.read(in, rows) }, required...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package vpass
 
 import (
-	"encoding/csv"
 	"strconv"
 	"strings"
 
@@ -70,9 +69,7 @@ func sniffPreliminary(head string) bool {
 }
 
 func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(func(r *csv.Reader) {
-		r.LazyQuotes = true // unquoted, as in the 確定 layout
-	})
+	rows, err := in.Rows(importer.LazyQuotes)
 	if err != nil {
 		return nil, err
 	}

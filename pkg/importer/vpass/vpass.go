@@ -14,7 +14,6 @@
 package vpass
 
 import (
-	"encoding/csv"
 	"fmt"
 	"regexp"
 	"strings"
@@ -170,11 +169,7 @@ type parser struct {
 }
 
 func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
-	rows, err := in.Rows(func(r *csv.Reader) {
-		// Fields are never quoted; a stray ASCII quote in a foreign merchant's
-		// name is part of the name, not CSV syntax.
-		r.LazyQuotes = true
-	})
+	rows, err := in.Rows(importer.LazyQuotes)
 	if err != nil {
 		return nil, err
 	}
@@ -282,14 +277,14 @@ func (p *parser) undated() {
 	case strings.HasPrefix(text, "※") && payText != "" && amountText == "" && strings.Contains(text, "リボ"):
 		p.revolving.Add(pay)
 		p.revolvingLine = rows.Line
-		in.Note(rows.Line, importer.Skipped, "the month's revolving payment %s (%s), checked with the total", pay, text)
+		in.Note(rows.Line, importer.Skipped, fmt.Sprintf("the month's revolving payment %s (%s), checked with the total", pay, text), 0)
 	case amountText == "" && payText == "":
-		in.Note(rows.Line, importer.Skipped, "note %s", importer.Quote(text))
+		in.Note(rows.Line, importer.Skipped, "note "+importer.Quote(text), 0)
 	case amountText == "" && pay.IsNegative():
 		p.blockPay.Add(pay)
 		p.allPay.Add(pay)
 		p.allPrinted.Add(pay)
-		in.Note(rows.Line, importer.Skipped, "credit %s of %s without a date: no charge, as nothing dates it; counted toward the total", importer.Quote(text), pay)
+		in.Note(rows.Line, importer.Skipped, fmt.Sprintf("credit %s of %s without a date: no charge, as nothing dates it; counted toward the total", importer.Quote(text), pay), 0)
 	default:
 		in.Errorf(rows.Line, importer.ErrBadDate, "row without ご利用日: %q", text)
 	}

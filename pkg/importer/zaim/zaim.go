@@ -63,7 +63,7 @@ type columns struct {
 }
 
 func parse(in *importer.Input) (*statement.Statement, error) {
-	rows, h, err := in.HeaderRows(nil, nil, required...)
+	rows, h, err := in.HeaderRows(nil, required...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,170 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/textenc"
+)
+
+func TestChargeList(t *testing.T) {
+	var l ChargeList
+	if l.Slice() != nil || l.Last() != nil || l.Len() != 0 {
+		t.Fatal("zero ChargeList is not empty")
+	}
+	const n = 3*maxBlock + 17
+	for i := range n {
+		l.Add(statement.Charge{Source: statement.Source{Line: i + 1}})
+		l.Last().Holder = "本人" // changes through Last stay
+	}
+	got := l.Slice()
+	if len(got) != n || cap(got) != n || l.Len() != n {
+		t.Fatalf("len %d cap %d Len %d, want %d", len(got), cap(got), l.Len(), n)
+	}
+	for i, c := range got {
+		if c.Source.Line != i+1 || c.Holder != "本人" {
+			t.Fatalf("charge %d is %+v", i, c)
+		}
+	}
+}
+
+func TestLinkReversals(t *testing.T) {
+	day := statement.NewDate(2025, 1, 5)
+	ch := func(line int, merchant, amount string, kind statement.Kind) statement.Charge {
+		d, _ := ParseAmount(amount)
+		return statement.Charge{Date: day, Merchant: merchant, Amount: d, Kind: kind, Source: statement.Source{File: "f.csv", Line: line}}
+	}
+	cs := []statement.Charge{
+		ch(1, "AMAZON", "1200", statement.Purchase),
+		ch(2, "NHK", "1100", statement.Purchase),
+		ch(3, "NHK", "1100", statement.Purchase),
+		ch(4, "AMAZON", "-1200", statement.Refund), // repeats line 1
+		ch(5, "NHK", "-1100", statement.Refund),    // line 2 or 3: nothing says which
+		ch(6, "APPLE", "-500", statement.Refund),   // no such purchase
+		ch(7, "AMAZON", "-1200", statement.Refund), // line 1 is taken
+		ch(8, "AMAZON", "-1100", statement.Refund), // NHK's amount, another merchant
+	}
+	LinkReversals(cs, []int{3, 4, 5, 6, 7})
+	want := map[int]int{3: 1}
+	for i, c := range cs {
+		if c.Reverses.Line != want[i] {
+			t.Errorf("charge at line %d reverses line %d, want %d", c.Source.Line, c.Reverses.Line, want[i])
+		}
+	}
+}
+
+func TestMerchantsKindIsKindOf(t *testing.T) {
+	var ms Merchants
+	for _, m := range []string{"ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "口座振替", "ご入金ありがとうございます", "リボ利息", "年会費", "分割手数料", "年会費割引"} {
+		for _, a := range []string{"100", "-100", "0"} {
+			amt, _ := ParseAmount(a)
+			key, kind := ms.Kind(m, amt)
+			if want := KindOf(key, amt); kind != want {
+				t.Errorf("Kind(%s, %s) = %s, KindOf says %s", m, a, kind, want)
+			}
+		}
+	}
+}
+
+func TestHeaderPrefixSuffix(t *testing.T) {
+	h := NewHeader([]string{"利用日", "利用店名・商品名", "支払月", "１０月支払金額", "11月繰越残高", "ご利用金額（キャッシングでは元金になります）"})
+	for _, tt := range []struct {
+		got, want int
+		what      string
+	}{
+		{h.IndexPrefix("利用店名"), 1, "prefix 利用店名"},
+		{h.IndexPrefix("ご利用金額"), 5, "prefix ご利用金額"},
+		{h.IndexSuffix("月支払金額"), 3, "suffix 月支払金額"},
+		{h.IndexSuffix("月繰越残高"), 4, "suffix 月繰越残高"},
+		{h.IndexSuffix("支払月"), -1, "suffix 支払月 (the name alone is no match)"},
+		{h.IndexPrefix("手数料"), -1, "missing prefix"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s = %d, want %d", tt.what, tt.got, tt.want)
+		}
+	}
+	if got := TrimHonorific("ヤマダ タロウ         様"); got != "ヤマダ タロウ" {
+		t.Errorf("TrimHonorific = %q", got)
+	}
+}
+
+// TestRowsInvalidAcrossReads checks that a mark of invalid bytes is found
+// wherever the decoded text is cut between reads, and that valid text split
+// inside a character is not taken for invalid.
+func TestRowsInvalidAcrossReads(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want int // errors
+	}{
+		{"cp932 valid", append([]byte(strings.Repeat("a,b\r\n", 2000)), 0x82, 0xa0, ',', 'x', '\r', '\n'), 0},
+		{"cp932 invalid", append([]byte(strings.Repeat("a,b\r\n", 2000)), 0x82, 0x0d, ',', 'x', '\r', '\n'), 1},
+		{"utf8 bom valid", append([]byte("\xef\xbb\xbf"+strings.Repeat("あ,い\n", 3000)), "う,え\n"...), 0},
+		{"utf8 bom invalid", append([]byte("\xef\xbb\xbf"+strings.Repeat("あ,い\n", 3000)), 0xe3, 0x81, ',', 'x', '\n'), 1},
+	} {
+		text, err := textenc.OpenBytes(tt.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := &Input{Name: "f.csv", Text: text}
+		rows, err := in.Rows(StrictQuotes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			n++
+		}
+		if len(in.errs) != tt.want {
+			t.Errorf("%s (%s): %d rows, errors %v; want %d errors", tt.name, text.Encoding, n, in.errs, tt.want)
+		}
+	}
+}
+
+func TestEstimateLines(t *testing.T) {
+	row := "2025/01/05,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,3480,１,１,3480,\r\n"
+	for _, tt := range []struct {
+		name     string
+		data     string
+		min, max int
+	}{
+		{"small: exact", strings.Repeat(row, 10), 10, 11},
+		{"large: within a few percent", strings.Repeat(row, 20000), 20000, 21000},
+		{"short lines first: held to one line per 32 bytes", strings.Repeat("\n", 20000) + strings.Repeat(row, 20000), 0, (20000 + 20000*len(row)) / 32},
+	} {
+		text, err := textenc.OpenBytes([]byte(tt.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := &Input{Name: "f.csv", Text: text}
+		if got := in.EstimateLines(); got < tt.min || got > tt.max {
+			t.Errorf("%s: EstimateLines() = %d, want %d to %d", tt.name, got, tt.min, tt.max)
+		}
+	}
+}
+
+func TestChargeListReserve(t *testing.T) {
+	var exact, over, short ChargeList
+	exact.Reserve(1000)
+	over.Reserve(1000)
+	short.Reserve(100)
+	for i := range 1000 {
+		c := statement.Charge{Source: statement.Source{Line: i + 1}}
+		exact.Add(c)
+		short.Add(c)
+		if i < 500 {
+			over.Add(c)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		l    *ChargeList
+		n    int
+	}{{"exact", &exact, 1000}, {"over", &over, 500}, {"short", &short, 1000}} {
+		got := tt.l.Slice()
+		if len(got) != tt.n || cap(got) != tt.n || got[tt.n-1].Source.Line != tt.n {
+			t.Errorf("%s: len %d cap %d", tt.name, len(got), cap(got))
+		}
+	}
+}
