@@ -319,6 +319,12 @@ func TestUnreadable(t *testing.T) {
 	if res.Err != nil || res.Layout != nil || res.Imitation != "" || len(res.Charges) != 0 {
 		t.Errorf("an order confirmation: %+v", res)
 	}
+	vpay := "From: vpoint-pay@vpass.ne.jp\r\nSubject: =?UTF-8?B?44CQVuODneOCpOODs+ODiFBheeOAkeOBlOWIqeeUqOOBruOBiuefpeOCieOBmw==?=\r\n" +
+		"Content-Type: text/plain; charset=UTF-8\r\n\r\n三井住友カードのVポイントPayをご利用いただきありがとうございます。\r\n◇利用先　:　サンプル\r\n◇利用金額　:　697円\r\n"
+	res = reg.Read("vpay.eml", keys.Sign(t, []byte(vpay), "vpass.ne.jp"), keys.Verifier())
+	if res.Err != nil || res.Layout != nil || len(res.Charges) != 0 {
+		t.Errorf("a VポイントPay mail: %+v", res)
+	}
 	res = reg.Read("unknown-charset.eml", []byte("From: a@vpass.ne.jp\r\nContent-Type: text/plain; charset=x-no-such\r\n\r\nx\r\n"), keys.Verifier())
 	if !errors.Is(res.Err, notice.ErrCharset) || !strings.HasPrefix(res.Err.Error(), "unknown-charset.eml: ") {
 		t.Errorf("unknown charset: %v", res.Err)

@@ -41,6 +41,11 @@ func looksSMBC(m *notice.Message) bool {
 	if !m.Mentions("三井住友カード", "三井住友", "Vpass", "ＳＭＢＣ", "SMBC") {
 		return false
 	}
+	// VポイントPay, the group's prepaid card, mails its uses in a like
+	// template (◇利用先　:　…); it is not a credit card's notice.
+	if m.Mentions("VポイントPay", "Ｖポイント Ｐａｙ", "ＶポイントＰａｙ") {
+		return false
+	}
 	return m.HasLabel("◇利用金額") || m.HasLabel("★利用金額") || m.HasLabel("■利用金額") ||
 		m.HasLabel("ご利用日時") && m.Mentions("カードの利用内容をお知らせします")
 }
