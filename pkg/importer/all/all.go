@@ -10,6 +10,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/epos"
 	"github.com/cardcheck/cardcheck/pkg/importer/jcb"
 	"github.com/cardcheck/cardcheck/pkg/importer/moneyforward"
+	"github.com/cardcheck/cardcheck/pkg/importer/mufgweb"
 	"github.com/cardcheck/cardcheck/pkg/importer/nicos"
 	"github.com/cardcheck/cardcheck/pkg/importer/paypay"
 	"github.com/cardcheck/cardcheck/pkg/importer/rakuten"
@@ -27,6 +28,7 @@ func Formats() []importer.Format {
 		paypay.Format,
 		amex.Format,
 		nicos.Format,
+		mufgweb.Format,
 		aeon.Format,
 		aupay.Format,
 		moneyforward.Format,
