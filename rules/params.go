@@ -13,6 +13,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/pkg/suggest"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 )
 
@@ -253,7 +254,7 @@ func decodeParams(path, id string, rule any, node ast.Node) (enabled *bool, errs
 			for _, q := range ps {
 				names = append(names, q.Name)
 			}
-			errs = append(errs, posErr(path, mv.Key, "rule %s has no parameter %q; it has: %s", id, key, strings.Join(names, ", ")))
+			errs = append(errs, posErr(path, mv.Key, "rule %s has no parameter %q%s; it has: %s", id, key, didYouMean(key, names), strings.Join(names, ", ")))
 			continue
 		}
 		tmp := reflect.New(p.v.Type())
@@ -285,4 +286,13 @@ func posErr(path string, node ast.Node, format string, args ...any) error {
 		}
 	}
 	return e
+}
+
+// didYouMean is "; did you mean \"within\"?" when word is a slip of one
+// of names, else "".
+func didYouMean(word string, names []string) string {
+	if near, ok := suggest.Nearest(word, names); ok {
+		return fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	return ""
 }

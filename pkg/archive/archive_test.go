@@ -151,8 +151,8 @@ func TestImportFilesStatementsAndLeavesTheRest(t *testing.T) {
 	}
 
 	// The archive reads as the downloads do: no statement lost, none twice.
-	a, _ := scan.Load(all.Registry(nil), []string{arc})
-	d, _ := scan.Load(all.Registry(nil), []string{dl})
+	a := scan.Load(all.Registry(nil), []string{arc})
+	d := scan.Load(all.Registry(nil), []string{dl})
 	if len(a.Charges) == 0 || len(a.Charges) != len(d.Charges) {
 		t.Errorf("the archive has %d charges, the downloads %d", len(a.Charges), len(d.Charges))
 	}

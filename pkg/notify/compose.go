@@ -355,3 +355,26 @@ var htmlTemplate = template.Must(template.New("mail.html").Funcs(template.FuncMa
 	// withdrawn shows the withdrawn findings with the findings' table.
 	"withdrawn": func(v view) view { v.Findings = v.Withdrawn; return v },
 }).ParseFS(templates, "mail.html"))
+
+// Outcome says what a run mailed, in l: "Mailed 5 suspicious charges to
+// a@b.c.", "Mailed an all-clear to a@b.c.", "Nothing new to mail."
+func Outcome(l lang.Lang, mailed bool, fresh []rules.Finding, withdrawn int, to []string) string {
+	if !mailed {
+		return l.Pick("Nothing new to mail.", "新たにメールで送るものはありません。")
+	}
+	addr := strings.Join(to, ", ")
+	var en, ja []string
+	if len(fresh) > 0 {
+		en = append(en, newThings(l, fresh, false))
+		ja = append(ja, newThings(l, fresh, false))
+	}
+	if withdrawn > 0 {
+		en = append(en, "the withdrawal of "+l.Count(withdrawn, "finding", ""))
+		ja = append(ja, fmt.Sprintf("検出%d件の取り消し", withdrawn))
+	}
+	if len(en) == 0 {
+		return l.Pick("Mailed an all-clear to "+addr+".", "異常なしのメールを "+addr+" に送りました。")
+	}
+	return l.Pick(fmt.Sprintf("Mailed %s to %s.", strings.Join(en, " and "), addr),
+		fmt.Sprintf("%sを %s にメールで送りました。", strings.Join(ja, "と"), addr))
+}

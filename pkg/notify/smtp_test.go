@@ -9,7 +9,6 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/notify/mailpittest"
-	"github.com/cardcheck/cardcheck/pkg/severity"
 )
 
 // These tests send through the mailpit servers .ci/run starts and read the
@@ -148,28 +147,5 @@ func TestSendErrors(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestSessionThroughMailpit: the cron flow with the real server: a second
-// run sends nothing.
-func TestSessionThroughMailpit(t *testing.T) {
-	mp := mailpittest.Get(t)
-	to := mailpittest.Recipient(t)
-	cfg := &config.Config{Mail: smtpConfig(t, mp, mp.StartTLS, config.TLSStartTLS, true, to)}
-	dir := t.TempDir()
-	for run := 1; run <= 2; run++ {
-		res, _ := apple()
-		sess, err := Start(res, Options{StateDir: dir, Mail: true, Lang: lang.JA, FailOn: severity.Warning, Config: cfg})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := sess.Finish(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		sess.Close()
-		if n := len(mailpittest.To(t, mp.StartTLS, to)); n != 1 {
-			t.Fatalf("after run %d: %d messages, want 1", run, n)
-		}
 	}
 }

@@ -6,8 +6,10 @@ package safetext
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Terminal returns s with every character that could move the cursor, change
@@ -67,4 +69,49 @@ func CSVCell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// TerminalWriter writes to a terminal (or a log) with every line made safe
+// as by [Terminal]; the line ends themselves are kept. It is the one writer
+// a command prints text through, so that no print site can forget; machine
+// formats (JSON, CSV) escape on their own and go around it.
+type TerminalWriter struct {
+	w       io.Writer
+	pending []byte // the start of a character cut off by the last Write
+}
+
+// NewTerminalWriter returns a TerminalWriter writing to w.
+func NewTerminalWriter(w io.Writer) *TerminalWriter { return &TerminalWriter{w: w} }
+
+// Write writes p made safe. A character cut in two between calls is held
+// until its end arrives.
+func (t *TerminalWriter) Write(p []byte) (int, error) {
+	data := p
+	if len(t.pending) > 0 {
+		data = append(t.pending, p...)
+		t.pending = nil
+	}
+	// Hold back an incomplete character at the end (at most 3 bytes).
+	cut := len(data)
+	for i := len(data) - 1; i >= 0 && i >= len(data)-3; i-- {
+		if utf8.RuneStart(data[i]) {
+			if !utf8.FullRune(data[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	t.pending = append([]byte(nil), data[cut:]...)
+	var b strings.Builder
+	lines := strings.Split(string(data[:cut]), "\n")
+	for i, line := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(Terminal(line))
+	}
+	if _, err := io.WriteString(t.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

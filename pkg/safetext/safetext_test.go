@@ -46,3 +46,19 @@ func FuzzTerminal(f *testing.F) {
 		}
 	})
 }
+
+func TestTerminalWriter(t *testing.T) {
+	var b strings.Builder
+	w := NewTerminalWriter(&b)
+	// A line end is kept; an escape sequence, a CR and a bidi override are
+	// not; a Japanese character cut between two writes arrives whole.
+	msg := []byte("ＡＰＰＬＥ\x1b[2J\r\u202e\n東西新聞\n")
+	for _, part := range [][]byte{msg[:4], msg[4:17], msg[17:]} {
+		if n, err := w.Write(part); err != nil || n != len(part) {
+			t.Fatalf("Write = %d, %v", n, err)
+		}
+	}
+	if got, want := b.String(), `ＡＰＰＬＥ\x1b[2J\x0d\u202e`+"\n東西新聞\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -14,7 +14,6 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
-	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
 )
@@ -113,8 +112,9 @@ func Collect(paths []string) ([]string, []error) {
 	return files, errs
 }
 
-// Load collects and imports the statements at paths and merges their charges.
-func Load(reg *importer.Registry, paths []string) (*Result, error) {
+// Load collects and imports the statements at paths and merges their
+// charges. Problems with the paths and the files are in Errors.
+func Load(reg *importer.Registry, paths []string) *Result {
 	files, errs := Collect(paths)
 	res := &Result{Errors: errs}
 	var stmts []*statement.Statement
@@ -128,7 +128,7 @@ func Load(reg *importer.Registry, paths []string) (*Result, error) {
 		stmts = append(stmts, r.Statement)
 	}
 	res.Charges = Merge(stmts)
-	return res, nil
+	return res
 }
 
 // Registry builds the importer registry for cfg (built-in formats and the
@@ -142,7 +142,7 @@ func Registry(cfg *config.Config) *importer.Registry {
 
 // Run is Load followed by Check.
 func Run(paths []string, opt Options) *Result {
-	res, _ := Load(Registry(opt.Config), paths)
+	res := Load(Registry(opt.Config), paths)
 	Check(res, opt)
 	return res
 }
@@ -215,25 +215,4 @@ func Check(res *Result, opt Options) {
 	}
 	res.Findings = eng.Run(res.Cards)
 	res.Warnings = opt.Config.Spec().StalePatterns(res.Charges)
-}
-
-// Exit codes, for scripts and cron.
-const (
-	ExitOK       = 0 // nothing at or above the --fail-on severity
-	ExitFindings = 1 // findings at or above it
-	ExitError    = 2 // usage, config or input errors (findings still reported)
-)
-
-// ExitCode is the process exit code for a scan: input errors win over
-// findings, since a statement that could not be read fully may hide fraud.
-func (r *Result) ExitCode(findings []rules.Finding, failOn severity.Severity) int {
-	if len(r.Errors) > 0 {
-		return ExitError
-	}
-	for _, f := range findings {
-		if f.Severity >= failOn {
-			return ExitFindings
-		}
-	}
-	return ExitOK
 }

@@ -5,10 +5,22 @@ import (
 	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
-	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
 )
+
+// Scan is what the state needs of a scan to classify its findings.
+type Scan struct {
+	Findings []rules.Finding
+	// Charges are every charge read, merged; Statements the files read.
+	// Withdrawals are looked for in them.
+	Charges    []*statement.Charge
+	Statements []*statement.Statement
+	// Complete is true when every input was read without error: a file
+	// that could not be read would make its charges look withdrawn, so
+	// withdrawals are looked for only then.
+	Complete bool
+}
 
 // View is a scan's findings seen through the state.
 type View struct {
@@ -41,11 +53,10 @@ type Withdrawn struct {
 // company reversed some of its charges, which changes the id, but nothing
 // new happened.
 //
-// Withdrawals are looked for only when every input was read without error:
-// a file that could not be read would make its charges look withdrawn.
-func (s *State) Classify(res *scan.Result) View {
+// Withdrawals are looked for only in a complete scan (see [Scan]).
+func (s *State) Classify(in Scan) View {
 	v := View{carried: map[string]string{}}
-	for _, f := range res.Findings {
+	for _, f := range in.Findings {
 		e, ok := s.Findings[f.ID]
 		if !ok {
 			if from := s.continues(f); from != "" {
@@ -63,10 +74,22 @@ func (s *State) Classify(res *scan.Result) View {
 			v.New = append(v.New, f)
 		}
 	}
-	if len(res.Errors) == 0 {
-		v.Withdrawn = s.withdrawn(res)
+	if in.Complete && s.mayHaveWithdrawals() {
+		v.Withdrawn = s.withdrawn(in)
 	}
 	return v
+}
+
+// mayHaveWithdrawals reports whether an entry could be withdrawn: a
+// reported charge finding not withdrawn yet. Without one, the charges are
+// not even looked at (a first run, or a state of acknowledgements only).
+func (s *State) mayHaveWithdrawals() bool {
+	for _, e := range s.Findings {
+		if !e.CardLevel && !e.ReportedAt.IsZero() && e.WithdrawnAt.IsZero() && len(e.Charges) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // continues returns the id of a reported or acknowledged entry on f's card
@@ -97,13 +120,13 @@ func (s *State) continues(f rules.Finding) string {
 	return ""
 }
 
-func (s *State) withdrawn(res *scan.Result) []Withdrawn {
+func (s *State) withdrawn(in Scan) []Withdrawn {
 	current := map[string]bool{}
-	for _, f := range res.Findings {
+	for _, f := range in.Findings {
 		current[f.ID] = true
 	}
 	onCard := map[string]map[string]int{}
-	for _, c := range res.Charges {
+	for _, c := range in.Charges {
 		l := cardnum.Mask(c.Card.Label())
 		if onCard[l] == nil {
 			onCard[l] = map[string]int{}
@@ -113,7 +136,7 @@ func (s *State) withdrawn(res *scan.Result) []Withdrawn {
 	var out []Withdrawn
 	for _, id := range sortedIDs(s.Findings) {
 		e := s.Findings[id]
-		if current[id] || e.CardLevel || e.ReportedAt.IsZero() || !e.WithdrawnAt.IsZero() || len(e.Charges) == 0 || !covered(e, res) {
+		if current[id] || e.CardLevel || e.ReportedAt.IsZero() || !e.WithdrawnAt.IsZero() || len(e.Charges) == 0 || !covered(e, in.Statements) {
 			continue
 		}
 		left := map[string]int{}
@@ -138,23 +161,20 @@ func (s *State) withdrawn(res *scan.Result) []Withdrawn {
 // covered reports whether the scan read the statement e's charges came
 // from again: a file of the same name, or a file with charges on e's card
 // from before e's first charge to after its last.
-func covered(e *Entry, res *scan.Result) bool {
+func covered(e *Entry, stmts []*statement.Statement) bool {
 	names := map[string]bool{}
 	first, last := e.Charges[0].Date, e.Charges[0].Date
 	for _, c := range e.Charges {
 		names[c.File] = true
 		first, last = min(first, c.Date), max(last, c.Date)
 	}
-	for _, f := range res.Files {
-		if names[filepath.Base(f.Path)] {
+	for _, st := range stmts {
+		if names[filepath.Base(st.File)] {
 			return true
 		}
-		if f.Stmt == nil {
-			continue
-		}
 		var lo, hi statement.Date
-		for i := range f.Stmt.Charges {
-			c := &f.Stmt.Charges[i]
+		for i := range st.Charges {
+			c := &st.Charges[i]
 			if cardnum.Mask(c.Card.Label()) != e.Card {
 				continue
 			}

@@ -109,7 +109,7 @@ func TestClassify(t *testing.T) {
 	apple := full.Findings[0]
 	st := New()
 
-	v := st.Classify(full)
+	v := st.Classify(input(full))
 	if len(v.New) != 1 || len(v.Active) != 1 || len(v.Acked) != 0 || len(v.Withdrawn) != 0 {
 		t.Fatalf("first run: %+v", v)
 	}
@@ -120,7 +120,7 @@ func TestClassify(t *testing.T) {
 	}
 
 	t.Run("reported before", func(t *testing.T) {
-		v := st.Classify(full)
+		v := st.Classify(input(full))
 		if len(v.New) != 0 || len(v.Active) != 1 || len(v.Withdrawn) != 0 {
 			t.Errorf("%+v", v)
 		}
@@ -131,7 +131,7 @@ func TestClassify(t *testing.T) {
 		if len(res.Findings) != 1 || len(res.Findings[0].Charges) != 3 {
 			t.Fatalf("%d findings", len(res.Findings))
 		}
-		v := st.Classify(res)
+		v := st.Classify(input(res))
 		if len(v.New) != 0 || len(v.Active) != 1 {
 			t.Errorf("the three charges left are not new: %+v", v.New)
 		}
@@ -156,12 +156,12 @@ func TestClassify(t *testing.T) {
 			}
 		}
 		c := st.clone()
-		v := c.Classify(res)
+		v := c.Classify(input(res))
 		if len(v.Withdrawn) != 1 || len(v.Withdrawn[0].Gone) != 5 {
 			t.Fatalf("withdrawn %+v", v.Withdrawn)
 		}
 		c.MarkWithdrawn(v.Withdrawn, now)
-		if v := c.Classify(res); len(v.Withdrawn) != 0 {
+		if v := c.Classify(input(res)); len(v.Withdrawn) != 0 {
 			t.Errorf("reported twice: %+v", v.Withdrawn)
 		}
 	})
@@ -169,7 +169,7 @@ func TestClassify(t *testing.T) {
 	t.Run("statement not read again", func(t *testing.T) {
 		dir := demoCopy(t, nil)
 		res := run(t, filepath.Join(dir, "202111.csv"), filepath.Join(dir, "202112.csv"))
-		if v := st.Classify(res); len(v.Withdrawn) != 0 {
+		if v := st.Classify(input(res)); len(v.Withdrawn) != 0 {
 			t.Errorf("withdrawn without reading January again: %+v", v.Withdrawn)
 		}
 	})
@@ -177,7 +177,7 @@ func TestClassify(t *testing.T) {
 	t.Run("input errors", func(t *testing.T) {
 		res := run(t, demoCopy(t, dropApple("10000", "10000", "5000", "10000", "3000")))
 		res.Errors = append(res.Errors, errors.New("202203.csv:4: bad amount"))
-		if v := st.Classify(res); len(v.Withdrawn) != 0 {
+		if v := st.Classify(input(res)); len(v.Withdrawn) != 0 {
 			t.Errorf("withdrawn although a file could not be read: %+v", v.Withdrawn)
 		}
 	})
@@ -187,12 +187,12 @@ func TestClassify(t *testing.T) {
 		if _, err := c.Ack([]string{apple.ID}, "", now); err != nil {
 			t.Fatal(err)
 		}
-		v := c.Classify(full)
+		v := c.Classify(input(full))
 		if len(v.Active) != 0 || len(v.New) != 0 || len(v.Acked) != 1 {
 			t.Errorf("%+v", v)
 		}
 		res := run(t, demoCopy(t, dropApple("3000")))
-		if v := c.Classify(res); len(v.Acked) != 1 || len(v.Active) != 0 {
+		if v := c.Classify(input(res)); len(v.Acked) != 1 || len(v.Active) != 0 {
 			t.Errorf("the acknowledgement does not carry over to the four charges left: %+v", v)
 		}
 	})
@@ -207,4 +207,13 @@ func (s *State) clone() *State {
 	st.Save(s)
 	c, _ := st.Load()
 	return c
+}
+
+// input is what a run gives the state of a scan (package session's Input).
+func input(res *scan.Result) Scan {
+	in := Scan{Findings: res.Findings, Charges: res.Charges, Complete: len(res.Errors) == 0}
+	for _, f := range res.Files {
+		in.Statements = append(in.Statements, f.Stmt)
+	}
+	return in
 }

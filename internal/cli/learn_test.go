@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -26,7 +26,7 @@ func TestLearnDemo(t *testing.T) {
 // has learn --write put it back: the user's lines stay as they were, the
 // entry goes at the end of the payees list, and scan then knows the payee.
 func TestLearnWrite(t *testing.T) {
-	demo, err := os.ReadFile("../../testdata/demo/config.yaml")
+	demo, err := os.ReadFile("testdata/demo/config.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/csv"
@@ -91,7 +91,7 @@ func TestFailOn(t *testing.T) {
 	// which is rightly flagged.)
 	dir := t.TempDir()
 	for _, f := range []string{"202111.csv", "202112.csv"} {
-		copyFile(t, filepath.Join("../../testdata/demo", f), filepath.Join(dir, f))
+		copyFile(t, filepath.Join("testdata/demo", f), filepath.Join(dir, f))
 	}
 	r := cardcheck(t, nil, "scan", dir)
 	if r.code != 0 {
@@ -186,7 +186,7 @@ func copyFile(t *testing.T, from, to string) {
 // findings were printed.
 func TestMalformedRows(t *testing.T) {
 	dir := t.TempDir()
-	copyFile(t, "../../testdata/demo/202202.csv", filepath.Join(dir, "202202.csv"))
+	copyFile(t, "testdata/demo/202202.csv", filepath.Join(dir, "202202.csv"))
 	bad := sjis(t, "ヤマダ　タロウ　様,4980-00**-****-****,三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ,,,,\r\n"+
 		"2021/12/01,東西新聞　購読料,4900,１,１,4900,\r\n"+
 		"2021/12/32,サンプルネット光　インターネット,5280,１,１,5280,\r\n"+
@@ -249,8 +249,8 @@ func TestHostileMerchant(t *testing.T) {
 func TestDirectoryWalk(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755)
-	copyFile(t, "../../testdata/demo/202111.csv", filepath.Join(dir, "a", "STATEMENT.CSV"))
-	copyFile(t, "../../testdata/demo/202112.csv", filepath.Join(dir, "a", "b", "x.csv"))
+	copyFile(t, "testdata/demo/202111.csv", filepath.Join(dir, "a", "STATEMENT.CSV"))
+	copyFile(t, "testdata/demo/202112.csv", filepath.Join(dir, "a", "b", "x.csv"))
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a statement"), 0o644)
 	r := cardcheck(t, nil, "charges", "--json", dir)
 	var charges []map[string]string
@@ -258,7 +258,7 @@ func TestDirectoryWalk(t *testing.T) {
 		t.Errorf("exit %d, %d charges, %v; stderr %s", r.code, len(charges), err, r.stderr)
 	}
 	// The same file given twice, or downloaded twice, counts once.
-	copyFile(t, "../../testdata/demo/202111.csv", filepath.Join(dir, "a", "b", "again.csv"))
+	copyFile(t, "testdata/demo/202111.csv", filepath.Join(dir, "a", "b", "again.csv"))
 	r = cardcheck(t, nil, "charges", "--json", dir, filepath.Join(dir, "a", "STATEMENT.CSV"))
 	charges = nil
 	if err := json.Unmarshal([]byte(r.stdout), &charges); err != nil || len(charges) != 6 {
@@ -320,7 +320,7 @@ func TestCSVExport(t *testing.T) {
 func TestWeeklyPreliminary(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range []string{"202111.csv", "202112.csv", "202201.csv"} {
-		copyFile(t, filepath.Join("../../testdata/demo", f), filepath.Join(dir, f))
+		copyFile(t, filepath.Join("testdata/demo", f), filepath.Join(dir, f))
 	}
 	rows := "2022/1/4,東西新聞　購読料,ご本人,1回払い,,'22/02,4900,4900,,,,,\r\n" +
 		"2022/1/5,サンプルネット光　インターネット,ご本人,1回払い,,'22/02,5280,5280,,,,,\r\n" +

@@ -1,4 +1,4 @@
-package notify
+package session
 
 import (
 	"context"
@@ -12,19 +12,23 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/notify"
+	"github.com/cardcheck/cardcheck/pkg/notify/mailpittest"
+	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/state"
+	"github.com/cardcheck/cardcheck/rules"
 )
 
 // fakeSender records what it is asked to send, or fails.
 type fakeSender struct {
 	mu    sync.Mutex
-	sent  []*Message
+	sent  []*notify.Message
 	err   error
 	delay time.Duration
 }
 
-func (f *fakeSender) Send(ctx context.Context, m *Message) error {
+func (f *fakeSender) Send(ctx context.Context, m *notify.Message) error {
 	time.Sleep(f.delay)
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -37,19 +41,34 @@ func (f *fakeSender) Send(ctx context.Context, m *Message) error {
 
 func (f *fakeSender) count() int { f.mu.Lock(); defer f.mu.Unlock(); return len(f.sent) }
 
-var mailCfg = &config.Config{Mail: &config.Mail{Host: "127.0.0.1", From: "a@example.test", To: []string{"b@example.test"}}}
+var mailCfg = &config.Mail{Host: "127.0.0.1", From: "a@example.test", To: []string{"b@example.test"}}
+
+// apple is the demo scanned with the demo config: one finding, the five
+// Apple charges.
+func apple() (*scan.Result, []rules.Finding) {
+	cfg, err := config.Load("../../testdata/demo/config.yaml", true)
+	if err != nil {
+		panic(err)
+	}
+	eng, err := rules.New(cfg.Spec())
+	if err != nil {
+		panic(err)
+	}
+	res := scan.Run([]string{"../../testdata/demo"}, scan.Options{Config: cfg, Engine: eng})
+	return res, res.Findings
+}
 
 // cron runs what `cardcheck scan --mail` does with the state in dir.
-func cron(t *testing.T, dir string, s Sender, always bool) (string, state.View, error) {
+func cron(t *testing.T, dir string, s notify.Sender, always bool) (string, state.View, error) {
 	t.Helper()
 	res, _ := apple()
-	sess, err := Start(res, Options{StateDir: dir, Mail: true, MailAlways: always, Lang: lang.EN, FailOn: severity.Warning, Config: mailCfg, Sender: s})
+	sess, err := Start(res, Options{StateDir: dir, Mail: true, MailAlways: always, Lang: lang.EN, FailOn: severity.Warning, MailConfig: mailCfg, Sender: s})
 	if err != nil {
 		return "", state.View{}, err
 	}
 	defer sess.Close()
-	done, err := sess.Finish(context.Background())
-	return done, sess.View, err
+	o, err := sess.Finish(context.Background())
+	return o.Line(lang.EN), sess.View, err
 }
 
 func TestSessionMailsOnce(t *testing.T) {
@@ -133,18 +152,16 @@ func TestSessionAcknowledged(t *testing.T) {
 	if err != nil || len(sess.View.Active) != 0 {
 		t.Fatalf("%v %+v", err, sess.View)
 	}
-	if done, err := sess.Finish(context.Background()); done != "" || err != nil {
-		t.Errorf("Finish without mail: %q %v", done, err)
+	if o, err := sess.Finish(context.Background()); o.Mailed || err != nil {
+		t.Errorf("Finish without mail: %+v %v", o, err)
 	}
 	sess.Close()
 }
 
 func TestSessionNeedsMailConfig(t *testing.T) {
 	res, _ := apple()
-	for _, cfg := range []*config.Config{nil, {}} {
-		if _, err := Start(res, Options{StateDir: t.TempDir(), Mail: true, Config: cfg}); err == nil || !strings.Contains(err.Error(), "--mail") {
-			t.Errorf("config %+v: %v", cfg, err)
-		}
+	if _, err := Start(res, Options{StateDir: t.TempDir(), Mail: true}); !errors.Is(err, ErrNoMailConfig) {
+		t.Errorf("no mail section: %v", err)
 	}
 	// No state folder yet and no mail: nothing is created.
 	dir := filepath.Join(t.TempDir(), "none")
@@ -155,5 +172,32 @@ func TestSessionNeedsMailConfig(t *testing.T) {
 	sess.Close()
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("a scan without --mail created %s", dir)
+	}
+}
+
+// TestSessionThroughMailpit: the cron flow with the real server: a second
+// run sends nothing.
+func TestSessionThroughMailpit(t *testing.T) {
+	mp := mailpittest.Get(t)
+	to := mailpittest.Recipient(t)
+	yaml := mp.Config(mp.StartTLS, config.TLSStartTLS, "CARDCHECK_TEST_SMTP_PASSWORD", to)
+	cfg, err := config.Parse(t.TempDir()+"/config.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for run := 1; run <= 2; run++ {
+		res, _ := apple()
+		sess, err := Start(res, Options{StateDir: dir, Mail: true, Lang: lang.JA, FailOn: severity.Warning, MailConfig: cfg.Mail})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sess.Finish(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sess.Close()
+		if n := len(mailpittest.To(t, mp.StartTLS, to)); n != 1 {
+			t.Fatalf("after run %d: %d messages, want 1", run, n)
+		}
 	}
 }

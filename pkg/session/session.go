@@ -1,17 +1,23 @@
-package notify
+// Package session is one cron run of cardcheck seen through its state: read
+// (and, to mail, lock) the state, classify the scan's findings as new,
+// reported or acknowledged, mail what is new, and record what was mailed.
+// The commands that mail findings (scan --mail, and the watch of usage-notice
+// mails) share it; the mail itself is package notify's.
+package session
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/notify"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/state"
+	"github.com/cardcheck/cardcheck/rules"
 )
 
 // Options configure a [Session].
@@ -23,14 +29,19 @@ type Options struct {
 	// MailAlways sends a short all-clear when there is nothing new.
 	MailAlways bool
 	Lang       lang.Lang
-	// FailOn is the lowest severity mailed (the scan's --fail-on).
+	// FailOn is the lowest severity mailed.
 	FailOn severity.Severity
-	Config *config.Config
-	// Sender delivers the mail; nil means SMTP as Config.Mail says.
-	Sender Sender
+	// MailConfig is where mail goes (the config's mail: section).
+	MailConfig *config.Mail
+	// Sender delivers the mail; nil means SMTP as MailConfig says.
+	Sender notify.Sender
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
+
+// ErrNoMailConfig is returned by [Start] when mail is asked for and the
+// config says nowhere to send it.
+var ErrNoMailConfig = errors.New("the config has no mail: section, so there is nowhere to send to")
 
 // Session is one scan seen through the state: [Start] reads the state and
 // classifies the findings, [Session.Finish] mails what is new and records
@@ -54,15 +65,11 @@ func Start(res *scan.Result, opt Options) (*Session, error) {
 	}
 	s := &Session{opt: opt, res: res}
 	if opt.Mail {
-		switch {
-		case opt.Config == nil:
-			return nil, errors.New("--mail: the config could not be read, so there is nowhere to send to")
-		case opt.Config.Mail == nil:
-			return nil, errors.New("--mail: the config has no mail: section")
+		if opt.MailConfig == nil {
+			return nil, ErrNoMailConfig
 		}
 		if opt.Sender == nil {
-			opt.Sender = &SMTP{Config: opt.Config.Mail}
-			s.opt.Sender = opt.Sender
+			s.opt.Sender = &notify.SMTP{Config: opt.MailConfig}
 		}
 		store, err := state.Open(opt.StateDir)
 		if err != nil {
@@ -84,8 +91,17 @@ func Start(res *scan.Result, opt Options) (*Session, error) {
 			s.st = st
 		}
 	}
-	s.View = s.st.Classify(res)
+	s.View = s.st.Classify(Input(res))
 	return s, nil
+}
+
+// Input is what the state needs of a scan.
+func Input(res *scan.Result) state.Scan {
+	in := state.Scan{Findings: res.Findings, Charges: res.Charges, Complete: len(res.Errors) == 0}
+	for _, f := range res.Files {
+		in.Statements = append(in.Statements, f.Stmt)
+	}
+	return in
 }
 
 // Close releases the state's lock.
@@ -97,8 +113,8 @@ func (s *Session) Close() error {
 }
 
 // Digest returns what a mail would say now.
-func (s *Session) Digest() Digest {
-	d := Digest{Lang: s.opt.Lang, Withdrawn: s.View.Withdrawn, Checked: s.res.Checked, Cards: len(s.res.Cards), Errors: s.res.Errors}
+func (s *Session) Digest() notify.Digest {
+	d := notify.Digest{Lang: s.opt.Lang, Withdrawn: s.View.Withdrawn, Checked: s.res.Checked, Cards: len(s.res.Cards), Errors: s.res.Errors}
 	isNew := map[string]bool{}
 	for _, f := range s.View.New {
 		isNew[f.ID] = true
@@ -114,51 +130,48 @@ func (s *Session) Digest() Digest {
 	return d
 }
 
+// Outcome is what [Session.Finish] did.
+type Outcome struct {
+	// Mailed is true when a mail was sent, to To.
+	Mailed bool
+	To     []string
+	// New and Withdrawn are what the mail reported (none: an all-clear).
+	New       []rules.Finding
+	Withdrawn int
+}
+
+// Line says the outcome in l: "Mailed 5 suspicious charges to a@b.c.",
+// "Nothing new to mail."
+func (o Outcome) Line(l lang.Lang) string {
+	return notify.Outcome(l, o.Mailed, o.New, o.Withdrawn, o.To)
+}
+
 // Finish sends the mail, when there is something new (or always, with
 // MailAlways), and then records in the state what was mailed. When the mail
 // cannot be sent the state is left as it was, so the next run tries again.
-// It returns a line saying what was done.
-func (s *Session) Finish(ctx context.Context) (string, error) {
+// Without Mail it does nothing.
+func (s *Session) Finish(ctx context.Context) (Outcome, error) {
+	var o Outcome
 	if !s.opt.Mail {
-		return "", nil
+		return o, nil
 	}
-	l := s.opt.Lang
 	d := s.Digest()
-	sent := ""
 	if !d.Empty() || s.opt.MailAlways {
-		m, err := Compose(d)
+		m, err := notify.Compose(d)
 		if err != nil {
-			return "", err
+			return o, err
 		}
 		if err := s.opt.Sender.Send(ctx, m); err != nil {
-			return "", err
+			return o, err
 		}
-		to := strings.Join(s.opt.Config.Mail.To, ", ")
-		var en, ja []string
-		if len(d.New) > 0 {
-			en = append(en, newThings(l, d.New, false))
-			ja = append(ja, newThings(l, d.New, false))
-		}
-		if len(d.Withdrawn) > 0 {
-			en = append(en, "the withdrawal of "+l.Count(len(d.Withdrawn), "finding", ""))
-			ja = append(ja, fmt.Sprintf("検出%d件の取り消し", len(d.Withdrawn)))
-		}
-		switch {
-		case len(en) > 0:
-			sent = l.Pick(fmt.Sprintf("Mailed %s to %s.", strings.Join(en, " and "), to),
-				fmt.Sprintf("%sを %s にメールで送りました。", strings.Join(ja, "と"), to))
-		default:
-			sent = l.Pick("Mailed an all-clear to "+to+".", "異常なしのメールを "+to+" に送りました。")
-		}
-	} else {
-		sent = l.Pick("Nothing new to mail.", "新たにメールで送るものはありません。")
+		o = Outcome{Mailed: true, To: s.opt.MailConfig.To, New: d.New, Withdrawn: len(d.Withdrawn)}
 	}
 	now := s.opt.Now()
 	s.st.Record(s.View, now)
 	s.st.MarkReported(d.New, now)
 	s.st.MarkWithdrawn(d.Withdrawn, now)
 	if err := s.store.Save(s.st); err != nil {
-		return sent, fmt.Errorf("%w (the mail was sent; the next run may send it again)", err)
+		return o, fmt.Errorf("%w (the mail was sent; the next run may send it again)", err)
 	}
-	return sent, nil
+	return o, nil
 }

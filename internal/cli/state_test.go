@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -82,7 +82,7 @@ func TestCorruptState(t *testing.T) {
 // and the unknown-payee reason goes away (the burst stays).
 func TestAllow(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "config.yaml")
-	copyFile(t, "../../testdata/demo/config.yaml", cfg)
+	copyFile(t, "testdata/demo/config.yaml", cfg)
 	before, _ := os.ReadFile(cfg)
 	r := cardcheck(t, nil, "--config", cfg, "allow", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", "--card", "4980-00**")
 	if r.code != 0 {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -25,7 +25,7 @@ const appleID = "6a3412695cfa"
 func mailSetup(t *testing.T, mp mailpittest.Servers, srv mailpittest.Server, tls string) (cfg, state, to string) {
 	t.Helper()
 	dir := t.TempDir()
-	demo, err := os.ReadFile("../../testdata/demo/config.yaml")
+	demo, err := os.ReadFile("testdata/demo/config.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func statementDir(t *testing.T, dir string, edit func([]string) []string) string
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	files, _ := filepath.Glob("../../testdata/demo/*.csv")
+	files, _ := filepath.Glob("testdata/demo/*.csv")
 	for _, f := range files {
 		to := filepath.Join(dir, filepath.Base(f))
 		copyFile(t, f, to)

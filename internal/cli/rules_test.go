@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ func TestRulesCheck(t *testing.T) {
 	os.WriteFile(good, []byte("rules:\n  burst: {min: 2}\n  user:\n    - id: apple\n      when: 'payee contains \"APPLE\" && amount > 2000'\n"), 0o644)
 
 	var out, errb bytes.Buffer
-	if code := run([]string{"--config", bad, "rules", "check"}, &out, &errb); code != 2 {
+	if code := Main([]string{"--config", bad, "rules", "check"}, strings.NewReader(""), &out, &errb); code != 2 {
 		t.Errorf("bad config: exit %d, want 2", code)
 	}
 	if want := bad + `:4:14: user rule "typo": when: unknown name paye (line 1, column 1 of the expression)`; strings.TrimSpace(errb.String()) != want {
@@ -26,7 +26,7 @@ func TestRulesCheck(t *testing.T) {
 
 	out.Reset()
 	errb.Reset()
-	if code := run([]string{"--config", good, "rules", "check"}, &out, &errb); code != 0 || errb.Len() > 0 {
+	if code := Main([]string{"--config", good, "rules", "check"}, strings.NewReader(""), &out, &errb); code != 0 || errb.Len() > 0 {
 		t.Errorf("good config: exit %d, %s", code, errb.String())
 	}
 	if !strings.Contains(out.String(), "ok: 13 built-in rules on, 1 user rule(s)") {
@@ -35,7 +35,7 @@ func TestRulesCheck(t *testing.T) {
 
 	out.Reset()
 	errb.Reset()
-	if code := run([]string{"--config", good, "rules"}, &out, &errb); code != 0 {
+	if code := Main([]string{"--config", good, "rules"}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Errorf("rules: exit %d, %s", code, errb.String())
 	}
 	for _, want := range []string{`RULE +SEVERITY +PARAMETER +DEFAULT +CONFIG +MEANING`, `\nunknown-payee +alert +on a recurring-only card`,

@@ -1,0 +1,149 @@
+package cmdutil
+
+import (
+	"errors"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/importer/all"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/state"
+	"github.com/cardcheck/cardcheck/pkg/yamlfile"
+	"github.com/cardcheck/cardcheck/rules"
+)
+
+// Factory gives a command what it needs, each thing made once and only
+// when asked for: a command that reads no config never opens it.
+type Factory struct {
+	IO *IOStreams
+	// ConfigFlag is --config ("" for the default path).
+	ConfigFlag string
+	// Getenv reads the environment (the locale, XDG folders).
+	Getenv func(string) string
+	// Now is the clock.
+	Now func() time.Time
+
+	loadConfig sync.Once
+	cfg        *config.Config
+	cfgErr     error
+	buildRules sync.Once
+	eng        *rules.Engine
+	engErrs    []error
+}
+
+// NewFactory returns the factory over the process's streams, environment
+// and clock.
+func NewFactory(io *IOStreams) *Factory {
+	return &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
+}
+
+// ConfigPath is the config file commands read and write: --config, or the
+// default path ($XDG_CONFIG_HOME/cardcheck/config.yaml). explicit is true
+// for --config, which must then exist.
+func (f *Factory) ConfigPath() (path string, explicit bool) {
+	if f.ConfigFlag != "" {
+		return f.ConfigFlag, true
+	}
+	return config.DefaultPath(), false
+}
+
+// Config reads the config once. A missing default config is an empty one.
+// With problems, err holds all of them and cfg what could be read (nil
+// when the file could not be read at all); such a config must not be used
+// to scan (see [Factory.ScanConfig]).
+func (f *Factory) Config() (*config.Config, error) {
+	f.loadConfig.Do(func() {
+		path, explicit := f.ConfigPath()
+		if path == "" && !explicit {
+			f.cfg = &config.Config{}
+			return
+		}
+		f.cfg, f.cfgErr = config.Load(path, explicit)
+	})
+	return f.cfg, f.cfgErr
+}
+
+// ConfigExists reports whether there is a config file to read.
+func (f *Factory) ConfigExists() bool {
+	path, _ := f.ConfigPath()
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// Rules builds the engine from the config once. problems are the config's
+// and the rules' (an unknown rule, a user rule that does not compile), one
+// per entry in the file's order; with problems in the config itself the
+// engine runs the defaults, so a scan still reports what it finds.
+func (f *Factory) Rules() (eng *rules.Engine, problems []error) {
+	f.buildRules.Do(func() {
+		cfg, err := f.Config()
+		eng, engErr := rules.New(cfg.Spec())
+		f.engErrs = append(yamlfile.SplitErrors(err), yamlfile.SplitErrors(engErr)...)
+		yamlfile.Sort(f.engErrs)
+		if err != nil {
+			eng = rules.Default()
+		}
+		f.eng = eng
+	})
+	return f.eng, f.engErrs
+}
+
+// ScanConfig is the config to scan with: nil when it has problems (the
+// built-in formats and the defaults run then), with the problems.
+func (f *Factory) ScanConfig() (*config.Config, []error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return nil, yamlfile.SplitErrors(err)
+	}
+	return cfg, nil
+}
+
+// Registry is the statement formats: the built-in ones and the config's.
+func (f *Factory) Registry() *importer.Registry {
+	cfg, _ := f.ScanConfig()
+	if cfg == nil {
+		return all.Registry(nil)
+	}
+	return all.Registry(cfg.Formats)
+}
+
+// Lang is the language to speak: flag ("ja" or "en") when given, else the
+// locale's (LC_ALL, LC_MESSAGES, LANG).
+func (f *Factory) Lang(flag string) (lang.Lang, error) {
+	if flag == "" {
+		return lang.FromEnv(f.Getenv), nil
+	}
+	l, err := lang.Parse(flag)
+	if err != nil {
+		return l, FlagError("lang", err)
+	}
+	return l, nil
+}
+
+// StateDir is the state folder: flag when given, else the default
+// ($XDG_STATE_HOME/cardcheck).
+func (f *Factory) StateDir(flag string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	if d := state.DefaultDir(); d != "" {
+		return d, nil
+	}
+	return "", errors.New("no state folder: no home directory; name one with --state")
+}
+
+// FlagError says that the value of --name is wrong.
+func FlagError(name string, err error) error {
+	return &flagError{name, err}
+}
+
+type flagError struct {
+	name string
+	err  error
+}
+
+func (e *flagError) Error() string { return "--" + e.name + ": " + e.err.Error() }
+func (e *flagError) Unwrap() error { return e.err }

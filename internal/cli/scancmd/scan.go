@@ -1,0 +1,168 @@
+// Package scancmd is `cardcheck scan`: check statements, print the
+// findings, and with --mail mail the new ones once.
+package scancmd
+
+import (
+	"context"
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
+	"github.com/cardcheck/cardcheck/pkg/report"
+	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/session"
+	"github.com/cardcheck/cardcheck/pkg/severity"
+	"github.com/cardcheck/cardcheck/pkg/state"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
+)
+
+// Options are scan's flags and arguments.
+type Options struct {
+	Factory *cmdutil.Factory
+	Paths   []string
+
+	JSON, CSV  bool
+	Since      string
+	All        bool
+	FailOn     string
+	Mail       bool
+	MailAlways bool
+	StateDir   string
+	Lang       string
+}
+
+const exitStatus = `
+Exit status:
+  0  checked; nothing open at or above --fail-on (default warning)
+  1  findings at or above --fail-on that are not acknowledged
+  2  usage, config or input errors, an unreadable or locked state, or a
+     mail that could not be sent; the findings from the readable input are
+     still printed`
+
+// NewCmd returns the scan command; runF replaces [Run] in tests.
+func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	o := &Options{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "scan PATH...",
+		Short: "Check statements and report suspicious charges",
+		Long: `Check the statements at PATH (files, or directories searched for *.csv) and
+report suspicious charges with the reason for each.
+
+By default each card's last 35 days up to its newest charge are checked and
+everything earlier is history; --since and --all change that.
+
+Findings acknowledged with cardcheck ack are left out. With --mail, the
+findings not reported before are mailed (config mail: section) and the state
+folder remembers them, so each is mailed once; nothing is sent when nothing
+is new. If the mail cannot be sent, the exit code is 2 and the next run sends
+them again.
+` + exitStatus,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths = args
+			if runF != nil {
+				return runF(o)
+			}
+			return Run(o)
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&o.JSON, "json", false, "print JSON for scripts")
+	fl.BoolVar(&o.CSV, "csv", false, "print CSV, one suspect charge a row, safe to open in a spreadsheet")
+	cmd.MarkFlagsMutuallyExclusive("json", "csv")
+	fl.StringVar(&o.Since, "since", "", "check charges from this date (YYYY-MM-DD) on")
+	fl.BoolVar(&o.All, "all", false, "check every charge, with no history window")
+	fl.StringVar(&o.FailOn, "fail-on", "warning", "lowest severity that makes the exit code 1: info, warning or alert")
+	fl.BoolVar(&o.Mail, "mail", false, "mail the findings not reported before (config mail: section), at or above --fail-on")
+	fl.BoolVar(&o.MailAlways, "mail-always", false, "with --mail: send a short all-clear when there is nothing new")
+	fl.StringVar(&o.StateDir, "state", "", "state folder: what was reported and acknowledged (default $XDG_STATE_HOME/cardcheck)")
+	fl.StringVar(&o.Lang, "lang", "", "language of the report and mail: ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	return cmd
+}
+
+// Run checks the statements and prints the findings; see the command's
+// help for the exit status.
+func Run(o *Options) error {
+	f, io := o.Factory, o.Factory.IO
+	failOn, err := severity.Parse(o.FailOn)
+	if err != nil {
+		return cmdutil.FlagError("fail-on", err)
+	}
+	l, err := f.Lang(o.Lang)
+	if err != nil {
+		return err
+	}
+	opt := scan.Options{All: o.All}
+	if o.Since != "" {
+		if opt.Since, err = statement.ParseDate(o.Since); err != nil {
+			return cmdutil.FlagError("since", err)
+		}
+	}
+	stateDir, err := f.StateDir(o.StateDir)
+	if err != nil {
+		return err
+	}
+	eng, problems := f.Rules()
+	cfg, _ := f.ScanConfig()
+	opt.Config, opt.Engine = cfg, eng
+	res := scan.Load(f.Registry(), o.Paths)
+	scan.Check(res, opt)
+	res.Errors = append(problems, res.Errors...)
+	io.PrintErrors(res.Errors...)
+	io.PrintErrors(res.Warnings...)
+
+	// The state hides acknowledged findings and, with --mail, says which
+	// are new.
+	mail := o.Mail || o.MailAlways
+	sopt := session.Options{StateDir: stateDir, Mail: mail, MailAlways: o.MailAlways, Lang: l, FailOn: failOn}
+	if cfg != nil {
+		sopt.MailConfig = cfg.Mail
+	}
+	view := state.View{Active: res.Findings}
+	sess, stateErr := session.Start(res, sopt)
+	if errors.Is(stateErr, session.ErrNoMailConfig) && cfg == nil {
+		stateErr = errors.New("--mail: the config could not be read, so there is nowhere to send to")
+	} else if errors.Is(stateErr, session.ErrNoMailConfig) {
+		stateErr = errors.New("--mail: " + stateErr.Error())
+	}
+	if stateErr != nil {
+		io.PrintErrors(stateErr)
+	} else {
+		defer sess.Close()
+		view = sess.View
+	}
+	switch {
+	case o.JSON:
+		err = report.WriteJSON(io.Raw, report.ScanJSON(res, view.Active))
+	case o.CSV:
+		err = report.FindingsCSV(io.Raw, view.Active)
+	default:
+		err = report.TextWith(io.Out, res, view.Active, report.TextOptions{Lang: l, Acknowledged: len(view.Acked), Withdrawn: view.Withdrawn})
+	}
+	if err != nil {
+		return err
+	}
+	problem := len(res.Errors) > 0 || stateErr != nil
+	if stateErr == nil {
+		outcome, err := sess.Finish(context.Background())
+		switch {
+		case err != nil:
+			io.PrintErrors(err)
+			problem = true
+		case mail && !o.JSON && !o.CSV:
+			io.Out.Write([]byte(outcome.Line(l) + "\n"))
+		}
+	}
+	return cmdutil.Verdict(problem, atLeast(view.Active, failOn))
+}
+
+func atLeast(fs []rules.Finding, sev severity.Severity) bool {
+	for _, f := range fs {
+		if f.Severity >= sev {
+			return true
+		}
+	}
+	return false
+}
