@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
@@ -208,7 +209,7 @@ func MailSection(o *Options) (string, error) {
 	switch {
 	case o.Host == "":
 		say("setup.host.missing", nil)
-	case strings.ContainsAny(o.Host, " \t\r\n/") || strings.Contains(o.Host, "://"):
+	case strings.IndexFunc(o.Host, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '/' }) >= 0:
 		say("setup.host.bad", message.Args{"host": text(strconv.Quote(o.Host))})
 	}
 	if o.Port < 0 || o.Port > 65535 {
