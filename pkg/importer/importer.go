@@ -322,6 +322,7 @@ func maskStatement(st *statement.Statement, format, name string) {
 		st.Totals[i].Label = mask(st.Totals[i].Label)
 	}
 	var lastIn, lastOut statement.Card // charges of one card come in runs
+	var holderIn, holderOut string     // and so do a holder's
 	for i := range st.Charges {
 		c := &st.Charges[i]
 		if i == 0 || c.Card != lastIn {
@@ -336,7 +337,10 @@ func maskStatement(st *statement.Statement, format, name string) {
 		}
 		c.Merchant, c.Payee, c.Via = k.merchant, k.key, k.via
 		c.Card = lastOut
-		c.Holder = mask(c.Holder)
+		if c.Holder != holderIn {
+			holderIn, holderOut = c.Holder, mask(c.Holder)
+		}
+		c.Holder = holderOut
 		c.ForeignCurrency = mask(c.ForeignCurrency)
 		c.Ref = mask(c.Ref)
 		c.Format = format

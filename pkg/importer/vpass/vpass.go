@@ -79,19 +79,17 @@ func cardLine(f []string) bool {
 	if len(f) < 3 || len(f) > 8 {
 		return false
 	}
+	for _, x := range f[3:] {
+		if strings.TrimSpace(x) != "" {
+			return false // a row: its amounts come here
+		}
+	}
 	holder := strings.TrimSpace(f[0])
 	if holder == "" || !maskedNumber.MatchString(strings.TrimSpace(f[1])) || strings.TrimSpace(f[2]) == "" {
 		return false
 	}
-	if _, err := importer.ParseDate(holder); err == nil {
-		return false
-	}
-	for _, x := range f[3:] {
-		if strings.TrimSpace(x) != "" {
-			return false
-		}
-	}
-	return true
+	_, err := importer.ParseDate(holder)
+	return err != nil
 }
 
 // sniffConfirmed recognises the 確定 layout by its first line, a card line;
@@ -198,6 +196,12 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 // line reads the current record.
 func (p *parser) line() {
 	rows, f := p.rows, p.rows.Fields
+	if d := f[0]; len(d) > 0 && d[0] >= '0' && d[0] <= '9' {
+		// A use date: a row, which is nearly every line (a holder's
+		// name on a card line never starts with a digit).
+		p.row()
+		return
+	}
 	switch {
 	case rows.Empty():
 	case cardLine(f):
@@ -391,7 +395,7 @@ func parseRow(in *importer.Input, rows *importer.Rows, merchants *importer.Merch
 		Kind:     kind,
 		Source:   in.Source(rows.Line),
 	}
-	if n := importer.ParseInstallments(rows.Field(colPlan)); n > 1 {
+	if n := importer.ParseInstallments(rows.Raw(colPlan)); n > 1 {
 		c.Installments = n
 	}
 	if memo := rows.Field(colMemo); memo != "" {
