@@ -108,3 +108,19 @@ func BenchmarkManySmallFiles(b *testing.B) {
 	b.ReportMetric(float64(held)/n, "held-B/file")
 	b.ReportMetric(float64(len(data)), "file-B")
 }
+
+// TestManyNotes: a file of a million note lines keeps a bounded number of
+// notes, and says how many more there were.
+func TestManyNotes(t *testing.T) {
+	reg := all.Registry(nil)
+	data := importertest.CP932(t, "月別ご利用明細　ヤマダ　タロウ　様,,,,,,,\r\n種別（ショッピング、キャッシング、その他）,ご利用年月日,ご利用場所,ご利用内容,ご利用金額（キャッシングでは元金になります）,支払区分,お支払開始月,備考\r\nショッピング,2025年1月5日,ＳＨＯＰ,－,100,1回払い,2025年2月,\r\nショッピング合計,,,,100,,,\r\n")
+	data = append(data, bytes.Repeat(importertest.CP932(t, "※注記\r\n"), 1_000_000)...)
+	res := reg.Import("notes.csv", bytes.NewReader(data))
+	if len(res.Errors) > 0 || len(res.Notes) > 10001 || len(res.Notes) < 10001 {
+		t.Fatalf("%d notes, errors %v", len(res.Notes), res.Errors)
+	}
+	last := res.Notes[len(res.Notes)-1]
+	if !strings.Contains(last.What, "990000 more") || last.Line != 1_000_004 {
+		t.Errorf("last note %v", last)
+	}
+}

@@ -276,6 +276,10 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 	in := &Input{Name: name, Text: text, format: f.Name}
 	st, err := f.Parse(in)
 	res.Errors, res.Notes, res.Checks = in.errs, in.notes, in.checks
+	if in.unnoted > 0 {
+		res.Notes = append(res.Notes, Note{File: name, Line: in.lastUnnoted, Action: Skipped,
+			What: fmt.Sprintf("%d more lines that carry no charge, up to this one, not listed one by one (the first %d are)", in.unnoted, maxNotes)})
+	}
 	if in.unlisted > 0 {
 		res.Errors = append(res.Errors, newParseError(name, 0, fmt.Errorf("%w: %d more problems in this file, not listed (the first %d are)", ErrLimit, in.unlisted, maxErrors)))
 	}

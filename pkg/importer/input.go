@@ -23,14 +23,18 @@ type Input struct {
 	errs   []error
 	notes  []Note
 	checks []TotalCheck
-	// unlisted counts the errors past maxErrors.
-	unlisted int
+	// unlisted counts the errors past maxErrors, unnoted the notes past
+	// maxNotes (the last of which was on line lastUnnoted).
+	unlisted, unnoted, lastUnnoted int
 }
 
 // maxErrors is how many errors of one file are kept: a file of a million
 // broken lines says so in a thousand errors and a count, rather than in a
 // million messages that would cost many times the file's size.
 const maxErrors = 1000
+
+// maxNotes is how many notes of one file are kept, for the same reason.
+const maxNotes = 10000
 
 // Errorf records a problem with line of the file. cause, when not nil, is
 // wrapped so that callers can test for it with errors.Is.
@@ -59,6 +63,11 @@ func (in *Input) Error(line int, err error) {
 // (action), what it is (what: "ETC route"), and the line of the charge it
 // belongs to (forLine), or 0.
 func (in *Input) Note(line int, action Action, what string, forLine int) {
+	if len(in.notes) >= maxNotes {
+		in.unnoted++
+		in.lastUnnoted = line
+		return
+	}
 	in.notes = append(in.notes, Note{File: in.Name, Line: line, Action: action, What: cardnum.Mask(what), For: forLine})
 }
 
