@@ -153,6 +153,9 @@ type Rows struct {
 	// merchants classifies the merchants of [Rows.Charge] once per
 	// distinct text.
 	merchants Merchants
+	// repairFree and repairValid are what [Rows.RepairColumns] set.
+	repairFree  []int
+	repairValid func([]string) bool
 }
 
 // Next advances to the next readable record.
@@ -327,20 +330,56 @@ func containsAll(s string, words []string) bool {
 }
 
 // NextRow advances to the next record under header h that holds data: empty
-// records are skipped, and records that do not fit h (see [Header.Fits]) are
-// reported and skipped.
+// records are skipped, and records that do not fit h are repaired (see
+// [Rows.Fit]) or reported and skipped.
 func (rs *Rows) NextRow(h Header) bool {
 	for rs.Next() {
 		if rs.Empty() {
 			continue
 		}
-		if err := h.Fits(rs.Fields); err != nil {
-			rs.in.Error(rs.Line, err)
-			continue
+		if rs.Fit(h) {
+			return true
 		}
-		return true
 	}
 	return false
+}
+
+// Fit reports whether the current record fits header h (see [Header.Fits]),
+// and reports it when it does not. A record with more fields than h is
+// repaired when the layout named its text columns ([Rows.RepairColumns])
+// and exactly one way of joining the extra fields back into them gives a
+// valid row (see [Rows.Repair]).
+func (rs *Rows) Fit(h Header) bool {
+	err := h.Fits(rs.Fields)
+	switch {
+	case err == nil:
+		return true
+	case len(rs.Fields) > len(h) && rs.repairValid != nil:
+		return rs.Repair(len(h), strings.Join(h, ","), rs.repairFree, rs.repairValid)
+	}
+	rs.in.Error(rs.Line, err)
+	return false
+}
+
+// RepairColumns names the text columns of a layout (a merchant, a memo),
+// where an unquoted comma may split a field, and what a valid row is (see
+// [DateAndAmount]): [Rows.Fit] then repairs rows that have more fields than
+// the header.
+func (rs *Rows) RepairColumns(free []int, valid func([]string) bool) {
+	rs.repairFree, rs.repairValid = free, valid
+}
+
+// DateAndAmount returns a test for [Rows.RepairColumns]: a row is valid when
+// its date and amount columns read.
+func DateAndAmount(date, amount int) func([]string) bool {
+	return func(f []string) bool {
+		if date < 0 || amount < 0 || date >= len(f) || amount >= len(f) {
+			return false
+		}
+		_, err1 := ParseDate(f[date])
+		_, err2 := ParseAmount(f[amount])
+		return err1 == nil && err2 == nil
+	}
 }
 
 // Charge reads the use date, the merchant and the amount of the current

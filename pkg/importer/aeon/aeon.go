@@ -139,6 +139,8 @@ func (r *reader) mainTable(h importer.Header) bool {
 		amount:   h.Index("ご利用金額"),
 	}
 	rows := r.rows
+	// Fields are not quoted: a comma in a merchant name or a memo splits it.
+	rows.RepairColumns([]int{cols.merchant, h.Index("備考")}, importer.DateAndAmount(cols.date, cols.amount))
 	for rows.Next() {
 		if rows.Empty() {
 			continue
@@ -146,8 +148,7 @@ func (r *reader) mainTable(h importer.Header) bool {
 		if strings.HasPrefix(rows.Field(0), planTitle) {
 			return true
 		}
-		if err := h.Fits(rows.Fields); err != nil {
-			r.in.Error(rows.Line, err)
+		if !rows.Fit(h) {
 			continue
 		}
 		if rows.Field(cols.date) == "" && r.dated >= 0 {

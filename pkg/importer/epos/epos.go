@@ -74,6 +74,9 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	if kind < 0 || amount < 0 {
 		return nil, errors.New("the header has no 種別 or no ご利用金額 column")
 	}
+	// Fields are quoted only where they hold a comma, which some exports
+	// forget: a comma in ご利用場所 or 備考 then splits it.
+	rows.RepairColumns([]int{merchant, memo}, importer.DateAndAmount(date, amount))
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
 	var (
@@ -111,8 +114,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			}
 			continue
 		}
-		if err := h.Fits(rows.Fields); err != nil {
-			in.Error(rows.Line, err)
+		if !rows.Fit(h) {
 			continue
 		}
 		c, ok := rows.Charge(h, date, merchant, amount)

@@ -45,11 +45,15 @@ func TestBadRows(t *testing.T) {
 		"ショッピング,2025年1月5日,ＡＭＡＺＯＮ．ＣＯ．ＪＰ,－,3480,1回払い,2025年2月,\r\n"+ // 3 ok
 		"ショッピング,2025年2月30日,ＢＡＤ　ＤＡＴＥ,－,100,1回払い,2025年2月,\r\n"+ // 4
 		"ショッピング,2025年1月6日,ＢＡＤ　ＡＭＯＵＮＴ,－,1O0,1回払い,2025年2月,\r\n"+ // 5
-		"ショッピング,2025年1月7日,ＧＩＴＨＵＢ, INC.,－,100,1回払い,2025年2月,\r\n"+ // 6 unquoted comma
-		"ショッピング,2025年1月8日,ＯＫ,－,200,1回払い,2025年2月,\r\n")) // 7 ok, and no footer after it
-	importertest.WantErrors(t, res, map[int]error{4: importer.ErrBadDate, 5: importer.ErrBadAmount, 6: importer.ErrFieldCount, 7: importer.ErrTotal})
-	if n := len(res.Statement.Charges); n != 2 {
-		t.Errorf("%d charges, want 2", n)
+		"ショッピング,2025年1月7日,ＧＩＴＨＵＢ, INC.,－,100,1回払い,2025年2月,\r\n"+ // 6 unquoted comma: one reading
+		"ショッピング,2025年1月7日,Ａ,－,100,100,1回払い,2025年2月,\r\n"+ // 7 one field too many: several readings
+		"ショッピング,2025年1月8日,ＯＫ,－,200,1回払い,2025年2月,\r\n")) // 8 ok, and no footer after it
+	importertest.WantErrors(t, res, map[int]error{4: importer.ErrBadDate, 5: importer.ErrBadAmount, 7: importer.ErrFieldCount, 8: importer.ErrTotal})
+	if n := len(res.Statement.Charges); n != 3 || res.Statement.Charges[1].Merchant != "ＧＩＴＨＵＢ, INC." {
+		t.Errorf("charges %+v, want 3 with GitHub's", res.Statement.Charges)
+	}
+	if len(res.Notes) != 1 || res.Notes[0].Line != 6 || res.Notes[0].Action != importer.Repaired {
+		t.Errorf("notes %v, want line 6 repaired", res.Notes)
 	}
 }
 

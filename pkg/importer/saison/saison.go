@@ -70,6 +70,8 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		plan     = h.Index("支払区分名称")
 		amount   = h.Index("利用金額")
 	)
+	// Fields are not quoted: a comma in a merchant name splits it.
+	rows.RepairColumns([]int{merchant, h.Index("備考")}, importer.DateAndAmount(date, amount))
 	card := statement.Card{Issuer: issuer, Name: m.card}
 	st := &statement.Statement{Cards: []statement.Card{card}}
 	var (
