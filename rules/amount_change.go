@@ -9,6 +9,10 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(40, func() Rule { return amountChangeRule{Severity: severity.Warning, Increase: 1000, Double: doubleRatio} })
+}
+
 // AmountChange flags a known payee charging above its expected amount: the
 // config payee's amount, or the learned stream's (its current price within
 // ±7.5% or ¥300; a variable bill's range widened by a quarter). Above it is
@@ -23,22 +27,22 @@ import (
 // smaller one is noted at info. Its default, 1, makes every increase beyond
 // the expected amount a warning; 1.3 would leave ordinary price rises (+10%,
 // +20%) as notes.
-type AmountChange struct {
+type amountChangeRule struct {
 	Severity severity.Severity `yaml:"severity" doc:"severity of a price increase"`
-	Increase Ratio             `yaml:"increase" doc:"times the usual from which an increase is a warning (below: info)"`
-	Double   Ratio             `yaml:"double" doc:"times the usual amount from which it is a double charge (alert)"`
+	Increase ratio             `yaml:"increase" doc:"times the usual from which an increase is a warning (below: info)"`
+	Double   ratio             `yaml:"double" doc:"times the usual amount from which it is a double charge (alert)"`
 }
 
 // ID implements [Rule].
-func (AmountChange) ID() string { return "amount-change" }
+func (amountChangeRule) ID() string { return "amount-change" }
 
 // Doc says what the rule flags.
-func (AmountChange) Doc() string {
+func (amountChangeRule) Doc() string {
 	return "a known payee charging above its expected amount: a price increase, or about double (a double charge)"
 }
 
 // Check implements [Rule].
-func (a AmountChange) Check(card *Card) []Finding {
+func (a amountChangeRule) Check(card *Card) []Finding {
 	var out []Finding
 	card.windowPurchases(func(i int, ch *statement.Charge) {
 		px := card.byPayee[ch.Payee]
@@ -70,7 +74,7 @@ func (a AmountChange) Check(card *Card) []Finding {
 		if ref <= 0 {
 			return
 		}
-		r := Times(y, ref)
+		r := timesOf(y, ref)
 		f := Finding{Severity: a.Severity, Charges: []*statement.Charge{ch}}
 		args := message.Args{"payee": message.Text(ch.Payee), "amount": message.Yen(y), "date": message.Date(ch.Date),
 			"times": r.short(), "usual": message.Nested(usual)}

@@ -63,7 +63,7 @@ rules:
 	}
 	mustContain(t, fs, "Membership fee's expected amount is ¥3,000 (config)")
 
-	r := AmountChange{Severity: severity.Warning, Increase: 1300, Double: 1800}
+	r := amountChangeRule{Severity: severity.Warning, Increase: 1300, Double: 1800}
 	if got, want := flagged(r.Check(card)), []string{"info 2022-01-20 会費ペイ 3300"}; !slices.Equal(got, want) {
 		t.Errorf("with increase 1.3: got %q, want %q", got, want)
 	}

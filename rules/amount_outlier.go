@@ -6,6 +6,12 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(90, func() Rule {
+		return amountOutlierRule{Severity: severity.Warning, K: 10000, Floor: 250, FloorYen: 1000, Min: 50000}
+	})
+}
+
 // AmountOutlier flags a purchase far above the card's usual: above the
 // median plus K times the median absolute deviation (MAD), where the MAD
 // counts as at least Floor of the median and at least FloorYen, so that a
@@ -18,30 +24,30 @@ import (
 // is new-merchant's — and not where the card already paid half as much or
 // more, nor a charge that continues a known payment. It catches a thief
 // spending big where the owner shops small.
-type AmountOutlier struct {
+type amountOutlierRule struct {
 	Severity severity.Severity `yaml:"severity" doc:"severity of a purchase far above the card's usual"`
-	K        Ratio             `yaml:"k" doc:"how many MADs above the median is far"`
-	Floor    Ratio             `yaml:"floor" doc:"the MAD counts as at least this share of the median"`
-	FloorYen Yen               `yaml:"floor-yen" doc:"…and at least this amount"`
-	Min      Yen               `yaml:"min" doc:"never flag a purchase below this"`
+	K        ratio             `yaml:"k" doc:"how many MADs above the median is far"`
+	Floor    ratio             `yaml:"floor" doc:"the MAD counts as at least this share of the median"`
+	FloorYen yenAmount         `yaml:"floor-yen" doc:"…and at least this amount"`
+	Min      yenAmount         `yaml:"min" doc:"never flag a purchase below this"`
 }
 
 // ID implements [Rule].
-func (AmountOutlier) ID() string { return "amount-outlier" }
+func (amountOutlierRule) ID() string { return "amount-outlier" }
 
 // Doc says what the rule flags.
-func (AmountOutlier) Doc() string {
+func (amountOutlierRule) Doc() string {
 	return "a purchase far above the card's usual amounts (median and MAD, with a floor)"
 }
 
 // limit returns the outlier threshold for st, and the spread used.
-func (o AmountOutlier) limit(st *cardStats) (limit, spread int64) {
+func (o amountOutlierRule) limit(st *cardStats) (limit, spread int64) {
 	spread = max(st.MAD, o.Floor.Of(st.Median), int64(o.FloorYen))
 	return max(st.Median+o.K.Of(spread), int64(o.Min)), spread
 }
 
 // Check implements [Rule].
-func (o AmountOutlier) Check(card *Card) []Finding {
+func (o amountOutlierRule) Check(card *Card) []Finding {
 	var out []Finding
 	var st *cardStats
 	var limit, spread int64
@@ -73,14 +79,14 @@ func (o AmountOutlier) Check(card *Card) []Finding {
 }
 
 // payeeMaxBefore returns the largest purchase from the payee of the
-// purchase at index i made at least [NewRelationship] days before it (0
+// purchase at index i made at least [newRelationship] days before it (0
 // when none): what the card is used to paying there.
 func (c *Card) payeeMaxBefore(i int) int64 {
 	ch := c.Charges[i]
 	px := c.byPayee[ch.Payee]
 	var m int64
 	for _, k := range px.purchases[:c.ppos[i]] {
-		if int(ch.Date-c.Charges[k].Date) >= NewRelationship {
+		if int(ch.Date-c.Charges[k].Date) >= newRelationship {
 			m = max(m, c.yen[k])
 		}
 	}

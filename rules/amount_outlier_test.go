@@ -42,7 +42,7 @@ func TestAmountOutlierFloor(t *testing.T) {
 		t.Errorf("got %q", flagged(fs))
 	}
 	st := card.baseline()
-	if lim, spread := (AmountOutlier{K: 10000, Floor: 250, FloorYen: 1000}).limit(st); spread < st.Median/4 || lim < st.Median*3 {
+	if lim, spread := (amountOutlierRule{K: 10000, Floor: 250, FloorYen: 1000}).limit(st); spread < st.Median/4 || lim < st.Median*3 {
 		t.Errorf("limit %d, spread %d for median %d: the floor does not hold", lim, spread, st.Median)
 	}
 }

@@ -13,11 +13,17 @@ import (
 	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
+func init() {
+	register(900, func() Rule {
+		return breachExposureRule{Severity: severity.Warning, Watch: 365, Raise: true, Catalogue: builtinBreaches()}
+	})
+}
+
 //go:embed breaches.yaml
 var breachesYAML []byte
 
 // Breaches returns the built-in breach catalogue (breaches.yaml), compiled.
-func Breaches() []spec.Breach {
+func builtinBreaches() []spec.Breach {
 	var bs []spec.Breach
 	if err := yaml.UnmarshalWithOptions(breachesYAML, &bs, yaml.Strict()); err != nil {
 		panic("rules: breaches.yaml: " + err.Error())
@@ -31,15 +37,15 @@ func Breaches() []spec.Breach {
 }
 
 // BreachExposure watches for cards used at a breached payee inside the
-// breach's exposure window ([Breaches] and the config's rules.breaches).
+// breach's exposure window ([builtinBreaches] and the config's rules.breaches).
 // Such a card gets one notice per breach with the advice to watch it or ask
 // for a new card, and from the first exposed use on its other findings at
 // warning or above are raised one severity (Raise); see Adjust for where
 // the notice goes. The notice and the raising last until Watch days after
 // the breach's window closes.
-type BreachExposure struct {
+type breachExposureRule struct {
 	Severity severity.Severity `yaml:"severity" doc:"severity of the notice that a card was exposed"`
-	Watch    Days              `yaml:"watch" doc:"how long after a breach's window the card stays under watch"`
+	Watch    dayCount          `yaml:"watch" doc:"how long after a breach's window the card stays under watch"`
 	Raise    bool              `yaml:"raise" doc:"raise the card's other findings one severity after the exposure"`
 
 	// Catalogue is the breaches watched: the built-in ones and the config's.
@@ -47,10 +53,10 @@ type BreachExposure struct {
 }
 
 // ID implements [Rule].
-func (BreachExposure) ID() string { return "breach-exposure" }
+func (breachExposureRule) ID() string { return "breach-exposure" }
 
 // Doc says what the rule notes.
-func (BreachExposure) Doc() string {
+func (breachExposureRule) Doc() string {
 	return "a card used at a payee of a known card-data breach inside its exposure window; raises the card's later findings"
 }
 
@@ -62,7 +68,7 @@ type exposure struct {
 }
 
 // exposures returns the breaches card was exposed in, first use first.
-func (b BreachExposure) exposures(card *Card) []exposure {
+func (b breachExposureRule) exposures(card *Card) []exposure {
 	var out []exposure
 	for i := range b.Catalogue {
 		br := &b.Catalogue[i]
@@ -89,12 +95,12 @@ func (b BreachExposure) exposures(card *Card) []exposure {
 
 // Check implements [Rule]; the notice and the raising are made in Adjust,
 // which sees the card's other findings.
-func (BreachExposure) Check(*Card) []Finding { return nil }
+func (breachExposureRule) Check(*Card) []Finding { return nil }
 
 // notice is the advice about exposure e. until is set when the card's
 // findings until then are raised; raised is set when the finding the
 // notice is on was raised, from one severity to another.
-func (b BreachExposure) notice(e exposure) message.Args {
+func (b breachExposureRule) notice(e exposure) message.Args {
 	br := e.breach
 	processor := br.Processor
 	if strings.Contains(processor, br.Name) {
@@ -117,7 +123,7 @@ func raisedFrom(args message.Args, from, to severity.Severity) {
 	args["raised-to"] = message.Term("severity." + to.String())
 }
 
-// Adjust implements [Adjuster]. For each breach the card was exposed in
+// Adjust implements [adjuster]. For each breach the card was exposed in
 // (and whose watch the window reaches), the card gets one notice: on the
 // most severe of its findings after the exposure, as a reason, when it has
 // such findings — the notice then explains them — and otherwise as a
@@ -126,7 +132,7 @@ func raisedFrom(args message.Args, from, to severity.Severity) {
 // on charges from the exposure to the end of the watch is raised one
 // severity; info findings are notes, not suspicions (a price change), and
 // stay info.
-func (b BreachExposure) Adjust(card *Card, fs []Finding) []Finding {
+func (b breachExposureRule) Adjust(card *Card, fs []Finding) []Finding {
 	es := b.exposures(card)
 	raised := map[int]bool{}
 	for _, e := range es {

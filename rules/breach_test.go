@@ -15,7 +15,7 @@ func apple(s string) []*statement.Charge {
 }
 
 func TestBreachCatalogue(t *testing.T) {
-	bs := Breaches()
+	bs := builtinBreaches()
 	if len(bs) < 2 || bs[0].Name != "Metaps Payment" || bs[0].From != d("2021-10-14") || bs[0].To != d("2022-01-25") || bs[0].Cards != 460395 {
 		t.Fatalf("catalogue: %+v", bs)
 	}
@@ -47,7 +47,7 @@ func TestBreachExposure(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			card := cardOf(tt.from, tt.to, tt.charges, nil)
-			fs := rule("breach-exposure").(Adjuster).Adjust(card, nil)
+			fs := rule("breach-exposure").(adjuster).Adjust(card, nil)
 			if got := flagged(fs); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
@@ -68,7 +68,7 @@ func TestBreachRaises(t *testing.T) {
 	cs := join(everyday(9, 400), one(buy("2021-11-05", "イベントペイ", 4500), buy("2022-01-28", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 50000), buy("2022-01-29", "ＮＥＴＦＬＩＸ．ＣＯＭ", 1490)))
 	cs = slices.DeleteFunc(cs, func(c *statement.Charge) bool { return c.Payee == "NETFLIX.COM" && c.Date == d("2022-01-10") })
 	cs = append(cs, buy("2022-01-10", "ＮＥＴＦＬＩＸ．ＣＯＭ", 1990))
-	fs := (&Engine{Rules: []Rule{rule("new-merchant"), AmountChange{Severity: severity.Warning, Increase: 1500, Double: 1800}, rule("breach-exposure")}}).RunCard(cardOf("2022-01-01", "2022-01-31", cs, nil))
+	fs := (&Engine{Rules: []Rule{rule("new-merchant"), amountChangeRule{Severity: severity.Warning, Increase: 1500, Double: 1800}, rule("breach-exposure")}}).RunCard(cardOf("2022-01-01", "2022-01-31", cs, nil))
 	got := flagged(fs)
 	want := []string{"alert 2022-01-28 GADGET DIRECT 50000", "info 2022-01-10 NETFLIX.COM 1990"}
 	if !slices.Equal(got, want) {

@@ -10,6 +10,12 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(20, func() Rule {
+		return burstRule{Min: 3, WithinDays: 1, Severity: severity.Alert, SameAmount: 3, SameAmountWithin: 7, SameAmountFrom: 1000, SameAmountSeverity: severity.Warning}
+	})
+}
+
 // Burst flags Min or more purchases from one payee within WithinDays days.
 // Statements carry dates, not times, so "within 24 h" is read as the same
 // day or the next (WithinDays 1). A payee whose history on the card already
@@ -20,22 +26,22 @@ import (
 // days, where that amount is new at the payee and not a recurring one — the
 // shape of stolen-card spending at app and gift-card stores (¥10,000,
 // ¥10,000, ¥10,000…).
-type Burst struct {
+type burstRule struct {
 	Min        int               `yaml:"min" doc:"charges from one payee that make a burst"`
-	WithinDays Days              `yaml:"within" doc:"…within this many days (1d: the same day or the next)"`
+	WithinDays dayCount          `yaml:"within" doc:"…within this many days (1d: the same day or the next)"`
 	Severity   severity.Severity `yaml:"severity" doc:"severity of a burst"`
 
 	SameAmount         int               `yaml:"same-amount" doc:"charges of one amount from a payee that is not recurring that make a repeated price point (0: off)"`
-	SameAmountWithin   Days              `yaml:"same-amount-within" doc:"…within this many days"`
-	SameAmountFrom     Yen               `yaml:"same-amount-from" doc:"…of at least this amount"`
+	SameAmountWithin   dayCount          `yaml:"same-amount-within" doc:"…within this many days"`
+	SameAmountFrom     yenAmount         `yaml:"same-amount-from" doc:"…of at least this amount"`
 	SameAmountSeverity severity.Severity `yaml:"same-amount-severity" doc:"severity of a repeated price point"`
 }
 
 // ID implements [Rule].
-func (Burst) ID() string { return "burst" }
+func (burstRule) ID() string { return "burst" }
 
 // Doc says what the rule flags.
-func (Burst) Doc() string {
+func (burstRule) Doc() string {
 	return "many charges from one payee in a short time, or one price repeated by a payee that is not recurring"
 }
 
@@ -43,7 +49,7 @@ func (Burst) Doc() string {
 // are not counted: one billed the day a fraud run starts is no part of it.
 // (A config payee is known by name, not by rhythm: five charges in a day
 // from it are still a burst.)
-func (b Burst) Check(card *Card) []Finding {
+func (b burstRule) Check(card *Card) []Finding {
 	var out []Finding
 	for _, p := range card.payeesInWindow() {
 		px := card.byPayee[p]
@@ -78,7 +84,7 @@ func (c *Card) purchasesFrom(px *payeeIndex, d statement.Date) []int {
 	return out
 }
 
-func (b Burst) bursts(card *Card, px *payeeIndex, near []*statement.Charge) []Finding {
+func (b burstRule) bursts(card *Card, px *payeeIndex, near []*statement.Charge) []Finding {
 	var groups [][]*statement.Charge
 	for _, g := range runs(near, b.Min, int(b.WithinDays)) {
 		if g[len(g)-1].Date >= card.From {
@@ -109,7 +115,7 @@ func (b Burst) bursts(card *Card, px *payeeIndex, near []*statement.Charge) []Fi
 // card before (a month or more earlier) and that is not a recurring amount
 // of it: a top-up of ¥3,000 every few days is how this card pays that
 // payee; ¥10,000 three times at a store that sold ¥490 apps is not.
-func (b Burst) pricePoints(card *Card, px *payeeIndex, idx []int) []Finding {
+func (b burstRule) pricePoints(card *Card, px *payeeIndex, idx []int) []Finding {
 	// Charges of one amount, in date order: a stable sort by amount of the
 	// date-ordered indices, cut into runs of equal amounts.
 	var items []int
@@ -138,7 +144,7 @@ func (b Burst) pricePoints(card *Card, px *payeeIndex, idx []int) []Finding {
 			same[k] = card.Charges[i]
 		}
 		for _, g := range runs(same, b.SameAmount, int(b.SameAmountWithin)) {
-			if g[len(g)-1].Date < card.From || card.paidAmountBefore(px, y, g[0].Date.AddDays(-NewRelationship)) || px.amountRecurs(g[0]) {
+			if g[len(g)-1].Date < card.From || card.paidAmountBefore(px, y, g[0].Date.AddDays(-newRelationship)) || px.amountRecurs(g[0]) {
 				continue
 			}
 			msg := message.New("burst.same-amount", message.Args{
@@ -232,7 +238,7 @@ func runs(cs []*statement.Charge, min, days int) [][]*statement.Charge {
 	return out
 }
 
-func (b Burst) message(card *Card, g []*statement.Charge) message.Message {
+func (b burstRule) message(card *Card, g []*statement.Charge) message.Message {
 	var sum int64
 	for _, c := range g {
 		sum += statement.WholeYen(c.Amount)

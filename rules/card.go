@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"sort"
-	"unsafe"
 
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
@@ -66,7 +65,7 @@ type payeeIndex struct {
 // KnownAfterDays is how long a learned stream must have run before its
 // charges count as known: a rhythm seen for four weeks. Without it, a fraud
 // run of one price every few days would teach itself as a weekly stream.
-const KnownAfterDays = 28
+const knownAfterDays = 28
 
 // NewCard builds the rules' view of a card. charges must all belong to the
 // card; sp (the config's cards and payees) may be nil. The window is [from,
@@ -122,7 +121,7 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 		// charges that continue a rhythm already seen for a while are known.
 		first := s.First()
 		for _, ch := range s.Charges[1:] {
-			if int(ch.Date-first) < KnownAfterDays {
+			if int(ch.Date-first) < knownAfterDays {
 				continue
 			}
 			if i := c.indexOf(ch); i >= 0 && c.known[i] == (knownBy{}) {
@@ -149,28 +148,15 @@ func (c *Card) index() {
 		c.countRepeats(lo, hi)
 		lo = hi
 	}
-	// Importers make one key string per distinct merchant text, so a
-	// small cache on the string's address saves most map lookups.
-	var cache [256]struct {
-		p  *byte
-		n  int
-		px *payeeIndex
-	}
 	for i, ch := range c.Charges {
 		c.ppos[i] = -1
 		if !isPurchase(ch) {
 			continue
 		}
-		p := unsafe.StringData(ch.Payee)
-		slot := &cache[(uintptr(unsafe.Pointer(p))>>3)&255]
-		px := slot.px
-		if slot.p != p || slot.n != len(ch.Payee) || px == nil {
-			px = c.byPayee[ch.Payee]
-			if px == nil {
-				px = &payeeIndex{key: ch.Payee}
-				c.byPayee[ch.Payee] = px
-			}
-			slot.p, slot.n, slot.px = p, len(ch.Payee), px
+		px := c.byPayee[ch.Payee]
+		if px == nil {
+			px = &payeeIndex{key: ch.Payee}
+			c.byPayee[ch.Payee] = px
 		}
 		c.ppos[i] = int32(len(px.purchases))
 		px.purchases = append(px.purchases, i)
@@ -277,7 +263,7 @@ func (c *Card) InWindow(ch *statement.Charge) bool { return ch.Date >= c.From &&
 
 // Known returns the name of the known payee ch is a charge of: a config
 // payee, or a learned recurring stream that ch continues (one that has run
-// for [KnownAfterDays] before ch).
+// for [knownAfterDays] before ch).
 func (c *Card) Known(ch *statement.Charge) (string, bool) {
 	k := c.knownOf(ch)
 	switch {
@@ -358,18 +344,18 @@ func (c *Card) FirstPaid(p string) (statement.Date, bool) {
 // NewRelationship is how long a payee counts as new after the card first
 // paid it: a fraud run at one merchant is new for all its charges, not only
 // the first.
-const NewRelationship = 30
+const newRelationship = 30
 
 // isNewPayee reports whether the card's first purchase from ch's payee is
-// less than [NewRelationship] days before ch.
+// less than [newRelationship] days before ch.
 func (c *Card) isNewPayee(ch *statement.Charge) bool {
 	first, ok := c.FirstPaid(ch.Payee)
-	return !ok || int(ch.Date-first) < NewRelationship
+	return !ok || int(ch.Date-first) < newRelationship
 }
 
 // payeeKnown reports whether ch's payee is one of the card's known payees
 // at ch's date: a config payee, or a learned stream that ran for
-// [KnownAfterDays] before it.
+// [knownAfterDays] before it.
 func (c *Card) payeeKnown(ch *statement.Charge) bool {
 	d := ch.Date
 	px := c.byPayee[ch.Payee]
@@ -380,7 +366,7 @@ func (c *Card) payeeKnown(ch *statement.Charge) bool {
 		return true
 	}
 	for _, s := range px.streams {
-		if int(d-s.First()) >= KnownAfterDays {
+		if int(d-s.First()) >= knownAfterDays {
 			return true
 		}
 	}
@@ -434,7 +420,7 @@ func (c *Card) windowPurchases(f func(i int, ch *statement.Charge)) {
 }
 
 // yenText formats whole yen for messages: "¥1,000".
-func yenText(y int64) string { return Yen(y).String() }
+func yenText(y int64) string { return yenAmount(y).String() }
 
 // cadenceTerm names a cadence in messages.
 func cadenceTerm(c recurring.Cadence) message.Value { return message.Term("cadence." + c.Name) }

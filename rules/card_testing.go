@@ -6,6 +6,12 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(60, func() Rule {
+		return cardTestingRule{Severity: severity.Warning, Max: 100, Follow: 14, FollowSeverity: severity.Alert}
+	})
+}
+
 // CardTesting flags tiny charges (Max yen or less) at payees that are not
 // known and new to the card: thieves try a stolen number with a few yen
 // before spending it. When larger charges at other new, unknown payees
@@ -13,23 +19,23 @@ import (
 // charges are part of the finding: they are what the test was for. Tiny
 // charges at one payee within a day are one finding. A refund of the tiny
 // charge quiets it (see the reversed rule).
-type CardTesting struct {
+type cardTestingRule struct {
 	Severity       severity.Severity `yaml:"severity" doc:"severity of a tiny charge at an unknown payee"`
-	Max            Yen               `yaml:"max" doc:"a charge up to this amount is tiny"`
-	Follow         Days              `yaml:"follow" doc:"look this long after it for larger charges at new payees"`
+	Max            yenAmount         `yaml:"max" doc:"a charge up to this amount is tiny"`
+	Follow         dayCount          `yaml:"follow" doc:"look this long after it for larger charges at new payees"`
 	FollowSeverity severity.Severity `yaml:"follow-severity" doc:"severity when such charges follow"`
 }
 
 // ID implements [Rule].
-func (CardTesting) ID() string { return "card-testing" }
+func (cardTestingRule) ID() string { return "card-testing" }
 
 // Doc says what the rule flags.
-func (CardTesting) Doc() string {
+func (cardTestingRule) Doc() string {
 	return "tiny charges at unknown payees (how stolen cards are tested), stronger when larger new charges follow"
 }
 
 // Check implements [Rule].
-func (t CardTesting) Check(card *Card) []Finding {
+func (t cardTestingRule) Check(card *Card) []Finding {
 	var out []Finding
 	var group []int
 	flush := func() {
@@ -56,7 +62,7 @@ func (t CardTesting) Check(card *Card) []Finding {
 
 // unknownNew reports whether the purchase at index i is at a payee that is
 // neither known nor paid for long: not a config payee, no stream that ran
-// before, first paid less than [NewRelationship] days earlier.
+// before, first paid less than [newRelationship] days earlier.
 func (c *Card) unknownNew(i int) bool {
 	ch := c.Charges[i]
 	if c.isKnown(ch) {
@@ -70,7 +76,7 @@ func (c *Card) unknownNew(i int) bool {
 // a new unknown payee for an amount that is large for the card (its usual
 // large purchase, the 90th percentile) or at a high-risk merchant, or at
 // least twice the most the card ever paid that payee a month or more before.
-func (c *Card) followUp(i int, max Yen) bool {
+func (c *Card) followUp(i int, max yenAmount) bool {
 	ch := c.Charges[i]
 	y := c.yen[i]
 	if y <= int64(max) {
@@ -85,7 +91,7 @@ func (c *Card) followUp(i int, max Yen) bool {
 	return y > 2*c.payeeMaxBefore(i)
 }
 
-func (t CardTesting) finding(card *Card, group []int) Finding {
+func (t cardTestingRule) finding(card *Card, group []int) Finding {
 	first, last := card.Charges[group[0]], card.Charges[group[len(group)-1]]
 	var sum int64
 	charges := make([]*statement.Charge, len(group))

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 	"github.com/cardcheck/cardcheck/rules/spec"
 )
@@ -26,32 +25,44 @@ import (
 // tiny test charges, jumps at known payees.
 func Catalogue() []Rule { return slices.Clone(catalogue()) }
 
+// registered are the built-in rules, each added by its own file with
+// [register].
+var registered []struct {
+	order    int
+	defaults func() Rule
+}
+
+// register adds a built-in rule: defaults returns it at its default
+// settings (called once). order places it in the run: the rules that check
+// charges from 10 to 800, in the order their reasons are listed among
+// equals; the adjusters, which act on the combined findings, from 900 (so
+// breach-exposure raises before reversed closes).
+func register(order int, defaults func() Rule) {
+	registered = append(registered, struct {
+		order    int
+		defaults func() Rule
+	}{order, defaults})
+}
+
 // catalogue builds the defaults once: rules are values, and what they point
 // at (compiled patterns, the breach list) is read only.
 var catalogue = sync.OnceValue(func() []Rule {
-	hr := HighRisk{Severity: severity.Warning, Run: 3, RunWithin: 14}
-	if err := hr.prepare(); err != nil {
-		panic("rules: high-risk list: " + err.Error())
+	regs := slices.Clone(registered)
+	slices.SortStableFunc(regs, func(a, b struct {
+		order    int
+		defaults func() Rule
+	}) int {
+		return a.order - b.order
+	})
+	out := make([]Rule, len(regs))
+	for i, r := range regs {
+		out[i] = r.defaults()
 	}
-	return []Rule{
-		UnknownPayee{Severity: severity.Alert},
-		Burst{Min: 3, WithinDays: 1, Severity: severity.Alert, SameAmount: 3, SameAmountWithin: 7, SameAmountFrom: 1000, SameAmountSeverity: severity.Warning},
-		NewMerchant{Severity: severity.Warning, Min: 45000, Times: 3000, Alert: 100000},
-		AmountChange{Severity: severity.Warning, Increase: 1000, Double: doubleRatio},
-		Duplicate{Severity: severity.Warning, SeverityRecurringOnly: severity.Alert, Within: 5},
-		CardTesting{Severity: severity.Warning, Max: 100, Follow: 14, FollowSeverity: severity.Alert},
-		hr,
-		Foreign{Severity: severity.Warning, History: 90},
-		AmountOutlier{Severity: severity.Warning, K: 10000, Floor: 250, FloorYen: 1000, Min: 50000},
-		MonthlyTotal{Severity: severity.Info, Times: 2000, Excess: 30000, MinMonths: 3},
-		MissingRecurring{Severity: severity.Info, Grace: 7},
-		BreachExposure{Severity: severity.Warning, Watch: 365, Raise: true, Catalogue: Breaches()},
-		Reversed{Within: 60},
-	}
+	return out
 })
 
-// IDs returns the built-in rule ids in catalogue order.
-func IDs() []string {
+// ruleIDs returns the built-in rule ids in catalogue order.
+func ruleIDs() []string {
 	var out []string
 	for _, r := range Catalogue() {
 		out = append(out, r.ID())
@@ -76,7 +87,7 @@ func Describe(rs []Rule) []Description {
 		if doc, ok := r.(interface{ Doc() string }); ok {
 			d.Doc = doc.Doc()
 		}
-		if u, ok := r.(*UserRule); ok {
+		if u, ok := r.(*userRule); ok {
 			d.User = true
 			d.Severity = u.Severity.String()
 			d.Params = []Param{{Name: "when", Value: u.When}}
@@ -84,7 +95,7 @@ func Describe(rs []Rule) []Description {
 				d.Params = append(d.Params, Param{Name: "cards", Value: strings.Join(u.Cards, ", ")})
 			}
 		} else {
-			for _, p := range Params(r) {
+			for _, p := range paramsOf(r) {
 				if p.Name == "severity" {
 					d.Severity = p.Value
 					continue
@@ -117,7 +128,7 @@ func New(sp *spec.Spec) (*Engine, error) {
 	}
 	base := Catalogue()
 	for i, r := range base {
-		if be, ok := r.(BreachExposure); ok {
+		if be, ok := r.(breachExposureRule); ok {
 			be.Catalogue = slices.Clone(be.Catalogue) // the defaults' list is shared
 			be.Catalogue = append(be.Catalogue, cfg.Rules.Breaches...)
 			base[i] = be
@@ -130,12 +141,12 @@ func New(sp *spec.Spec) (*Engine, error) {
 	global := b.apply(base, on, cfg.Rules.Settings)
 	var user []Rule
 	for _, ur := range cfg.Rules.User {
-		if slices.Contains(IDs(), ur.ID) {
+		if slices.Contains(ruleIDs(), ur.ID) {
 			b.errs = append(b.errs, &yamlfile.Error{File: b.path, Line: ur.Line, Column: ur.Column,
 				Msg: fmt.Sprintf("user rule id %q is a built-in rule's; choose another", ur.ID)})
 			continue
 		}
-		u, err := CompileUserRule(b.path, ur)
+		u, err := compileUserRule(b.path, ur)
 		if err != nil {
 			b.errs = append(b.errs, err)
 			continue
@@ -168,7 +179,7 @@ func (b *builder) apply(rules []Rule, on []bool, settings []spec.RuleSettings) r
 		k := slices.IndexFunc(out.rules, func(r Rule) bool { return r.ID() == s.ID })
 		if k < 0 {
 			b.errs = append(b.errs, &yamlfile.Error{File: b.path, Line: s.Line, Column: s.Column,
-				Msg: fmt.Sprintf("rules: unknown rule %q%s; the rules are %s (user rules go under rules.user)", s.ID, didYouMean(s.ID, IDs()), strings.Join(IDs(), ", "))})
+				Msg: fmt.Sprintf("rules: unknown rule %q%s; the rules are %s (user rules go under rules.user)", s.ID, didYouMean(s.ID, ruleIDs()), strings.Join(ruleIDs(), ", "))})
 			continue
 		}
 		ptr := reflect.New(reflect.TypeOf(out.rules[k]))

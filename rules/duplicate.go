@@ -10,6 +10,12 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(50, func() Rule {
+		return duplicateRule{Severity: severity.Warning, SeverityRecurringOnly: severity.Alert, Within: 5}
+	})
+}
+
 // Duplicate flags the same payee charging the same amount twice within a
 // few days, in the same month, where the payee normally charges once per
 // cycle at that amount (an established monthly or longer learned stream it
@@ -22,22 +28,22 @@ import (
 // The finding lists the suspect charge only: the one off the payee's rhythm
 // (not a stream member), else the later one. On a recurring-only card it is
 // SeverityRecurringOnly: there every charge beyond the known ones is serious.
-type Duplicate struct {
+type duplicateRule struct {
 	Severity              severity.Severity `yaml:"severity" doc:"severity of a duplicate charge"`
 	SeverityRecurringOnly severity.Severity `yaml:"severity-recurring-only" doc:"…on a recurring-only card"`
-	Within                Days              `yaml:"within" doc:"at most this many days apart (and less than one cycle)"`
+	Within                dayCount          `yaml:"within" doc:"at most this many days apart (and less than one cycle)"`
 }
 
 // ID implements [Rule].
-func (Duplicate) ID() string { return "duplicate" }
+func (duplicateRule) ID() string { return "duplicate" }
 
 // Doc says what the rule flags.
-func (Duplicate) Doc() string {
+func (duplicateRule) Doc() string {
 	return "the same amount twice within a few days from a payee that charges once per cycle"
 }
 
 // Check implements [Rule].
-func (d Duplicate) Check(card *Card) []Finding {
+func (d duplicateRule) Check(card *Card) []Finding {
 	var out []Finding
 	sev := d.Severity
 	if card.RecurringOnly {

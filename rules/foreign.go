@@ -6,25 +6,29 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(80, func() Rule { return foreignRule{Severity: severity.Warning, History: 90} })
+}
+
 // Foreign flags foreign-currency charges on a card with no such history: no
-// foreign charge more than [NewRelationship] days before, over a history of
+// foreign charge more than [newRelationship] days before, over a history of
 // at least History days (a card too new to have a pattern is not judged).
 // A first trip abroad shows as one finding per charge, all in one window.
-type Foreign struct {
+type foreignRule struct {
 	Severity severity.Severity `yaml:"severity" doc:"severity of a foreign charge on a card that has none before"`
-	History  Days              `yaml:"history" doc:"judge only cards with at least this much history"`
+	History  dayCount          `yaml:"history" doc:"judge only cards with at least this much history"`
 }
 
 // ID implements [Rule].
-func (Foreign) ID() string { return "foreign" }
+func (foreignRule) ID() string { return "foreign" }
 
 // Doc says what the rule flags.
-func (Foreign) Doc() string {
+func (foreignRule) Doc() string {
 	return "a foreign-currency charge on a card with no foreign charges before"
 }
 
 // Check implements [Rule].
-func (f Foreign) Check(card *Card) []Finding {
+func (f foreignRule) Check(card *Card) []Finding {
 	if len(card.Charges) == 0 {
 		return nil
 	}
@@ -45,7 +49,7 @@ func (f Foreign) Check(card *Card) []Finding {
 		if !ch.Foreign() {
 			return
 		}
-		if int(ch.Date-firstForeign) >= NewRelationship {
+		if int(ch.Date-firstForeign) >= newRelationship {
 			return // foreign charges are part of this card's life
 		}
 		msg := message.New("foreign", message.Args{"payee": message.Text(ch.Payee), "foreign-amount": message.Text(ch.ForeignAmount.String()),

@@ -11,11 +11,21 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(70, func() Rule {
+		hr := highRiskRule{Severity: severity.Warning, Run: 3, RunWithin: 14}
+		if err := hr.prepare(); err != nil {
+			panic("rules: high-risk list: " + err.Error())
+		}
+		return hr
+	})
+}
+
 // HighRisk flags charges at merchants whose goods turn into cash or resale
 // value at once — app and game stores, gift cards, prepaid top-ups, crypto
 // exchanges, money transfer — when the merchant is not one of the card's
 // known payees and is new to it. These are where stolen cards are spent.
-// Add extends the built-in list ([HighRiskMerchants]) with payee patterns
+// Add extends the built-in list ([highRiskMerchants]) with payee patterns
 // ("re:…" for a regular expression).
 //
 // At a high-risk merchant the card already pays (apps now and then, a
@@ -24,11 +34,11 @@ import (
 // is how a thief spends a stolen card where its owner shops too. (A top-up
 // card charged ¥3,000 or ¥5,000 every few days is not: those amounts are
 // its usual.)
-type HighRisk struct {
+type highRiskRule struct {
 	Severity  severity.Severity `yaml:"severity" doc:"severity of a charge at a high-risk merchant new to the card"`
 	Add       []string          `yaml:"add" doc:"more payee patterns to treat as high-risk"`
 	Run       int               `yaml:"run" doc:"at a high-risk merchant the card knows: this many charges above anything paid there before…"`
-	RunWithin Days              `yaml:"run-within" doc:"…within this many days (0: off)"`
+	RunWithin dayCount          `yaml:"run-within" doc:"…within this many days (0: off)"`
 
 	match []highRiskMatcher
 }
@@ -41,7 +51,7 @@ type highRiskMatcher struct {
 // HighRiskMerchants are the built-in high-risk payee patterns by kind (the
 // kind is said in messages as the term high-risk.KIND),
 // matched against payee keys (and "PROCESSOR *key") after normalisation.
-var HighRiskMerchants = []struct {
+var highRiskMerchants = []struct {
 	Kind     string
 	Patterns []string
 }{
@@ -54,17 +64,17 @@ var HighRiskMerchants = []struct {
 }
 
 // ID implements [Rule].
-func (HighRisk) ID() string { return "high-risk-merchant" }
+func (highRiskRule) ID() string { return "high-risk-merchant" }
 
 // Doc says what the rule flags.
-func (HighRisk) Doc() string {
+func (highRiskRule) Doc() string {
 	return "app stores, game stores, gift cards, prepaid top-ups, crypto and other cash-like merchants new to the card"
 }
 
 // prepare compiles the patterns.
-func (h *HighRisk) prepare() error {
+func (h *highRiskRule) prepare() error {
 	h.match = nil
-	for _, k := range HighRiskMerchants {
+	for _, k := range highRiskMerchants {
 		p, err := payee.Compile(containing(k.Patterns))
 		if err != nil {
 			return err
@@ -94,8 +104,8 @@ func containing(words []string) []string {
 }
 
 // defaultHighRisk is the built-in list, compiled once (for user rules).
-var defaultHighRisk = sync.OnceValue(func() *HighRisk {
-	h := &HighRisk{}
+var defaultHighRisk = sync.OnceValue(func() *highRiskRule {
+	h := &highRiskRule{}
 	if err := h.prepare(); err != nil {
 		panic("rules: high-risk list: " + err.Error())
 	}
@@ -103,7 +113,7 @@ var defaultHighRisk = sync.OnceValue(func() *HighRisk {
 })
 
 // kind returns what kind of high-risk merchant ch is at, or "".
-func (h *HighRisk) kind(ch *statement.Charge) string {
+func (h *highRiskRule) kind(ch *statement.Charge) string {
 	for _, m := range h.match {
 		if m.p.Match(ch.Payee, ch.Via) {
 			return m.kind
@@ -114,7 +124,7 @@ func (h *HighRisk) kind(ch *statement.Charge) string {
 
 // Check implements [Rule]. The window's flagged charges at one high-risk
 // payee are one finding.
-func (h HighRisk) Check(card *Card) []Finding {
+func (h highRiskRule) Check(card *Card) []Finding {
 	if h.match == nil {
 		if err := h.prepare(); err != nil {
 			return nil
@@ -152,7 +162,7 @@ func (h HighRisk) Check(card *Card) []Finding {
 	return out
 }
 
-func (h HighRisk) newFinding(card *Card, p, kind string, cs []*statement.Charge, sum int64) Finding {
+func (h highRiskRule) newFinding(card *Card, p, kind string, cs []*statement.Charge, sum int64) Finding {
 	first, _ := card.FirstPaid(p)
 	msg := message.New("high-risk-merchant", message.Args{"payee": message.Text(p), "charges": message.Count(len(cs)),
 		"sum": message.Yen(sum), "kind": message.Term("high-risk." + kind),
@@ -162,7 +172,7 @@ func (h HighRisk) newFinding(card *Card, p, kind string, cs []*statement.Charge,
 
 // runFinding flags the window's runs at a high-risk payee the card knows,
 // counting only charges above the most the card paid there before.
-func (h HighRisk) runFinding(card *Card, p, kind string, cs []*statement.Charge) (Finding, bool) {
+func (h highRiskRule) runFinding(card *Card, p, kind string, cs []*statement.Charge) (Finding, bool) {
 	if h.Run < 2 || h.RunWithin <= 0 {
 		return Finding{}, false
 	}

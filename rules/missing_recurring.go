@@ -9,27 +9,31 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(110, func() Rule { return missingRecurringRule{Severity: severity.Info, Grace: 7} })
+}
+
 // MissingRecurring notes a known recurring payee whose next charge is
 // overdue: no charge from it (at its amount) for a cycle plus the cadence's
 // tolerance plus Grace days. It is what happens after a card is reissued —
 // the payees that still bill the old number — or when a subscription ended.
 // It is card-level: it lists the payee's last charge, which is not suspect.
 // It is noted once, in the window where it becomes overdue.
-type MissingRecurring struct {
+type missingRecurringRule struct {
 	Severity severity.Severity `yaml:"severity" doc:"severity of an overdue recurring payment"`
-	Grace    Days              `yaml:"grace" doc:"days past the cadence's tolerance before a payment is overdue"`
+	Grace    dayCount          `yaml:"grace" doc:"days past the cadence's tolerance before a payment is overdue"`
 }
 
 // ID implements [Rule].
-func (MissingRecurring) ID() string { return "missing-recurring" }
+func (missingRecurringRule) ID() string { return "missing-recurring" }
 
 // Doc says what the rule notes.
-func (MissingRecurring) Doc() string {
+func (missingRecurringRule) Doc() string {
 	return "a known recurring payee whose next charge is overdue (after a card is reissued, the payees not yet updated)"
 }
 
 // Check implements [Rule].
-func (m MissingRecurring) Check(card *Card) []Finding {
+func (m missingRecurringRule) Check(card *Card) []Finding {
 	var out []Finding
 	payees := make([]string, 0, len(card.byPayee))
 	for p := range card.byPayee {
@@ -63,7 +67,7 @@ func (m MissingRecurring) Check(card *Card) []Finding {
 // check notes name (last charged by last at cadence cad) when overdue in the
 // window. For a learned stream, a later charge from the payee that fits
 // its amount means it goes on.
-func (m MissingRecurring) check(card *Card, name string, last *statement.Charge, cad recurring.Cadence, amount int64, s *recurring.Stream) (Finding, bool) {
+func (m missingRecurringRule) check(card *Card, name string, last *statement.Charge, cad recurring.Cadence, amount int64, s *recurring.Stream) (Finding, bool) {
 	due := cad.Next(last.Date).AddDays(cad.Tolerance + int(m.Grace))
 	if due < card.From || due > card.To {
 		return Finding{}, false

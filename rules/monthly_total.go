@@ -8,6 +8,12 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(100, func() Rule {
+		return monthlyTotalRule{Severity: severity.Info, Times: 2000, Excess: 30000, MinMonths: 3}
+	})
+}
+
 // MonthlyTotal flags a calendar month whose purchases add up to far more
 // than the card's usual month — what a cardholder otherwise notices only
 // when the bank debit is unexpectedly large. Far means at least Times the
@@ -27,18 +33,18 @@ import (
 // bank debit will be large); otherwise it adds a card-level finding listing
 // them, since a large month is a fact about the card, not proof against any
 // one charge.
-type MonthlyTotal struct {
+type monthlyTotalRule struct {
 	Severity  severity.Severity `yaml:"severity" doc:"severity of a month far above the usual"`
-	Times     Ratio             `yaml:"times" doc:"times the median month that is far above"`
-	Excess    Yen               `yaml:"excess" doc:"…and at least this much above it"`
+	Times     ratio             `yaml:"times" doc:"times the median month that is far above"`
+	Excess    yenAmount         `yaml:"excess" doc:"…and at least this much above it"`
 	MinMonths int               `yaml:"min-months" doc:"judge only cards with this many earlier months"`
 }
 
 // ID implements [Rule].
-func (MonthlyTotal) ID() string { return "monthly-total" }
+func (monthlyTotalRule) ID() string { return "monthly-total" }
 
 // Doc says what the rule flags.
-func (MonthlyTotal) Doc() string {
+func (monthlyTotalRule) Doc() string {
 	return "a month whose purchases add up to far more than the card's usual month"
 }
 
@@ -46,10 +52,10 @@ func (MonthlyTotal) Doc() string {
 const maxListed = 5
 
 // Check implements [Rule]; MonthlyTotal only adjusts.
-func (MonthlyTotal) Check(*Card) []Finding { return nil }
+func (monthlyTotalRule) Check(*Card) []Finding { return nil }
 
-// Adjust implements [Adjuster].
-func (m MonthlyTotal) Adjust(card *Card, fs []Finding) []Finding {
+// Adjust implements [adjuster].
+func (m monthlyTotalRule) Adjust(card *Card, fs []Finding) []Finding {
 	for _, f := range m.months(card) {
 		fs = attach(card, fs, f)
 	}
@@ -89,7 +95,7 @@ func attach(card *Card, fs []Finding, f Finding) []Finding {
 }
 
 // months returns a finding for each month of the window far above the usual.
-func (m MonthlyTotal) months(card *Card) []Finding {
+func (m monthlyTotalRule) months(card *Card) []Finding {
 	if card.start >= len(card.Charges) {
 		return nil
 	}
@@ -113,7 +119,7 @@ func (m MonthlyTotal) months(card *Card) []Finding {
 	return out
 }
 
-func (m MonthlyTotal) finding(card *Card, month statement.Date, total, usual, limit int64, n int) (Finding, bool) {
+func (m monthlyTotalRule) finding(card *Card, month statement.Date, total, usual, limit int64, n int) (Finding, bool) {
 	next := month.AddMonths(1)
 	var idx []int
 	for i := card.search(month); i < len(card.Charges) && card.Charges[i].Date < next; i++ {
@@ -155,7 +161,7 @@ func (m MonthlyTotal) finding(card *Card, month statement.Date, total, usual, li
 	// Refunds make the month's total smaller than its unknown purchases.
 	unknown = min(unknown, total)
 	msg := message.New("monthly-total", message.Args{
-		"month": message.Month(month), "total": message.Yen(total), "times": Times(total, usual).short(),
+		"month": message.Month(month), "total": message.Yen(total), "times": timesOf(total, usual).short(),
 		"usual": message.Yen(usual), "months": message.Count(n), "limit": message.Yen(limit),
 		"unknown-charges": message.Count(len(idx)), "unknown": message.Yen(unknown)})
 	return Finding{Rule: m.ID(), Severity: m.Severity, Message: msg, Charges: charges, topic: ym}, true

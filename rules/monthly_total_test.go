@@ -30,7 +30,7 @@ func TestMonthlyTotal(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			card := cardOf("2021-12-01", "2021-12-31", join(base, tt.charges), nil)
-			fs := rule("monthly-total").(Adjuster).Adjust(card, nil)
+			fs := rule("monthly-total").(adjuster).Adjust(card, nil)
 			if got := flagged(fs); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
@@ -68,7 +68,7 @@ func TestMonthlyTotalQuarterlyBill(t *testing.T) {
 		cs = append(cs, buy(d("2021-01-25").AddMonths(3*i).String(), "税理士法人　サンプル会計", 33000))
 	}
 	card := cardOf("2022-01-01", "2022-01-31", cs, nil)
-	if fs := rule("monthly-total").(Adjuster).Adjust(card, nil); len(fs) != 0 {
+	if fs := rule("monthly-total").(adjuster).Adjust(card, nil); len(fs) != 0 {
 		t.Errorf("got %q", flagged(fs))
 	}
 }

@@ -6,30 +6,36 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() {
+	register(30, func() Rule {
+		return newMerchantRule{Severity: severity.Warning, Min: 45000, Times: 3000, Alert: 100000}
+	})
+}
+
 // NewMerchant flags a purchase at a payee the card has not paid before (or
-// first paid less than [NewRelationship] days earlier), weighted by amount
+// first paid less than [newRelationship] days earlier), weighted by amount
 // against the card's usual purchases: it fires only from Min yen and from
 // Times the card's usual large purchase (its 90th percentile), so a new
 // bakery is quiet and a first-time ¥120,000 electronics shop is not. At
 // Alert yen or more, when that is also more than any purchase in the
 // baseline, it is an alert.
-type NewMerchant struct {
+type newMerchantRule struct {
 	Severity severity.Severity `yaml:"severity" doc:"severity of a large first purchase"`
-	Min      Yen               `yaml:"min" doc:"never flag a first purchase below this"`
-	Times    Ratio             `yaml:"times" doc:"…nor below this many times the card's usual large purchase (90th percentile)"`
-	Alert    Yen               `yaml:"alert" doc:"alert from this amount when it is above every earlier purchase (0: never)"`
+	Min      yenAmount         `yaml:"min" doc:"never flag a first purchase below this"`
+	Times    ratio             `yaml:"times" doc:"…nor below this many times the card's usual large purchase (90th percentile)"`
+	Alert    yenAmount         `yaml:"alert" doc:"alert from this amount when it is above every earlier purchase (0: never)"`
 }
 
 // ID implements [Rule].
-func (NewMerchant) ID() string { return "new-merchant" }
+func (newMerchantRule) ID() string { return "new-merchant" }
 
 // Doc says what the rule flags.
-func (NewMerchant) Doc() string {
+func (newMerchantRule) Doc() string {
 	return "a large purchase at a payee new to the card, large meaning against the card's usual purchases"
 }
 
 // Check implements [Rule].
-func (n NewMerchant) Check(card *Card) []Finding {
+func (n newMerchantRule) Check(card *Card) []Finding {
 	var out []Finding
 	var st *cardStats
 	card.windowPurchases(func(i int, ch *statement.Charge) {

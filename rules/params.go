@@ -25,10 +25,10 @@ import (
 // "1y" (365 days), "24h" (whole days only) or a plain number of days.
 // Statements carry dates, not times, so "within 1d" means the same day or
 // the next.
-type Days int
+type dayCount int
 
 // UnmarshalText reads "3d", "2w", "1y", "48h" or "3".
-func (d *Days) UnmarshalText(b []byte) error {
+func (d *dayCount) UnmarshalText(b []byte) error {
 	s := strings.TrimSpace(string(b))
 	mult := 1
 	num := s
@@ -44,46 +44,46 @@ func (d *Days) UnmarshalText(b []byte) error {
 		if err != nil || h < 0 || h%24 != 0 {
 			return fmt.Errorf("%q: statements have dates, not times: write whole days (24h, 48h, 1d, 7d)", s)
 		}
-		*d = Days(h / 24)
+		*d = dayCount(h / 24)
 		return nil
 	}
 	n, err := strconv.Atoi(num)
 	if err != nil || n < 0 || n > 100*365 {
 		return fmt.Errorf("%q: want a number of days like 1d, 7d, 2w or 1y", s)
 	}
-	*d = Days(n * mult)
+	*d = dayCount(n * mult)
 	return nil
 }
 
 // String writes d as "7d".
-func (d Days) String() string { return fmt.Sprintf("%dd", int(d)) }
+func (d dayCount) String() string { return fmt.Sprintf("%dd", int(d)) }
 
 // Yen is a whole-yen amount used as a threshold. In the config it is written
 // 1000, "1,000", "¥1,000" or "1000円". Thresholds are whole yen, so they
 // compare exactly with charge amounts (see [Card.Yen]).
-type Yen int64
+type yenAmount int64
 
 // UnmarshalText reads a whole, non-negative yen amount.
-func (y *Yen) UnmarshalText(b []byte) error {
+func (y *yenAmount) UnmarshalText(b []byte) error {
 	s := strings.TrimSpace(string(b))
 	t := strings.NewReplacer(",", "", "¥", "", "￥", "", "円", "").Replace(s)
 	d, err := decimal.NewFromString(strings.TrimSpace(t))
 	if err != nil || !d.IsInteger() || d.IsNegative() || d.GreaterThan(decimal.New(1, 15)) {
 		return fmt.Errorf("%q: want a whole yen amount like 1000 or ¥1,000", s)
 	}
-	*y = Yen(d.IntPart())
+	*y = yenAmount(d.IntPart())
 	return nil
 }
 
 // String writes y as "¥1,000".
-func (y Yen) String() string { return statement.FormatYen(decimal.New(int64(y), 0)) }
+func (y yenAmount) String() string { return statement.FormatYen(decimal.New(int64(y), 0)) }
 
 // Ratio is a multiplier such as 1.8 (written 1.8, "1.8x" or "180%"), kept
 // exactly in thousandths so that comparisons with yen stay integer.
-type Ratio int64
+type ratio int64
 
 // UnmarshalText reads "1.8", "1.8x" or "180%".
-func (r *Ratio) UnmarshalText(b []byte) error {
+func (r *ratio) UnmarshalText(b []byte) error {
 	s := strings.TrimSpace(string(b))
 	t := strings.TrimRight(s, "x×")
 	scale := decimal.New(1000, 0)
@@ -94,30 +94,30 @@ func (r *Ratio) UnmarshalText(b []byte) error {
 	if err != nil || !d.IsPositive() || d.Mul(scale).GreaterThan(decimal.New(1, 9)) {
 		return fmt.Errorf("%q: want a positive multiplier like 1.8 or 180%%", s)
 	}
-	*r = Ratio(d.Mul(scale).Round(0).IntPart())
+	*r = ratio(d.Mul(scale).Round(0).IntPart())
 	return nil
 }
 
 // String writes r as "1.8".
-func (r Ratio) String() string { return decimal.New(int64(r), -3).String() }
+func (r ratio) String() string { return decimal.New(int64(r), -3).String() }
 
 // short is r rounded to one decimal, for messages: 4.5×.
-func (r Ratio) short() message.Value {
+func (r ratio) short() message.Value {
 	return message.Ratio(decimal.New(int64(r), -3).Round(1).Shift(3).IntPart())
 }
 
 // Of returns y × r, rounded down to whole yen.
-func (r Ratio) Of(y int64) int64 { return mulDiv(y, int64(r), 1000) }
+func (r ratio) Of(y int64) int64 { return mulDiv(y, int64(r), 1000) }
 
 // AtLeast reports whether a ≥ r × ref, exactly.
-func (r Ratio) AtLeast(a, ref int64) bool { return cmpMul(a, 1000, ref, int64(r)) >= 0 }
+func (r ratio) AtLeast(a, ref int64) bool { return cmpMul(a, 1000, ref, int64(r)) >= 0 }
 
 // Times returns a/ref as a ratio, rounded down (0 when ref is not positive).
-func Times(a, ref int64) Ratio {
+func timesOf(a, ref int64) ratio {
 	if ref <= 0 {
 		return 0
 	}
-	return Ratio(mulDiv(a, 1000, ref))
+	return ratio(mulDiv(a, 1000, ref))
 }
 
 // mulDiv is a*b/c rounded down (c > 0), exact for any int64 inputs.
@@ -188,7 +188,7 @@ type Param struct {
 }
 
 // Params returns rule's parameters with their current values.
-func Params(rule Rule) []Param {
+func paramsOf(rule Rule) []Param {
 	v := reflect.New(reflect.TypeOf(rule))
 	v.Elem().Set(reflect.ValueOf(rule))
 	var out []Param

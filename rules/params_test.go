@@ -13,10 +13,10 @@ import (
 func TestParamTypes(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
-		want Days
+		want dayCount
 		ok   bool
 	}{{"1d", 1, true}, {"7d", 7, true}, {"2w", 14, true}, {"1y", 365, true}, {"48h", 2, true}, {"3", 3, true}, {"25h", 0, false}, {"1m", 0, false}, {"-1d", 0, false}} {
-		var got Days
+		var got dayCount
 		err := got.UnmarshalText([]byte(tt.in))
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("Days %q: %v %v", tt.in, got, err)
@@ -24,10 +24,10 @@ func TestParamTypes(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		in   string
-		want Yen
+		want yenAmount
 		ok   bool
 	}{{"1000", 1000, true}, {"¥1,000", 1000, true}, {"1,000円", 1000, true}, {"0", 0, true}, {"10.5", 0, false}, {"-5", 0, false}, {"x", 0, false}} {
-		var got Yen
+		var got yenAmount
 		err := got.UnmarshalText([]byte(tt.in))
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("Yen %q: %v %v", tt.in, got, err)
@@ -35,19 +35,19 @@ func TestParamTypes(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		in   string
-		want Ratio
+		want ratio
 		ok   bool
 	}{{"1.8", 1800, true}, {"180%", 1800, true}, {"2x", 2000, true}, {"0.25", 250, true}, {"0", 0, false}, {"-1", 0, false}} {
-		var got Ratio
+		var got ratio
 		err := got.UnmarshalText([]byte(tt.in))
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("Ratio %q: %v %v", tt.in, got, err)
 		}
 	}
-	if !Ratio(1800).AtLeast(1800, 1000) || Ratio(1800).AtLeast(1799, 1000) || Ratio(1800).Of(5280) != 9504 {
+	if !ratio(1800).AtLeast(1800, 1000) || ratio(1800).AtLeast(1799, 1000) || ratio(1800).Of(5280) != 9504 {
 		t.Error("Ratio arithmetic")
 	}
-	if !Ratio(1800).AtLeast(1<<62, 1<<40) || Times(1<<62, 1<<61) != 2000 {
+	if !ratio(1800).AtLeast(1<<62, 1<<40) || timesOf(1<<62, 1<<61) != 2000 {
 		t.Error("Ratio arithmetic on large numbers")
 	}
 }
@@ -76,7 +76,7 @@ rules:
 	if slices.Contains(ids(eng.Rules), "new-merchant") || !slices.Contains(ids(eng.Rules), "foreign") {
 		t.Errorf("global rules: %q", ids(eng.Rules))
 	}
-	b := eng.Rules[slices.Index(ids(eng.Rules), "burst")].(Burst)
+	b := eng.Rules[slices.Index(ids(eng.Rules), "burst")].(burstRule)
 	if b.Min != 4 || b.WithinDays != 2 || b.Severity != severity.Warning || b.SameAmount != 3 {
 		t.Errorf("global burst: %+v", b)
 	}
@@ -85,7 +85,7 @@ rules:
 	if slices.Contains(ids(rs), "foreign") || slices.Contains(ids(rs), "new-merchant") {
 		t.Errorf("card rules: %q", ids(rs))
 	}
-	if b := rs[slices.Index(ids(rs), "burst")].(Burst); b.Min != 2 || b.WithinDays != 2 || b.Severity != severity.Warning {
+	if b := rs[slices.Index(ids(rs), "burst")].(burstRule); b.Min != 2 || b.WithinDays != 2 || b.Severity != severity.Warning {
 		t.Errorf("card burst: %+v", b)
 	}
 	other := NewCard("別のカード 1234-56**", nil, 0, 0, nil)

@@ -8,6 +8,8 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() { register(910, func() Rule { return reversedRule{Within: 60} }) }
+
 // Reversed closes findings whose charges were refunded: a refund (a refund
 // line or a negative amount) from the same payee for the same amount within
 // Within days after the charge, or one the statement says reverses it. A
@@ -17,20 +19,20 @@ import (
 // finding keeps its severity and says which. Each refund reverses one charge.
 //
 // It checks nothing itself; it adjusts the combined findings, last.
-type Reversed struct {
-	Within Days `yaml:"within" doc:"a matching refund within this many days reverses a charge"`
+type reversedRule struct {
+	Within dayCount `yaml:"within" doc:"a matching refund within this many days reverses a charge"`
 }
 
 // ID implements [Rule].
-func (Reversed) ID() string { return "reversed" }
+func (reversedRule) ID() string { return "reversed" }
 
 // Doc says what the rule does.
-func (Reversed) Doc() string {
+func (reversedRule) Doc() string {
 	return "a suspect charge refunded later (same payee, equal amount) is reported as reversed, at info"
 }
 
 // Check implements [Rule]; Reversed only adjusts.
-func (Reversed) Check(*Card) []Finding { return nil }
+func (reversedRule) Check(*Card) []Finding { return nil }
 
 // refundsOf matches refunds to the charges they reverse, once per card.
 func (c *Card) refundsOf(within int) map[*statement.Charge]*statement.Charge {
@@ -86,8 +88,8 @@ func (c *Card) refundsOf(within int) map[*statement.Charge]*statement.Charge {
 	return c.refunds
 }
 
-// Adjust implements [Adjuster].
-func (v Reversed) Adjust(card *Card, fs []Finding) []Finding {
+// Adjust implements [adjuster].
+func (v reversedRule) Adjust(card *Card, fs []Finding) []Finding {
 	refunds := card.refundsOf(int(v.Within))
 	if len(refunds) == 0 {
 		return fs

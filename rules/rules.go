@@ -85,13 +85,24 @@ type CardRules struct {
 // every rule has checked it: breach-exposure raises the findings that follow
 // a breach, reversed closes the findings a refund cancels. Adjusters run in
 // the order of the rule set.
-type Adjuster interface {
+type adjuster interface {
 	Rule
 	Adjust(card *Card, findings []Finding) []Finding
 }
 
 // Default returns an engine with the built-in rules at their default settings.
 func Default() *Engine { return &Engine{Rules: Catalogue()} }
+
+// Breaches returns the breaches the engine watches for (with the rule
+// breach-exposure on): the built-in ones and the config's.
+func (e *Engine) Breaches() []spec.Breach {
+	for _, r := range e.Rules {
+		if be, ok := r.(breachExposureRule); ok {
+			return be.Catalogue
+		}
+	}
+	return nil
+}
 
 // RulesFor returns the rules that run on card.
 func (e *Engine) RulesFor(card *Card) []Rule {
@@ -141,7 +152,7 @@ func (e *Engine) RunCard(card *Card) []Finding {
 	}
 	found := combine(card, raw)
 	for _, r := range rs {
-		if a, ok := r.(Adjuster); ok {
+		if a, ok := r.(adjuster); ok {
 			found = a.Adjust(card, found)
 		}
 	}

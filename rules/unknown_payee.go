@@ -7,24 +7,26 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
+func init() { register(10, func() Rule { return unknownPayeeRule{Severity: severity.Alert} }) }
+
 // UnknownPayee flags, on a recurring-only card, every purchase that is not
 // a known payment: a payee outside the known ones, or a known payee charging
 // off its rhythm. A known payee charging on its usual day at a new price is
 // left to amount-change (a price increase is not an unknown payee).
-type UnknownPayee struct {
+type unknownPayeeRule struct {
 	Severity severity.Severity `yaml:"severity" doc:"severity of a purchase outside the known payments"`
 }
 
 // ID implements [Rule].
-func (UnknownPayee) ID() string { return "unknown-payee" }
+func (unknownPayeeRule) ID() string { return "unknown-payee" }
 
 // Doc says what the rule flags.
-func (UnknownPayee) Doc() string {
+func (unknownPayeeRule) Doc() string {
 	return "on a recurring-only card, a purchase that is not one of its known payments"
 }
 
 // Check implements [Rule].
-func (u UnknownPayee) Check(card *Card) []Finding {
+func (u unknownPayeeRule) Check(card *Card) []Finding {
 	if !card.RecurringOnly {
 		return nil
 	}
@@ -59,7 +61,7 @@ func (u UnknownPayee) Check(card *Card) []Finding {
 }
 
 // streamOf returns the learned stream of payee p that has run for
-// [KnownAfterDays] before d and has the most charges, or nil.
+// [knownAfterDays] before d and has the most charges, or nil.
 func (c *Card) streamOf(p string, d statement.Date) *recurring.Stream {
 	px := c.byPayee[p]
 	if px == nil {
@@ -67,7 +69,7 @@ func (c *Card) streamOf(p string, d statement.Date) *recurring.Stream {
 	}
 	var best *recurring.Stream
 	for _, s := range px.streams {
-		if int(d-s.First()) >= KnownAfterDays && (best == nil || len(s.Charges) > len(best.Charges)) {
+		if int(d-s.First()) >= knownAfterDays && (best == nil || len(s.Charges) > len(best.Charges)) {
 			best = s
 		}
 	}
@@ -102,7 +104,7 @@ func onSchedule(s *recurring.Stream, d statement.Date) bool {
 // doubleRatio is where a known payee's higher amount stops looking like a
 // price change and starts looking like a double charge (amount-change's
 // default for its double parameter).
-const doubleRatio Ratio = 1800
+const doubleRatio ratio = 1800
 
 // priceChange reports whether the purchase at index i is a known payee's
 // charge on its usual day at a new price: the payee has an established

@@ -25,7 +25,7 @@ import (
 // compare exactly (the model itself stays decimal). Arithmetic that divides
 // (amount / 2) gives a float in expr; compare with * instead (amount * 2 >
 // x). The foreign amount is kept as the statement's exact decimal text.
-type Env struct {
+type exprEnv struct {
 	Payee    string `expr:"payee"`    // payee key ("APPLE COM BILL", "SAMPLESOFT")
 	Via      string `expr:"via"`      // processor or wallet ("PAYPAL"), or ""
 	Merchant string `expr:"merchant"` // as printed
@@ -59,32 +59,32 @@ type Env struct {
 // CountPayee returns how many purchases from this payee the card made in
 // the days days ending with this charge's day, this one included (days 1:
 // the same day).
-func (e Env) CountPayee(days int) int {
+func (e exprEnv) CountPayee(days int) int {
 	n, _ := e.payeeSpan(days)
 	return n
 }
 
 // SumPayee returns their total in yen.
-func (e Env) SumPayee(days int) int64 {
+func (e exprEnv) SumPayee(days int) int64 {
 	_, s := e.payeeSpan(days)
 	return s
 }
 
 // CountCard returns how many purchases the card made in the days days
 // ending with this charge's day, up to and including this charge.
-func (e Env) CountCard(days int) int {
+func (e exprEnv) CountCard(days int) int {
 	n, _ := e.cardSpan(days)
 	return n
 }
 
 // SumCard returns their total in yen.
-func (e Env) SumCard(days int) int64 {
+func (e exprEnv) SumCard(days int) int64 {
 	_, s := e.cardSpan(days)
 	return s
 }
 
 // PaidBefore reports whether the card paid this payee on an earlier day.
-func (e Env) PaidBefore() bool {
+func (e exprEnv) PaidBefore() bool {
 	if e.card == nil {
 		return false
 	}
@@ -94,7 +94,7 @@ func (e Env) PaidBefore() bool {
 
 // DaysSinceFirst returns the days since the card first paid this payee (0
 // for the first time).
-func (e Env) DaysSinceFirst() int {
+func (e exprEnv) DaysSinceFirst() int {
 	if e.card == nil {
 		return 0
 	}
@@ -107,7 +107,7 @@ func (e Env) DaysSinceFirst() int {
 }
 
 // Usual returns the card's median purchase in yen (its baseline).
-func (e Env) Usual() int64 {
+func (e exprEnv) Usual() int64 {
 	if e.card == nil {
 		return 0
 	}
@@ -116,7 +116,7 @@ func (e Env) Usual() int64 {
 
 // HighRisk reports whether the payee is on the built-in high-risk list
 // (app and game stores, gift cards, top-ups, crypto, money transfer).
-func (e Env) HighRisk() bool {
+func (e exprEnv) HighRisk() bool {
 	if e.card == nil {
 		return false
 	}
@@ -124,9 +124,9 @@ func (e Env) HighRisk() bool {
 }
 
 // Yen formats an amount: Yen(12000) is "¥12,000".
-func (e Env) Yen(n int64) string { return yenText(n) }
+func (e exprEnv) Yen(n int64) string { return yenText(n) }
 
-func (e Env) payeeSpan(days int) (int, int64) {
+func (e exprEnv) payeeSpan(days int) (int, int64) {
 	if e.card == nil {
 		return 0, 0
 	}
@@ -152,7 +152,7 @@ func (e Env) payeeSpan(days int) (int, int64) {
 	return n, sum
 }
 
-func (e Env) cardSpan(days int) (int, int64) {
+func (e exprEnv) cardSpan(days int) (int, int64) {
 	if e.card == nil {
 		return 0, 0
 	}
@@ -169,7 +169,7 @@ func (e Env) cardSpan(days int) (int, int64) {
 }
 
 // envFor builds the Env of the charge at index i.
-func envFor(card *Card, i int) Env {
+func envFor(card *Card, i int) exprEnv {
 	ch := card.Charges[i]
 	y, m, d := ch.Date.YMD()
 	known := card.isKnown(ch)
@@ -177,7 +177,7 @@ func envFor(card *Card, i int) Env {
 	if kind == "" {
 		kind = string(statement.Purchase)
 	}
-	e := Env{
+	e := exprEnv{
 		Payee: ch.Payee, Via: ch.Via, Merchant: ch.Merchant, Amount: card.yen[i],
 		Date: ch.Date.String(), Year: y, Month: int(m), Day: d, Weekday: ch.Date.Weekday().String()[:3],
 		Kind: kind, Foreign: ch.Foreign(), Currency: ch.ForeignCurrency, Installments: ch.Installments,
@@ -194,12 +194,12 @@ func envFor(card *Card, i int) Env {
 // type for type checking, and no clock (a rule must judge a charge the same
 // on every run).
 func exprOptions(extra ...expr.Option) []expr.Option {
-	return append([]expr.Option{expr.Env(Env{}), expr.DisableBuiltin("now"), expr.MaxNodes(2000)}, extra...)
+	return append([]expr.Option{expr.Env(exprEnv{}), expr.DisableBuiltin("now"), expr.MaxNodes(2000)}, extra...)
 }
 
-// UserRule is a rule written in the config: a condition over [Env] and a
+// UserRule is a rule written in the config: a condition over [exprEnv] and a
 // message template, compiled and type-checked once at load.
-type UserRule struct {
+type userRule struct {
 	RuleID   string
 	Severity severity.Severity
 	When     string
@@ -210,13 +210,13 @@ type UserRule struct {
 }
 
 // ID implements [Rule].
-func (u *UserRule) ID() string { return u.RuleID }
+func (u *userRule) ID() string { return u.RuleID }
 
 // Doc says what the rule flags.
-func (u *UserRule) Doc() string { return "user rule: " + u.When }
+func (u *userRule) Doc() string { return "user rule: " + u.When }
 
 // Check implements [Rule].
-func (u *UserRule) Check(card *Card) []Finding {
+func (u *userRule) Check(card *Card) []Finding {
 	if len(u.Cards) > 0 {
 		ok := false
 		for _, m := range u.Cards {
@@ -255,8 +255,8 @@ func (u *UserRule) Check(card *Card) []Finding {
 // CompileUserRule compiles a config user rule. Errors are *yamlfile.Error
 // values naming the config file, the line and column in it (inside the
 // expression where the expression is at fault), joined.
-func CompileUserRule(path string, r spec.UserRule) (*UserRule, error) {
-	u := &UserRule{RuleID: r.ID, When: r.When, Cards: r.Cards, Severity: severity.Warning}
+func compileUserRule(path string, r spec.UserRule) (*userRule, error) {
+	u := &userRule{RuleID: r.ID, When: r.When, Cards: r.Cards, Severity: severity.Warning}
 	var errs []error
 	at := func(line, col int, format string, args ...any) {
 		errs = append(errs, &yamlfile.Error{File: path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
@@ -380,7 +380,7 @@ func lineCol(s string, off int) (int, int) {
 
 // render fills the template for env; a value that fails to evaluate shows
 // as <error: …>.
-func (t *template) render(env Env) string {
+func (t *template) render(env exprEnv) string {
 	var b strings.Builder
 	for i, p := range t.progs {
 		b.WriteString(t.text[i])

@@ -38,7 +38,7 @@ rules:
 	var got []string
 	var msgs []string
 	for _, r := range eng.Rules {
-		if u, ok := r.(*UserRule); ok {
+		if u, ok := r.(*userRule); ok {
 			for _, f := range u.Check(card) {
 				got = append(got, u.ID()+" "+f.Severity.String()+" "+yenText(statement.WholeYen(f.Charges[0].Amount)))
 				msgs = append(msgs, message.Render(lang.EN, f.Message)+" / "+message.Render(lang.JA, f.Message))
@@ -153,7 +153,7 @@ rules:
 }
 
 func TestUserRuleRuntimeError(t *testing.T) {
-	u, err := CompileUserRule("c.yaml", spec.UserRule{ID: "bad-int", When: `int("x" + payee) > 0`})
+	u, err := compileUserRule("c.yaml", spec.UserRule{ID: "bad-int", When: `int("x" + payee) > 0`})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func FuzzCompile(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r := spec.UserRule{ID: "fuzz", When: s, Message: s, WhenAt: spec.ScalarPos{Line: 3, Column: 13}, MessageAt: spec.ScalarPos{Line: 4, Column: 16}}
-		u, err := CompileUserRule("f.yaml", r)
+		u, err := compileUserRule("f.yaml", r)
 		if err != nil {
 			var errs []error
 			if j, ok := err.(interface{ Unwrap() []error }); ok {

@@ -51,16 +51,14 @@ func Rules(w io.Writer, eng *rules.Engine) error {
 	if err := t.Write(w); err != nil {
 		return err
 	}
-	for _, r := range eng.Rules {
-		if be, ok := r.(rules.BreachExposure); ok {
-			fmt.Fprintln(w, "\nbreaches watched by breach-exposure (cards used at these payees in these days were exposed):")
-			bt := &Table{}
-			for _, b := range be.Catalogue {
-				bt.Row("  "+safetext.Terminal(b.Name), b.From.String()+" to "+b.To.String(), safetext.Terminal(strings.Join(b.Patterns, ", ")))
-			}
-			if err := bt.Write(w); err != nil {
-				return err
-			}
+	if bs := eng.Breaches(); len(bs) > 0 {
+		fmt.Fprintln(w, "\nbreaches watched by breach-exposure (cards used at these payees in these days were exposed):")
+		bt := &Table{}
+		for _, b := range bs {
+			bt.Row("  "+safetext.Terminal(b.Name), b.From.String()+" to "+b.To.String(), safetext.Terminal(strings.Join(b.Patterns, ", ")))
+		}
+		if err := bt.Write(w); err != nil {
+			return err
 		}
 	}
 	for _, cr := range eng.Cards {

@@ -84,8 +84,8 @@ func Check(o *Options) error {
 	}
 	cfg, _ := f.Config()
 	user := 0
-	for _, r := range eng.Rules {
-		if _, ok := r.(*rules.UserRule); ok {
+	for _, d := range rules.Describe(eng.Rules) {
+		if d.User {
 			user++
 		}
 	}
