@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -128,19 +127,17 @@ func writeDemo(t *testing.T) {
 	}
 }
 
-var zoneLine = regexp.MustCompile(`^(\S+)\.\s+IN\s+TXT\s+"([^"]+)"$`)
-
 // demoKeys reads the pinned record of dkim.txt.
 func demoKeys(t *testing.T) map[string]string {
 	data, err := os.ReadFile(filepath.Join(demoDir, "dkim.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := zoneLine.FindStringSubmatch(strings.TrimSpace(string(data)))
-	if m == nil {
-		t.Fatalf("dkim.txt: %q", data)
+	keys, err := auth.ParseKeys(data)
+	if err != nil || len(keys) != 1 {
+		t.Fatalf("dkim.txt: %v", err)
 	}
-	return map[string]string{m[1]: m[2]}
+	return keys
 }
 
 // TestDemoNotices: the demo notices read offline, with the demo key pinned

@@ -308,3 +308,41 @@ func Pinned(records map[string]string, next func(string) ([]string, error)) func
 		return next(name)
 	}
 }
+
+// ParseKeys reads pinned DKIM key records written as zone-file lines, one a
+// line ('cardcheck-demo._domainkey.vpass.ne.jp. IN TXT "v=DKIM1; k=…"'),
+// for [Pinned]. Blank lines and lines starting with ';' or '#' are comments.
+// A TXT value split into several quoted strings is joined, as DNS does.
+func ParseKeys(data []byte) (map[string]string, error) {
+	out := map[string]string{}
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == ';' || line[0] == '#' {
+			continue
+		}
+		name, rest, _ := strings.Cut(line, " ")
+		rest = strings.TrimSpace(rest)
+		rest, okIN := strings.CutPrefix(rest, "IN")
+		rest, okTXT := strings.CutPrefix(strings.TrimSpace(rest), "TXT")
+		rest = strings.TrimSpace(rest)
+		var value strings.Builder
+		for rest != "" && okIN && okTXT {
+			if rest[0] != '"' {
+				break
+			}
+			end := strings.IndexByte(rest[1:], '"')
+			if end < 0 {
+				break
+			}
+			value.WriteString(rest[1 : end+1])
+			rest = strings.TrimSpace(rest[end+2:])
+		}
+		name = strings.ToLower(strings.TrimSuffix(name, "."))
+		if !okIN || !okTXT || rest != "" || value.Len() == 0 || !strings.Contains(name, "._domainkey.") ||
+			!strings.HasPrefix(value.String(), "v=DKIM1") {
+			return nil, fmt.Errorf("line %d: want NAME._domainkey.DOMAIN. IN TXT \"v=DKIM1; …\"", i+1)
+		}
+		out[name] = value.String()
+	}
+	return out, nil
+}

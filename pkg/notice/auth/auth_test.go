@@ -53,3 +53,15 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func TestParseKeys(t *testing.T) {
+	got, err := ParseKeys([]byte("; the demo key\n\ncardcheck-demo._domainkey.vpass.ne.jp. IN TXT \"v=DKIM1; k=ed25519; \" \"p=abc=\"\nS2._domainkey.Example.JP IN TXT \"v=DKIM1; p=x\"\n"))
+	if err != nil || len(got) != 2 || got["cardcheck-demo._domainkey.vpass.ne.jp"] != "v=DKIM1; k=ed25519; p=abc=" || got["s2._domainkey.example.jp"] != "v=DKIM1; p=x" {
+		t.Errorf("%q, %v", got, err)
+	}
+	for _, bad := range []string{"vpass.ne.jp. IN TXT \"v=DKIM1; p=x\"", "s._domainkey.a.jp IN A 1.2.3.4", "s._domainkey.a.jp IN TXT \"v=DKIM1; p=x", "s._domainkey.a.jp IN TXT \"spf\""} {
+		if _, err := ParseKeys([]byte(bad)); err == nil || !strings.Contains(err.Error(), "line 1") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
