@@ -8,8 +8,10 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/importertest"
+	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
 	"github.com/cardcheck/cardcheck/pkg/importer/vpass"
 	"github.com/cardcheck/cardcheck/pkg/report"
+	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
 
 // TestCardNumbersMaskedAfterFolding reproduces issue 10: a card number in a
@@ -89,4 +91,33 @@ func TestCardLabelMasked(t *testing.T) {
 	if got := res.Statement.Charges[0].Card.Label(); got != "カード ****-****-****-7890" {
 		t.Errorf("label %q, want カード ****-****-****-7890", got)
 	}
+}
+
+var userFormat = userformat.Spec{Name: "u", Match: ".", Columns: userformat.Columns{
+	Date: "1", Merchant: "2", Amount: "3", Holder: "2", Card: "7", ForeignAmount: "6", ForeignCurrency: "2"}}.Format()
+
+// FuzzNoCardNumberLeaves (issue 10): whatever text a stranger puts in a
+// merchant, a holder's name or a card column, no field of the result (charge,
+// card, note, error) holds 13 digits in a row once folded as payee keys are
+// (importertest.Check tests every one).
+func FuzzNoCardNumberLeaves(f *testing.F) {
+	f.Add("4111\u200b1111\u200b1111\u200b1112 SHOP", "ヤマダ　タロウ　様", "4980-00**-****-****", "100")
+	f.Add("SHOP", "4111 1111 1111 1111", "4111.1111.1111.1111", "4111111111111111")
+	f.Add("④①①①①①①①①①①①①①①②", "𝟒𝟏𝟏𝟏𝟏𝟏𝟏𝟏𝟏𝟏𝟏𝟏𝟏𝟏𝟏𝟐", "⁴¹¹¹¹¹¹¹¹¹¹¹¹¹¹²", "1,100")
+	f.Fuzz(func(t *testing.T, merchant, holder, card, amount string) {
+		clean := strings.NewReplacer("\r", " ", "\n", " ").Replace
+		merchant, holder, card, amount = clean(merchant), clean(holder), clean(card), clean(amount)
+		data := []byte(holder + "," + card + ",カード,,,,\r\n" +
+			"2025/01/05," + merchant + "," + amount + ",１,１," + amount + "," + merchant + "\r\n" +
+			"," + merchant + ",,,," + amount + ",\r\n" +
+			",,,,," + amount + ",\r\n")
+		text, err := textenc.OpenBytes(data)
+		if err != nil {
+			return
+		}
+		importertest.Check(t, data, importer.ParseWith(&vpass.Confirmed, "f.csv", text))
+		// A user-defined format reads the same lines column by column,
+		// the card and holder columns included.
+		importertest.Check(t, data, importer.ParseWith(&userFormat, "f.csv", text))
+	})
 }
