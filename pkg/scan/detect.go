@@ -19,13 +19,20 @@ type Detection struct {
 	// one of them does not match its charges.
 	Totals   int
 	TotalsOK bool
-	Errors   []error
+	// Checks say what became of each control total the layout has, and
+	// Notes which lines were no charge and no error (see importer.Result).
+	Checks []importer.TotalCheck
+	Notes  []importer.Note
+	Errors []error
 }
 
 // Detect imports one file and describes it.
 func Detect(reg *importer.Registry, path string) Detection {
 	r := reg.ImportFile(path)
-	d := Detection{Path: path, Encoding: string(r.Encoding), Errors: r.Errors, TotalsOK: true}
+	d := Detection{Path: path, Encoding: string(r.Encoding), Errors: r.Errors, TotalsOK: true, Checks: r.Checks, Notes: r.Notes}
+	if path == importer.Stdin {
+		d.Path = importer.StdinName
+	}
 	if r.Format != nil {
 		d.Format = r.Format.Name
 	}

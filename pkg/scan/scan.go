@@ -4,12 +4,7 @@
 package scan
 
 import (
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer"
@@ -58,65 +53,26 @@ type Result struct {
 	// Errors are usage, config and input problems; the findings above are
 	// still those of every readable charge.
 	Errors []error
+	// Notes are inputs that held nothing to read and are no error: a
+	// folder with no statement in it.
+	Notes []importer.Note
 	// Warnings are problems that do not stop the check nor change the exit
 	// code: a config payee that matches nothing, but would have matched
 	// part of a payee before patterns matched whole payees.
 	Warnings []error
 }
 
-// Collect expands paths into statement files: a file is taken as given; a
-// directory is walked for *.csv files (any case). The result is sorted
-// within each directory and free of repeats.
-func Collect(paths []string) ([]string, []error) {
-	var files []string
-	var errs []error
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if !info.IsDir() {
-			add(p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, err)
-				return nil
-			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".csv") {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, err)
-		}
-		if len(found) == 0 {
-			errs = append(errs, fmt.Errorf("%s: no .csv files in this directory", p))
-		}
-		sort.Strings(found)
-		for _, f := range found {
-			add(f)
-		}
-	}
-	return files, errs
+// Collect expands paths into statement files, with the run's default input
+// budget; see [importer.Collect]. Notes say which folders held no statement.
+func Collect(paths []string) ([]string, []importer.Note, []error) {
+	return importer.Collect(paths, 0)
 }
 
 // Load collects and imports the statements at paths and merges their
 // charges. Problems with the paths and the files are in Errors.
 func Load(reg *importer.Registry, paths []string) *Result {
-	files, errs := Collect(paths)
-	res := &Result{Errors: errs}
+	files, notes, errs := Collect(paths)
+	res := &Result{Errors: errs, Notes: notes}
 	var stmts []*statement.Statement
 	for _, path := range files {
 		r := reg.ImportFile(path)

@@ -50,6 +50,7 @@ func Run(o *Options) error {
 	res := scan.Load(f.Registry(), o.Paths)
 	res.Errors = append(problems, res.Errors...)
 	io.PrintErrors(res.Errors...)
+	io.PrintNotes(res.Notes...)
 	out := make([]report.Charge, 0, len(res.Charges))
 	for _, c := range res.Charges {
 		out = append(out, report.ChargeJSON(c))

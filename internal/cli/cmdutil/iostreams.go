@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 )
 
@@ -30,6 +31,14 @@ type IOStreams struct {
 // NewIOStreams returns the streams over stdin, stdout and stderr.
 func NewIOStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
 	return &IOStreams{In: in, Out: safetext.NewTerminalWriter(out), Raw: out, ErrOut: safetext.NewTerminalWriter(errOut)}
+}
+
+// PrintNotes writes each note (an input that held nothing to read, a line
+// that is no charge) on a line of its own to ErrOut.
+func (s *IOStreams) PrintNotes(notes ...importer.Note) {
+	for _, n := range notes {
+		fmt.Fprintln(s.ErrOut, "note: "+n.String())
+	}
 }
 
 // PrintErrors writes each error on a line of its own to ErrOut.

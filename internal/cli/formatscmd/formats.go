@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
+	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 )
@@ -91,32 +92,64 @@ func RunDetect(o *Options) error {
 	_, problems := f.ScanConfig()
 	io.PrintErrors(problems...)
 	reg := f.Registry()
-	files, errs := scan.Collect(o.Files)
+	files, notes, errs := scan.Collect(o.Files)
 	io.PrintErrors(errs...)
+	io.PrintNotes(notes...)
 	failed := len(problems) > 0 || len(errs) > 0
 	t := &report.Table{Right: map[int]bool{4: true}}
 	t.Row("FILE", "FORMAT", "ENCODING", "PERIOD", "CHARGES", "TOTALS", "CARDS")
+	// Under the table, for each file: what became of each of its control
+	// totals, and its lines that are no charge and no error.
+	var details []string
 	for _, path := range files {
 		d := scan.Detect(reg, path)
 		io.PrintErrors(d.Errors...)
 		failed = failed || len(d.Errors) > 0
-		format, period, totals := d.Format, "", "none"
+		format, period := d.Format, ""
 		if format == "" {
 			format = "(unknown)"
 		}
 		if d.Charges > 0 {
 			period = fmt.Sprintf("%s – %s", d.From, d.To)
 		}
-		switch {
-		case !d.TotalsOK:
-			totals = "MISMATCH"
-		case d.Totals > 0:
-			totals = fmt.Sprintf("agree (%d)", d.Totals)
+		t.Row(d.Path, format, d.Encoding, period, fmt.Sprint(d.Charges), totals(d.Checks), strings.Join(d.Cards, "; "))
+		for _, c := range d.Checks {
+			details = append(details, d.Path+": "+c.String())
 		}
-		t.Row(path, format, d.Encoding, period, fmt.Sprint(d.Charges), totals, strings.Join(d.Cards, "; "))
+		for _, n := range d.Notes {
+			details = append(details, n.String())
+		}
 	}
 	if err := t.Write(io.Out); err != nil {
 		return err
 	}
+	if len(details) > 0 {
+		fmt.Fprintln(io.Out)
+		for _, l := range details {
+			fmt.Fprintln(io.Out, l)
+		}
+	}
 	return cmdutil.Verdict(failed, false)
+}
+
+// totals sums up a file's total checks for the table: MISMATCH or MISSING
+// when one is, else how many agree and how many could not be checked.
+func totals(checks []importer.TotalCheck) string {
+	n := map[importer.Outcome]int{}
+	for _, c := range checks {
+		n[c.Outcome]++
+	}
+	switch {
+	case n[importer.Mismatched] > 0:
+		return "MISMATCH"
+	case n[importer.Missing] > 0:
+		return "MISSING"
+	case n[importer.Matched] > 0 && n[importer.Unchecked] > 0:
+		return fmt.Sprintf("agree (%d), unchecked (%d)", n[importer.Matched], n[importer.Unchecked])
+	case n[importer.Matched] > 0:
+		return fmt.Sprintf("agree (%d)", n[importer.Matched])
+	case n[importer.Unchecked] > 0:
+		return "unchecked"
+	}
+	return "none"
 }

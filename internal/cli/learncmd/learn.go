@@ -98,6 +98,7 @@ func load(f *cmdutil.Factory, paths []string) (*config.Config, *scan.Result) {
 	res := scan.Load(f.Registry(), paths)
 	res.Errors = append(problems, res.Errors...)
 	f.IO.PrintErrors(res.Errors...)
+	f.IO.PrintNotes(res.Notes...)
 	return cfg, res
 }
 

@@ -112,6 +112,7 @@ func Run(o *Options) error {
 	res.Errors = append(problems, res.Errors...)
 	io.PrintErrors(res.Errors...)
 	io.PrintErrors(res.Warnings...)
+	io.PrintNotes(res.Notes...)
 
 	// The state hides acknowledged findings and, with --mail, says which
 	// are new.
