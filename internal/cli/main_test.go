@@ -38,6 +38,14 @@ type result struct {
 // user leaks into a test. env adds variables (KEY=VALUE).
 func cardcheck(t *testing.T, env []string, args ...string) result {
 	t.Helper()
+	cleanEnv(t, env)
+	return run(args...)
+}
+
+// cleanEnv sets the environment of a run: an empty config and state home,
+// LANG=C, and env (KEY=VALUE).
+func cleanEnv(t *testing.T, env []string) {
+	t.Helper()
 	home := t.TempDir()
 	vars := append([]string{
 		"HOME=" + home,
@@ -49,6 +57,11 @@ func cardcheck(t *testing.T, env []string, args ...string) result {
 		k, v, _ := strings.Cut(kv, "=")
 		t.Setenv(k, v)
 	}
+}
+
+// run runs the command in the environment as it is; overlapping runs share
+// it.
+func run(args ...string) result {
 	var out, errb bytes.Buffer
 	code := Main(args, strings.NewReader(""), &out, &errb)
 	return result{out.String(), errb.String(), code}

@@ -1,8 +1,10 @@
 package scan
 
 import (
-	"sort"
+	"slices"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -21,13 +23,29 @@ type identity struct {
 // lineKey is the identity without the card, for matching an aggregator's
 // charge (which names only the card company) to the issuer's own.
 type lineKey struct {
-	payee, amount string
-	date          statement.Date
-	kind          statement.Kind
+	payee  string
+	amount amountKey
+	date   statement.Date
+	kind   statement.Kind
+}
+
+// amountKey is an amount as a comparable value: whole yen as an int64 (what
+// statements print), and anything finer as its decimal text. 1000 and
+// 1000.0 are one amount.
+type amountKey struct {
+	yen  int64
+	rest string
+}
+
+func amountKeyOf(d decimal.Decimal) amountKey {
+	if d.Exponent() >= 0 && d.NumDigits() <= 15 || d.Exponent() < 0 && d.IsInteger() {
+		return amountKey{yen: statement.WholeYen(d)}
+	}
+	return amountKey{rest: d.String()}
 }
 
 func lineKeyOf(c *statement.Charge) lineKey {
-	return lineKey{payee: c.Payee, amount: c.Amount.String(), date: c.Date, kind: c.Kind}
+	return lineKey{payee: c.Payee, amount: amountKeyOf(c.Amount), date: c.Date, kind: c.Kind}
 }
 
 // Merge returns the charges of stmts with the ones seen in several files
@@ -55,10 +73,15 @@ func lineKeyOf(c *statement.Charge) lineKey {
 //
 // Files are taken in order; the first file that holds a charge supplies its
 // source. The result is in date order, stable.
+//
+// The work is proportional to the overlaps: a charge on a day no other file
+// covers is kept without a lookup, and charges are indexed for the files
+// that know less only when there are such files.
 func Merge(stmts []*statement.Statement) []*statement.Charge {
 	var kept []*statement.Charge
 	byLine := map[lineKey][]*statement.Charge{}
-	for t, tier := range tiers(stmts) {
+	ts := tiers(stmts)
+	for t, tier := range ts {
 		// Within a tier, labels merge by identity; across tiers, a charge
 		// that matches one already kept is the same charge. Each card label
 		// of the tier matches independently, so a preliminary statement and
@@ -87,14 +110,32 @@ func Merge(stmts []*statement.Statement) []*statement.Charge {
 		if t == preliminaryTier {
 			adopt(added, matchedOn, kept)
 		}
-		for _, c := range added {
-			k := lineKeyOf(c)
-			byLine[k] = append(byLine[k], c)
+		if laterTiers(ts[t+1:]) {
+			for _, c := range added {
+				k := lineKeyOf(c)
+				byLine[k] = append(byLine[k], c)
+			}
 		}
 		kept = append(kept, added...)
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Date < kept[j].Date })
+	if !slices.IsSortedFunc(kept, byDate) {
+		slices.SortStableFunc(kept, byDate)
+	}
 	return kept
+}
+
+func byDate(a, b *statement.Charge) int { return int(a.Date - b.Date) }
+
+// laterTiers reports whether any statement of ts has charges.
+func laterTiers(ts [][]*statement.Statement) bool {
+	for _, tier := range ts {
+		for _, st := range tier {
+			if len(st.Charges) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // preliminaryTier is the tier of issuer statements that print no card
@@ -172,20 +213,102 @@ func knowsNumbers(st *statement.Statement) bool {
 	return true
 }
 
-// mergeSame merges statements of one kind by identity with max multiplicity.
+// mergeSame merges statements of one kind by identity with max
+// multiplicity. Only the charges on days that another statement also
+// covers can repeat one; the others are kept as they are, without a key.
 func mergeSame(stmts []*statement.Statement) []*statement.Charge {
-	count := map[identity]int{}
-	var out []*statement.Charge
+	n := 0
 	for _, st := range stmts {
-		inFile := map[identity]int{}
-		for i := range st.Charges {
-			c := &st.Charges[i]
+		n += len(st.Charges)
+	}
+	out := make([]*statement.Charge, 0, n)
+	spans := make([]span, len(stmts))
+	for i, st := range stmts {
+		spans[i] = spanOf(st)
+	}
+	count := map[identity]int{}
+	for i, st := range stmts {
+		overlaps := overlapsOf(spans, i)
+		if len(overlaps) == 0 {
+			// No other statement shares a card and a day with this one.
+			for k := range st.Charges {
+				out = append(out, &st.Charges[k])
+			}
+			continue
+		}
+		var inFile map[identity]int
+		for k := range st.Charges {
+			c := &st.Charges[k]
+			if !overlaps.has(c.Date) {
+				out = append(out, c)
+				continue
+			}
+			if inFile == nil {
+				inFile = map[identity]int{}
+			}
 			id := identity{card: c.Card, line: lineKeyOf(c)}
 			inFile[id]++
 			if inFile[id] > count[id] {
 				count[id] = inFile[id]
 				out = append(out, c)
 			}
+		}
+	}
+	return out
+}
+
+// span is the days a statement's charges cover, inclusive, and its cards:
+// two statements can hold the same charge only where both meet.
+type span struct {
+	from, to statement.Date
+	cards    []statement.Card
+}
+
+func spanOf(st *statement.Statement) span {
+	if len(st.Charges) == 0 {
+		return span{from: 1, to: 0}
+	}
+	sp := span{from: st.Charges[0].Date, to: st.Charges[0].Date}
+	for i := range st.Charges {
+		c := &st.Charges[i]
+		sp.from, sp.to = min(sp.from, c.Date), max(sp.to, c.Date)
+		if !slices.Contains(sp.cards, c.Card) {
+			sp.cards = append(sp.cards, c.Card)
+		}
+	}
+	return sp
+}
+
+func (s span) sharesCard(o span) bool {
+	for _, c := range s.cards {
+		if slices.Contains(o.cards, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// spans are the days shared with other statements.
+type spans []span
+
+func (ss spans) has(d statement.Date) bool {
+	for _, s := range ss {
+		if d >= s.from && d <= s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapsOf returns where the statement i's days meet another's.
+func overlapsOf(all []span, i int) spans {
+	var out spans
+	for j, o := range all {
+		if j == i {
+			continue
+		}
+		if lo, hi := max(all[i].from, o.from), min(all[i].to, o.to); lo <= hi && all[i].sharesCard(o) {
+			out = append(out, span{from: lo, to: hi})
 		}
 	}
 	return out

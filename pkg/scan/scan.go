@@ -4,7 +4,9 @@
 package scan
 
 import (
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer"
@@ -70,12 +72,27 @@ func Collect(paths []string) ([]string, []importer.Note, []error) {
 
 // Load collects and imports the statements at paths and merges their
 // charges. Problems with the paths and the files are in Errors.
+//
+// Files are read in parallel, one per core at a time (decoding and parsing
+// are most of a large run's reading); the results keep the order of files.
 func Load(reg *importer.Registry, paths []string) *Result {
 	files, notes, errs := Collect(paths)
 	res := &Result{Errors: errs, Notes: notes}
+	results := make([]importer.Result, len(files))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, path := range files {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			results[i] = reg.ImportFile(path)
+		}()
+	}
+	wg.Wait()
 	var stmts []*statement.Statement
-	for _, path := range files {
-		r := reg.ImportFile(path)
+	for i, path := range files {
+		r := results[i]
 		res.Errors = append(res.Errors, r.Errors...)
 		if r.Statement == nil {
 			continue
