@@ -36,7 +36,7 @@ const postWindow = 1
 // (確定, 詳細, 確報, ご利用明細) has come is merged into it: same card, same
 // amount, use dates at most a day apart, oldest first. The merged charge is
 // the posted one, with the time of day of the authorisation when it has
-// none. Two uses of the same amount on the same day stay two (one
+// none, and the authorisation's mailing time (when it was first known). Two uses of the same amount on the same day stay two (one
 // authorisation pairs with one posted notice). Reversals are then marked
 // with [MarkReversals]. The charges come sorted by date and time.
 func Consolidate(results []Result) []Charge {
@@ -57,18 +57,22 @@ func Consolidate(results []Result) []Charge {
 	merged := make([]bool, len(charges))
 	for pi := range charges {
 		p := &charges[pi]
-		if p.Status != Posted {
+		if p.Status != statement.Posted {
 			continue
 		}
 		for ai := range charges {
 			a := &charges[ai]
-			if merged[ai] || a.Status != Authorised || a.Card != p.Card || !a.Amount.Equal(p.Amount) ||
+			if merged[ai] || a.Status != statement.Authorised || a.Card != p.Card || !a.Amount.Equal(p.Amount) ||
 				a.ForeignCurrency != p.ForeignCurrency || !a.ForeignAmount.Equal(p.ForeignAmount) || !within(a.Date, p.Date, postWindow) {
 				continue
 			}
 			merged[ai] = true
 			if p.Time.IsZero() && !a.Time.IsZero() && a.Date == p.Date {
 				p.Time = a.Time
+			}
+			// The charge was known from the first notice on.
+			if !a.Mailed.IsZero() && (p.Mailed.IsZero() || a.Mailed.Before(p.Mailed)) {
+				p.Mailed = a.Mailed
 			}
 			break
 		}

@@ -56,18 +56,18 @@ const matchDays = 3
 // takes at most one notice. Declined, cancelled and test-authorisation
 // notices never post and are never matched. The result holds, per notice,
 // the index of its row in rows, or -1.
-func Match(notices []Charge, rows []statement.Charge) []int {
+func Match(notices []Charge, rows []*statement.Charge) []int {
 	out := make([]int, len(notices))
 	taken := make([]bool, len(rows))
 	for i := range notices {
 		out[i] = -1
 		n := &notices[i]
-		if n.Status == Declined || n.Status == Cancelled || n.Status == TestAuthorisation {
+		if n.Status.NeverPosts() {
 			continue
 		}
 		best, bestScore := -1, 0
 		for j := range rows {
-			r := &rows[j]
+			r := rows[j]
 			if taken[j] || r.Card != n.Card || !within(r.Date, n.Date, matchDays) {
 				continue
 			}
@@ -109,8 +109,7 @@ const neverPostedDays = 14
 // the date the statements run to: an authorisation older than 14 days, or
 // a notice that never posts (declined, cancelled, a test authorisation).
 func NeverPosted(n *Charge, statementsTo statement.Date) bool {
-	switch n.Status {
-	case Declined, Cancelled, TestAuthorisation:
+	if n.Status.NeverPosts() {
 		return true
 	}
 	return int(statementsTo-n.Date) > neverPostedDays

@@ -52,16 +52,20 @@ func TestMatch(t *testing.T) {
 	}
 	rows[3].ForeignAmount, rows[3].ForeignCurrency = decimal.NewFromInt(20), "USD"
 	notices := []Charge{
-		{Charge: charge("2022-01-24", 10000, "APPLE COM BILL"), Status: Authorised},
-		{Charge: charge("2022-01-24", 10000, "APPLE COM BILL"), Status: Authorised},
-		{Charge: charge("2022-01-24", 10000, "APPLE COM BILL"), Status: Authorised}, // a third: no row left
-		{Charge: charge("2022-01-24", 5000, "APPLE COM BILL"), Status: Authorised},
-		{Charge: charge("2022-01-17", 0, "EXAMPLE CLOUD"), Status: Authorised},
-		{Charge: charge("2022-01-20", 3000, "会費ペイ"), Status: Declined},
-		{Charge: charge("2022-01-10", 3000, "会費ペイ"), Status: Authorised}, // too far from the row
+		{Charge: charge("2022-01-24", 10000, "APPLE COM BILL"), Notified: statement.Notified{Status: statement.Authorised}},
+		{Charge: charge("2022-01-24", 10000, "APPLE COM BILL"), Notified: statement.Notified{Status: statement.Authorised}},
+		{Charge: charge("2022-01-24", 10000, "APPLE COM BILL"), Notified: statement.Notified{Status: statement.Authorised}}, // a third: no row left
+		{Charge: charge("2022-01-24", 5000, "APPLE COM BILL"), Notified: statement.Notified{Status: statement.Authorised}},
+		{Charge: charge("2022-01-17", 0, "EXAMPLE CLOUD"), Notified: statement.Notified{Status: statement.Authorised}},
+		{Charge: charge("2022-01-20", 3000, "会費ペイ"), Notified: statement.Notified{Status: statement.Declined}},
+		{Charge: charge("2022-01-10", 3000, "会費ペイ"), Notified: statement.Notified{Status: statement.Authorised}}, // too far from the row
 	}
 	notices[4].ForeignAmount, notices[4].ForeignCurrency = decimal.NewFromInt(20), "USD"
-	got := Match(notices, rows)
+	ptrs := make([]*statement.Charge, len(rows))
+	for i := range rows {
+		ptrs[i] = &rows[i]
+	}
+	got := Match(notices, ptrs)
 	want := []int{0, 1, -1, 2, 3, -1, -1}
 	for i := range want {
 		if got[i] != want[i] {

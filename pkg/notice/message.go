@@ -11,6 +11,7 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -51,6 +52,9 @@ type Message struct {
 	Subject string
 	// MessageID is the Message-ID without its angle brackets, or "".
 	MessageID string
+	// Date is the Date header (when the sender says it sent the mail), or
+	// zero when it has none that reads.
+	Date time.Time
 	// Text is the first text/plain part; HTML the first text/html part
 	// flattened to lines of text (see [FlattenHTML]). Either may be empty.
 	Text, HTML string
@@ -92,6 +96,9 @@ func ParseMessage(raw []byte) (*Message, error) {
 		}
 	}
 	m.MessageID = strings.Trim(strings.TrimSpace(msg.Header.Get("Message-ID")), "<>")
+	if d, err := msg.Header.Date(); err == nil {
+		m.Date = d
+	}
 	w := walker{}
 	if err := w.part(textproto(msg.Header), msg.Body, 0); err != nil {
 		return nil, err

@@ -19,7 +19,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/notice/auth"
@@ -27,47 +26,24 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
-// Status says where in its life a notified charge is.
-type Status string
-
-// The statuses of notified charges.
-const (
-	// Authorised: the card company approved the use; the notice says it
-	// does not fix the amount or the billing (速報, real-time notices).
-	Authorised Status = "authorised"
-	// Posted: the merchant's sales data arrived (確定, 売上到着分, 詳細,
-	// 確報, ご利用明細): what the statement will show.
-	Posted Status = "posted"
-	// Declined: the card was refused; the charge never posts.
-	Declined Status = "declined"
-	// Cancelled: an authorisation reversed by a later notice before it
-	// posted (see [MarkReversals]); it never posts.
-	Cancelled Status = "cancelled"
-	// TestAuthorisation: a small authorisation reversed at once, the check
-	// shops and wallets make when a card is registered; it never posts.
-	TestAuthorisation Status = "test-authorisation"
-)
-
-// Charge is one charge a notice gives.
+// Charge is one charge a notice gives: what a statement row would hold
+// (date, merchant and payee key, amount, negative for cancellations and
+// returns with Kind Refund, foreign amount, card, holder, and the source:
+// message name and body line) and what only the notice says (time of day,
+// status, placeholder, Message-ID and block). [Charge.Row] is the charge as
+// the rest of cardcheck sees it.
 type Charge struct {
-	// Charge holds what a statement row would: date, merchant and payee
-	// key, amount (negative for cancellations and returns, Kind Refund),
-	// foreign amount, card, holder, and the source (message name and
-	// body line).
 	statement.Charge
-	// Time is the moment of use in Japan time when the notice prints the
-	// time of day, and zero when it prints the date only.
-	Time time.Time
-	// Status is the charge's stage; see the constants.
-	Status Status
-	// Placeholder is true when the merchant is not the shop's name but a
-	// stand-in the issuer prints for any shop (Visa加盟店,
-	// 国内加盟店ショッピング), or missing (楽天's 速報). Never learn it.
-	Placeholder bool
-	// MessageID and Block identify the charge across re-sent mails: the
-	// mail's Message-ID and the charge's 1-based position in it.
-	MessageID string
-	Block     int
+	statement.Notified
+}
+
+// Row returns the charge as a statement charge whose Notice holds what the
+// notice said.
+func (c *Charge) Row() statement.Charge {
+	row := c.Charge
+	n := c.Notified
+	row.Notice = &n
+	return row
 }
 
 // Layout is one issuer's notice layout.
@@ -266,9 +242,10 @@ func (r *Registry) Read(name string, raw []byte, v *auth.Verifier) Result {
 		c.Placeholder = c.Placeholder || IsPlaceholder(c.Merchant)
 		c.Card = statement.Card{Issuer: l.Issuer, Name: cardnum.Mask(c.Card.Name), Number: cardnum.Mask(c.Card.Number)}
 		c.Holder = cardnum.Mask(c.Holder)
-		c.Format = l.Name
+		c.Format, c.Layout = l.Name, l.Name
 		c.Source.File = name
 		c.MessageID, c.Block = m.MessageID, i+1
+		c.Mailed = m.Date
 		if m.MessageID != "" {
 			c.Ref = fmt.Sprintf("%s#%d", m.MessageID, i+1)
 		}
@@ -279,7 +256,7 @@ func (r *Registry) Read(name string, raw []byte, v *auth.Verifier) Result {
 			}
 		}
 		if c.Status == "" {
-			c.Status = Authorised
+			c.Status = statement.Authorised
 		}
 	}
 	res.Charges = charges

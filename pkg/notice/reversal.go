@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Reversal windows: SMBC's card-registration checks show a small 買物 and
@@ -18,15 +20,15 @@ const (
 
 // MarkReversals finds authorisations that a cancellation or return notice
 // reverses before they post: same card, same payee, same amount, within two
-// days, in either order. Both are marked [Cancelled], or
-// [TestAuthorisation] when the amount is at most 1,000 yen and they are
+// days, in either order. Both are marked [statement.Cancelled], or
+// [statement.TestAuthorisation] when the amount is at most 1,000 yen and they are
 // within an hour (a shop checking the card). Each notice reverses at most
 // one other, oldest first. Posted charges are left alone: a return in a
 // posted digest is a refund on the statement.
 func MarkReversals(charges []Charge) {
 	idx := make([]int, 0, len(charges))
 	for i := range charges {
-		if charges[i].Status == Authorised {
+		if charges[i].Status == statement.Authorised {
 			idx = append(idx, i)
 		}
 	}
@@ -44,10 +46,10 @@ func MarkReversals(charges []Charge) {
 				continue
 			}
 			used[pi], used[ri] = true, true
-			status := Cancelled
+			status := statement.Cancelled
 			if p.Amount.LessThanOrEqual(decimal.NewFromInt(testAuthMaxYen)) && p.ForeignCurrency == "" &&
 				!p.Time.IsZero() && !r.Time.IsZero() && absDur(p.Time.Sub(r.Time)) <= testAuthWindow {
-				status = TestAuthorisation
+				status = statement.TestAuthorisation
 			}
 			p.Status, r.Status = status, status
 			break

@@ -9,6 +9,7 @@ package statement
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -99,6 +100,78 @@ type Charge struct {
 	// Ref is the statement's own id for the line, when it has one (マネーフォワード's
 	// ID column). Deduplication prefers it.
 	Ref string
+
+	// Notice is what the card company's usage-notice mail said of the
+	// charge (see package notice), or nil: a statement row no notice
+	// matched. A row a notice matched keeps its own merchant and amount.
+	Notice *Notified
+}
+
+// Notified is what a usage-notice mail adds to a charge: when it happened to
+// the minute, when the card company mailed it, and where it stands. A notice
+// is an authorisation, not a statement row: see [NoticeStatus].
+type Notified struct {
+	// Time is the moment of use in Japan time when the notice prints the
+	// time of day, and zero when it prints the date only.
+	Time time.Time
+	// Mailed is when the card company sent the notice (its Date header):
+	// the earliest moment a check of the charge could run.
+	Mailed time.Time
+	Status NoticeStatus
+	// Placeholder is true when the charge's merchant is not the shop's
+	// name but a stand-in the issuer prints for any shop (Visa加盟店,
+	// 国内加盟店ショッピング), or missing (楽天's 速報). A placeholder is never
+	// learned as a payee or a recurring payment and never makes a charge
+	// known; a statement row a notice matched has its real merchant and
+	// is no placeholder.
+	Placeholder bool
+	// MessageID and Block identify the charge across re-sent mails: the
+	// mail's Message-ID and the charge's 1-based position in it.
+	MessageID string
+	Block     int
+	// Layout is the notice layout that read it ("smbc", "rakuten-preliminary").
+	Layout string
+}
+
+// NoticeStatus says where in its life a notified charge is.
+type NoticeStatus string
+
+// The statuses of notified charges.
+const (
+	// Authorised: the card company approved the use; the notice says it
+	// does not fix the amount or the billing (速報, real-time notices).
+	Authorised NoticeStatus = "authorised"
+	// Posted: the merchant's sales data arrived (確定, 売上到着分, 詳細,
+	// 確報, ご利用明細): what the statement will show.
+	Posted NoticeStatus = "posted"
+	// Declined: the card was refused; the charge never posts.
+	Declined NoticeStatus = "declined"
+	// Cancelled: an authorisation reversed by a later notice before it
+	// posted; it never posts.
+	Cancelled NoticeStatus = "cancelled"
+	// TestAuthorisation: a small authorisation reversed at once, the check
+	// shops and wallets make when a card is registered; it never posts.
+	TestAuthorisation NoticeStatus = "test-authorisation"
+)
+
+// NeverPosts reports whether a charge of this status will never be on a
+// statement: declined, cancelled, a test authorisation.
+func (s NoticeStatus) NeverPosts() bool {
+	return s == Declined || s == Cancelled || s == TestAuthorisation
+}
+
+// PlaceholderMerchant reports whether the charge's merchant is a notice's
+// stand-in for any shop (see [Notified]): such a charge says nothing about
+// its payee.
+func (c *Charge) PlaceholderMerchant() bool { return c.Notice != nil && c.Notice.Placeholder }
+
+// At returns the moment of use when a notice gave the time of day, and the
+// zero time otherwise.
+func (c *Charge) At() time.Time {
+	if c.Notice == nil {
+		return time.Time{}
+	}
+	return c.Notice.Time
 }
 
 // Foreign reports whether the charge was made in a foreign currency.

@@ -23,7 +23,7 @@ type want struct {
 	amount      string // yen, or the foreign amount with its code: "20.00USD"
 	merchant    string
 	kind        statement.Kind
-	status      notice.Status
+	status      statement.NoticeStatus
 	placeholder bool
 }
 
@@ -34,47 +34,47 @@ var examples = []struct {
 	charges                    []want
 }{
 	{"smbc/e1-notice.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
-		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Purchase, notice.Authorised, false}}},
+		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Purchase, statement.Authorised, false}}},
 	{"smbc/e2-html-only.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
-		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Purchase, notice.Authorised, false}}},
+		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Purchase, statement.Authorised, false}}},
 	{"smbc/e3-cancel.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
-		[]want{{"2026-03-15", "09:05", "-1200", "EXAMPLE STREAMING", statement.Refund, notice.Authorised, false}}},
+		[]want{{"2026-03-15", "09:05", "-1200", "EXAMPLE STREAMING", statement.Refund, statement.Authorised, false}}},
 	{"smbc/e3-foreign.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
-		[]want{{"2026-03-16", "02:11", "20USD", "EXAMPLE CLOUD SERVICES", statement.Purchase, notice.Authorised, false}}},
+		[]want{{"2026-03-16", "02:11", "20USD", "EXAMPLE CLOUD SERVICES", statement.Purchase, statement.Authorised, false}}},
 	{"smbc/e4-digest.eml", "smbc-digest", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ", []want{
-		{"2026-03-20", "", "-880", "サンプルストア", statement.Refund, notice.Posted, false},
-		{"2026-03-20", "", "880", "サンプルストア", statement.Purchase, notice.Posted, false}}},
+		{"2026-03-20", "", "-880", "サンプルストア", statement.Refund, statement.Posted, false},
+		{"2026-03-20", "", "880", "サンプルストア", statement.Purchase, statement.Posted, false}}},
 	{"smbc/e5-decline.eml", "smbc", "三井住友カードＶＩＳＡ（ＮＬ）", "ハナコ",
-		[]want{{"2026-03-21", "12:00", "5000", "サンプル証券積立", statement.Purchase, notice.Declined, false}}},
+		[]want{{"2026-03-21", "12:00", "5000", "サンプル証券積立", statement.Purchase, statement.Declined, false}}},
 	{"rakuten/e6-preliminary.eml", "rakuten-preliminary", "楽天カード（Visa）", "本人",
-		[]want{{"2026-03-14", "", "2480", "", statement.Purchase, notice.Authorised, true}}},
+		[]want{{"2026-03-14", "", "2480", "", statement.Purchase, statement.Authorised, true}}},
 	{"rakuten/e7-confirmed.eml", "rakuten", "楽天カード（Visa）", "本人", []want{
-		{"2026-03-14", "", "2480", "ｻﾝﾌﾟﾙﾏｰﾄ", statement.Purchase, notice.Posted, false},
-		{"2026-03-15", "", "650", "EXAMPLE CAFE", statement.Purchase, notice.Posted, false}}},
+		{"2026-03-14", "", "2480", "ｻﾝﾌﾟﾙﾏｰﾄ", statement.Purchase, statement.Posted, false},
+		{"2026-03-15", "", "650", "EXAMPLE CAFE", statement.Purchase, statement.Posted, false}}},
 	{"jcb/e8-realtime.eml", "jcb", "ＪＣＢカードＳ", "山田　花子",
-		[]want{{"2026-03-14", "19:42", "2480", "サンプルキツチン", statement.Purchase, notice.Authorised, false}}},
+		[]want{{"2026-03-14", "19:42", "2480", "サンプルキツチン", statement.Purchase, statement.Authorised, false}}},
 	{"jcb/e9-arrived.eml", "jcb-arrived", "ＪＣＢカードＳ", "山田　花子", []want{
-		{"2026-03-12", "", "420", "サンプルガス　ミナトテン", statement.Purchase, notice.Posted, false},
-		{"2026-03-12", "", "1980", "サンプルシヨツプ", statement.Purchase, notice.Posted, false}}},
+		{"2026-03-12", "", "420", "サンプルガス　ミナトテン", statement.Purchase, statement.Posted, false},
+		{"2026-03-12", "", "1980", "サンプルシヨツプ", statement.Purchase, statement.Posted, false}}},
 	{"jcb/e10-cancel.eml", "jcb-cancel", "ＪＣＢカードＳ", "山田　花子",
-		[]want{{"2026-03-16", "03:20", "-650", "JCBクレジットご利用分（海外利用分）", statement.Refund, notice.Authorised, true}}},
+		[]want{{"2026-03-16", "03:20", "-650", "JCBクレジットご利用分（海外利用分）", statement.Refund, statement.Authorised, true}}},
 	{"epos/e11-notice.eml", "epos", "エポスカード", "山田　花子",
-		[]want{{"2026-03-14", "19:42", "2480", "国内加盟店ショッピング", statement.Purchase, notice.Authorised, true}}},
+		[]want{{"2026-03-14", "19:42", "2480", "国内加盟店ショッピング", statement.Purchase, statement.Authorised, true}}},
 	{"aupay/e12-preliminary.eml", "aupay-preliminary", "au PAY カード（Visa）", "",
-		[]want{{"2026-03-14", "19:42", "2480", "カードショッピング利用", statement.Purchase, notice.Authorised, true}}},
+		[]want{{"2026-03-14", "19:42", "2480", "カードショッピング利用", statement.Purchase, statement.Authorised, true}}},
 	{"aupay/e13-detail.eml", "aupay", "au PAY カード（Visa）", "本会員|家族会員", []want{
-		{"2026-03-14", "", "2480", "SAMPLE MART", statement.Purchase, notice.Posted, false},
-		{"2026-03-15", "", "650", "EXAMPLE CAFE", statement.Purchase, notice.Posted, false}}},
+		{"2026-03-14", "", "2480", "SAMPLE MART", statement.Purchase, statement.Posted, false},
+		{"2026-03-15", "", "650", "EXAMPLE CAFE", statement.Purchase, statement.Posted, false}}},
 	{"view/e14-preliminary.eml", "view-preliminary", "ビューカード　サンプル", "本人",
-		[]want{{"2026-03-14", "19:42", "2480", "SAMPLE STATION SHOP", statement.Purchase, notice.Authorised, false}}},
+		[]want{{"2026-03-14", "19:42", "2480", "SAMPLE STATION SHOP", statement.Purchase, statement.Authorised, false}}},
 	{"view/e14-confirmed.eml", "view", "ビューカード　サンプル", "本人",
-		[]want{{"2026-03-14", "", "2480", "SAMPLE STATION SHOP", statement.Purchase, notice.Posted, false}}},
+		[]want{{"2026-03-14", "", "2480", "SAMPLE STATION SHOP", statement.Purchase, statement.Posted, false}}},
 	{"paypay/e15-flash.eml", "paypay", "PayPayカード（Visa）", "",
-		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート", statement.Purchase, notice.Authorised, false}}},
+		[]want{{"2026-03-14", "19:42", "2480", "サンプルマート", statement.Purchase, statement.Authorised, false}}},
 	{"pocket/e16-notice.eml", "pocket", "ＳＡＭＰＬＥカード", "山田",
-		[]want{{"2026-03-14", "19:42", "2480", "Mastercard加盟店", statement.Purchase, notice.Authorised, true}}},
+		[]want{{"2026-03-14", "19:42", "2480", "Mastercard加盟店", statement.Purchase, statement.Authorised, true}}},
 	{"life/notice.eml", "life", "ライフカード", "本人",
-		[]want{{"2026-03-14", "19:42", "2480", "ｻﾝﾌﾟﾙｼｮｯﾌﾟ(FEP)", statement.Purchase, notice.Authorised, false}}},
+		[]want{{"2026-03-14", "19:42", "2480", "ｻﾝﾌﾟﾙｼｮｯﾌﾟ(FEP)", statement.Purchase, statement.Authorised, false}}},
 }
 
 func TestExamples(t *testing.T) {
@@ -274,7 +274,7 @@ func TestReversals(t *testing.T) {
 		c.Date = statement.DateOf(c.Time)
 		c.Amount = decimalOf(amount)
 		c.Payee = merchant
-		c.Status = notice.Authorised
+		c.Status = statement.Authorised
 		return c
 	}
 	cs := []notice.Charge{
@@ -286,7 +286,7 @@ func TestReversals(t *testing.T) {
 		mk("2026-03-14 13:05", -700, "BAKERY"),
 	}
 	notice.MarkReversals(cs)
-	want := []notice.Status{notice.TestAuthorisation, notice.TestAuthorisation, notice.Cancelled, notice.Cancelled, notice.Authorised, notice.Authorised}
+	want := []statement.NoticeStatus{statement.TestAuthorisation, statement.TestAuthorisation, statement.Cancelled, statement.Cancelled, statement.Authorised, statement.Authorised}
 	for i, c := range cs {
 		if c.Status != want[i] {
 			t.Errorf("charge %d (%s %s): %s, want %s", i, c.Payee, c.Amount, c.Status, want[i])
@@ -380,7 +380,7 @@ func TestConsolidate(t *testing.T) {
 	}
 	type row struct {
 		date, time, amount, merchant string
-		status                       notice.Status
+		status                       statement.NoticeStatus
 	}
 	rows := func(cs []notice.Charge) []row {
 		var out []row
@@ -399,18 +399,18 @@ func TestConsolidate(t *testing.T) {
 		want  []row
 	}{
 		{"楽天 速報 then 確定", []string{"rakuten/e6-preliminary.eml", "rakuten/e7-confirmed.eml"}, []row{
-			{"2026-03-14", "", "2480", "ｻﾝﾌﾟﾙﾏｰﾄ", notice.Posted}, {"2026-03-15", "", "650", "EXAMPLE CAFE", notice.Posted}}},
+			{"2026-03-14", "", "2480", "ｻﾝﾌﾟﾙﾏｰﾄ", statement.Posted}, {"2026-03-15", "", "650", "EXAMPLE CAFE", statement.Posted}}},
 		{"au PAY 速報 then 詳細", []string{"aupay/e12-preliminary.eml", "aupay/e13-detail.eml"}, []row{
-			{"2026-03-14", "19:42", "2480", "SAMPLE MART", notice.Posted}, {"2026-03-15", "", "650", "EXAMPLE CAFE", notice.Posted}}},
+			{"2026-03-14", "19:42", "2480", "SAMPLE MART", statement.Posted}, {"2026-03-15", "", "650", "EXAMPLE CAFE", statement.Posted}}},
 		{"ビュー 速報版 and 確報版", []string{"view/e14-confirmed.eml", "view/e14-preliminary.eml"}, []row{
-			{"2026-03-14", "19:42", "2480", "SAMPLE STATION SHOP", notice.Posted}}},
+			{"2026-03-14", "19:42", "2480", "SAMPLE STATION SHOP", statement.Posted}}},
 		{"the same mail twice", []string{"smbc/e1-notice.eml", "smbc/e1-notice.eml"}, []row{
-			{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", notice.Authorised}}},
+			{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Authorised}}},
 		{"two mails of one amount and day (other Message-IDs) stay two", []string{"smbc/e1-notice.eml", "smbc/e2-html-only.eml"}, []row{
-			{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", notice.Authorised}, {"2026-03-14", "19:42", "2480", "サンプルマート新宿店", notice.Authorised}}},
+			{"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Authorised}, {"2026-03-14", "19:42", "2480", "サンプルマート新宿店", statement.Authorised}}},
 		{"JCB real-time and 売上到着分 never overlap", []string{"jcb/e8-realtime.eml", "jcb/e9-arrived.eml"}, []row{
-			{"2026-03-12", "", "420", "サンプルガス　ミナトテン", notice.Posted}, {"2026-03-12", "", "1980", "サンプルシヨツプ", notice.Posted},
-			{"2026-03-14", "19:42", "2480", "サンプルキツチン", notice.Authorised}}},
+			{"2026-03-12", "", "420", "サンプルガス　ミナトテン", statement.Posted}, {"2026-03-12", "", "1980", "サンプルシヨツプ", statement.Posted},
+			{"2026-03-14", "19:42", "2480", "サンプルキツチン", statement.Authorised}}},
 	} {
 		got := rows(notice.Consolidate(read(tc.files...)))
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {

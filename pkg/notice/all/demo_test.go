@@ -170,6 +170,9 @@ func TestDemoNotices(t *testing.T) {
 			c.Card.Name != "三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ" {
 			t.Errorf("%s: %+v", f, c)
 		}
+		if c.Mailed.Sub(c.Time) != 40*time.Second || c.Layout != "smbc" || c.Row().Notice.Time != c.Time {
+			t.Errorf("%s: mailed %v, layout %q, row %+v", f, c.Mailed, c.Layout, c.Row().Notice)
+		}
 		if c.Payee == "APPLE COM BILL" {
 			apple = append(apple, c)
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/notice"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Issuer is the card company's name.
@@ -23,7 +24,7 @@ var (
 		Name: "aupay-preliminary", Issuer: Issuer, Title: "【ご利用速報】", Domains: domains,
 		Claims: func(m *notice.Message) bool { return looksAuPay(m) && !isDetail(m) },
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
-			return parse(m, notice.Fields{Date: "▼ご利用日時", Merchant: "▼ご利用内容", Amount: "▼ご利用金額"}, notice.Authorised)
+			return parse(m, notice.Fields{Date: "▼ご利用日時", Merchant: "▼ご利用内容", Amount: "▼ご利用金額"}, statement.Authorised)
 		},
 	}
 	Detail = notice.Layout{
@@ -31,7 +32,7 @@ var (
 		Claims: func(m *notice.Message) bool { return looksAuPay(m) && isDetail(m) },
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
 			return parse(m, notice.Fields{Date: "▼ご利用日", Merchant: "▼ご利用先", Amount: "▼ご利用金額",
-				Start: numbered.MatchString}, notice.Posted)
+				Start: numbered.MatchString}, statement.Posted)
 		},
 	}
 )
@@ -49,7 +50,7 @@ func isDetail(m *notice.Message) bool {
 	return strings.Contains(m.Subject, "詳細") || m.HasLabel("▼ご利用先")
 }
 
-func parse(m *notice.Message, f notice.Fields, status notice.Status) ([]notice.Charge, error) {
+func parse(m *notice.Message, f notice.Fields, status statement.NoticeStatus) ([]notice.Charge, error) {
 	lines := notice.Lines(m.Body())
 	charges, err := f.Charges(lines)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/notice"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Issuer is the card company's name.
@@ -23,7 +24,7 @@ var (
 			return looksJCB(m) && !isArrived(m) && !isCancel(m) && m.HasLabel("【ご利用金額】")
 		},
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
-			return parse(m, notice.Fields{Date: "【ご利用日時(日本時間)】", Amount: "【ご利用金額】", Merchant: "【ご利用先】"}, notice.Authorised)
+			return parse(m, notice.Fields{Date: "【ご利用日時(日本時間)】", Amount: "【ご利用金額】", Merchant: "【ご利用先】"}, statement.Authorised)
 		},
 	}
 	Arrived = notice.Layout{
@@ -33,14 +34,14 @@ var (
 		},
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
 			return parse(m, notice.Fields{Date: "【ご利用日】", Amount: "【ご利用金額】", Merchant: "【ご利用先】",
-				Start: func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " 　"), "◆ご利用") }}, notice.Posted)
+				Start: func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " 　"), "◆ご利用") }}, statement.Posted)
 		},
 	}
 	Cancel = notice.Layout{
 		Name: "jcb-cancel", Issuer: Issuer, Title: "ショッピング取消のお知らせ", Domains: domains,
 		Claims: func(m *notice.Message) bool { return looksJCB(m) && isCancel(m) && !isArrived(m) },
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
-			charges, err := parse(m, notice.Fields{Date: "【日時(日本時間)】", Amount: "【金額】", Merchant: "【ご利用先】"}, notice.Authorised)
+			charges, err := parse(m, notice.Fields{Date: "【日時(日本時間)】", Amount: "【金額】", Merchant: "【ご利用先】"}, statement.Authorised)
 			for i := range charges {
 				// The amount reads "- 650円（取消）"; the subject says it
 				// all the same when the note is missing.
@@ -62,7 +63,7 @@ func isCancel(m *notice.Message) bool {
 	return strings.Contains(m.Subject, "取消のお知らせ") || m.HasLabel("【金額】") && m.HasLabel("【日時(日本時間)】")
 }
 
-func parse(m *notice.Message, f notice.Fields, status notice.Status) ([]notice.Charge, error) {
+func parse(m *notice.Message, f notice.Fields, status statement.NoticeStatus) ([]notice.Charge, error) {
 	lines := notice.Lines(m.Body())
 	charges, err := f.Charges(lines)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/notice"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Issuer is the card company's name.
@@ -21,14 +22,14 @@ var (
 		Name: "rakuten-preliminary", Issuer: Issuer, Title: "【速報版】カード利用のお知らせ", Domains: domains,
 		Claims: func(m *notice.Message) bool { return looksRakuten(m) && isPreliminary(m) },
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
-			return parse(m, notice.Fields{Date: "■利用日", Amount: "■利用金額", Holder: "■利用者"}, notice.Authorised)
+			return parse(m, notice.Fields{Date: "■利用日", Amount: "■利用金額", Holder: "■利用者"}, statement.Authorised)
 		},
 	}
 	Confirmed = notice.Layout{
 		Name: "rakuten", Issuer: Issuer, Title: "カード利用のお知らせ", Domains: domains,
 		Claims: func(m *notice.Message) bool { return looksRakuten(m) && !isPreliminary(m) },
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
-			return parse(m, notice.Fields{Date: "■利用日", Merchant: "■利用先", Amount: "■利用金額", Holder: "■利用者"}, notice.Posted)
+			return parse(m, notice.Fields{Date: "■利用日", Merchant: "■利用先", Amount: "■利用金額", Holder: "■利用者"}, statement.Posted)
 		},
 	}
 )
@@ -46,7 +47,7 @@ func isPreliminary(m *notice.Message) bool {
 
 var brand = regexp.MustCompile(`楽天カード[（(][^）)]*[）)]`)
 
-func parse(m *notice.Message, f notice.Fields, status notice.Status) ([]notice.Charge, error) {
+func parse(m *notice.Message, f notice.Fields, status statement.NoticeStatus) ([]notice.Charge, error) {
 	lines := notice.Lines(m.Body())
 	charges, err := f.Charges(lines)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/notice"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Issuer is the card company's name.
@@ -25,12 +26,12 @@ var (
 	Notice = notice.Layout{
 		Name: "smbc", Issuer: Issuer, Title: "ご利用のお知らせ", Domains: domains,
 		Claims: func(m *notice.Message) bool { return looksSMBC(m) && !isDigest(m) },
-		Parse:  func(m *notice.Message) ([]notice.Charge, error) { return parse(m, notice.Authorised) },
+		Parse:  func(m *notice.Message) ([]notice.Charge, error) { return parse(m, statement.Authorised) },
 	}
 	Digest = notice.Layout{
 		Name: "smbc-digest", Issuer: Issuer, Title: "ご利用明細のお知らせ", Domains: domains,
 		Claims: func(m *notice.Message) bool { return looksSMBC(m) && isDigest(m) },
-		Parse:  func(m *notice.Message) ([]notice.Charge, error) { return parse(m, notice.Posted) },
+		Parse:  func(m *notice.Message) ([]notice.Charge, error) { return parse(m, statement.Posted) },
 	}
 )
 
@@ -73,7 +74,7 @@ func isDeclined(lines []notice.Line, before int) bool {
 	return false
 }
 
-func parse(m *notice.Message, status notice.Status) ([]notice.Charge, error) {
+func parse(m *notice.Message, status statement.NoticeStatus) ([]notice.Charge, error) {
 	lines := notice.Lines(m.Body())
 	for i, l := range lines {
 		// One real-mail description shows ★ for ◇: the marker is not the label.
@@ -99,7 +100,7 @@ func parse(m *notice.Message, status notice.Status) ([]notice.Charge, error) {
 	}
 	holder := notice.Holder(lines)
 	if len(charges) > 0 && isDeclined(lines, charges[0].Source.Line) {
-		status = notice.Declined
+		status = statement.Declined
 	}
 	for i := range charges {
 		charges[i].Card.Name = card

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/notice"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Issuer is the card company's name.
@@ -20,14 +21,14 @@ var (
 		Name: "view-preliminary", Issuer: Issuer, Title: "◆速報版◆ビューカードご利用情報のお知らせ", Domains: domains,
 		Claims: func(m *notice.Message) bool { return looksView(m) && m.HasLabel("・利用日時") },
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
-			return parse(m, "・利用日時", notice.Authorised)
+			return parse(m, "・利用日時", statement.Authorised)
 		},
 	}
 	Confirmed = notice.Layout{
 		Name: "view", Issuer: Issuer, Title: "－確報版－ ビューカードご利用情報のお知らせ", Domains: domains,
 		Claims: func(m *notice.Message) bool { return looksView(m) && !m.HasLabel("・利用日時") },
 		Parse: func(m *notice.Message) ([]notice.Charge, error) {
-			return parse(m, "・利用日", notice.Posted)
+			return parse(m, "・利用日", statement.Posted)
 		},
 	}
 )
@@ -36,7 +37,7 @@ func looksView(m *notice.Message) bool {
 	return m.Mentions("ビューカード", "VIEW", "ＶＩＥＷ") && m.HasLabel("・利用金額")
 }
 
-func parse(m *notice.Message, date string, status notice.Status) ([]notice.Charge, error) {
+func parse(m *notice.Message, date string, status statement.NoticeStatus) ([]notice.Charge, error) {
 	lines := notice.Lines(m.Body())
 	charges, err := notice.Fields{Date: date, Merchant: "・利用加盟店", Amount: "・利用金額", Holder: "・利用者"}.Charges(lines)
 	if err != nil {
