@@ -101,7 +101,7 @@ func NewCard(label string, charges []*statement.Charge, from, to statement.Date,
 				}
 				match[k] = p
 			}
-			if p != nil {
+			if p != nil && !ch.PlaceholderMerchant() {
 				c.known[i] = knownBy{payee: p}
 				if px := c.byPayee[ch.Payee]; px != nil && px.conf == nil {
 					px.conf = p
@@ -221,7 +221,7 @@ func (c *Card) decideMode(sp *spec.Spec) {
 	total, recurringN := 0, 0
 	var first, last statement.Date
 	for i, ch := range c.History() {
-		if ch.Kind != statement.Purchase {
+		if ch.Kind != statement.Purchase || ch.PlaceholderMerchant() {
 			continue
 		}
 		if total == 0 {

@@ -209,7 +209,7 @@ func Learn(charges []*statement.Charge) []*Stream {
 	of := make([]int32, len(charges))
 	for i, c := range charges {
 		of[i] = -1
-		if c.Kind != statement.Purchase || !c.Amount.IsPositive() {
+		if c.Kind != statement.Purchase || !c.Amount.IsPositive() || c.PlaceholderMerchant() {
 			continue
 		}
 		g, ok := group[c.Payee]
