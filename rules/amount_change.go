@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/message"
@@ -67,6 +69,9 @@ func (a amountChangeRule) Check(card *Card) []Finding {
 				return // not above what the payee charged before: its normal range
 			}
 			ref = streamRef(s, ch.Date)
+			if variableLike(s, ch.Date) && !variableJump.AtLeast(y, ref) {
+				return // a bill that varies with use moves within its recent range, or grows with it
+			}
 			usual = message.New("amount-change.usual.stream", message.Args{
 				"payee": message.Text(ch.Payee), "typical": message.Yen(statement.WholeYen(s.Typical)), "cadence": cadenceTerm(s.Cadence),
 				"lo": message.Yen(statement.WholeYen(s.Min)), "hi": message.Yen(statement.WholeYen(s.Max)), "since": message.Date(s.First())})
@@ -157,18 +162,46 @@ func (c *Card) onItsDay(px *payeeIndex, i int) *recurring.Stream {
 }
 
 // streamRef is the amount a charge on d is compared with: the current price
-// of a fixed-price stream, the highest bill before d of a variable one.
+// of a fixed-price stream, the highest of the last six bills before d of a
+// variable one (a range that follows a trend).
 func streamRef(s *recurring.Stream, d statement.Date) int64 {
-	if !s.Variable {
+	if !variableLike(s, d) {
 		return statement.WholeYen(s.Typical)
 	}
-	var m int64
+	var recent []int64
 	for _, c := range s.Charges {
 		if c.Date < d {
-			m = max(m, statement.WholeYen(c.Amount))
+			recent = append(recent, statement.WholeYen(c.Amount))
 		}
 	}
-	return max(m, statement.WholeYen(s.Typical))
+	if len(recent) == 0 {
+		return statement.WholeYen(s.Typical)
+	}
+	return slices.Max(recent[max(0, len(recent)-6):])
+}
+
+// variableJump is how far above its recent bills a bill that varies with
+// use (phone, power, a cloud bill growing with its user) must go to be a
+// price increase worth a word: half as much again as the highest of its
+// last six.
+const variableJump ratio = 1500
+
+// variableLike reports whether s is a bill whose amount moves: its charges
+// before d spread over more than 5% (a bill in dollars moves with the
+// exchange rate and with use; a phone bill with calls).
+func variableLike(s *recurring.Stream, d statement.Date) bool {
+	var lo, hi int64
+	for _, c := range s.Charges {
+		if c.Date >= d {
+			break
+		}
+		y := statement.WholeYen(c.Amount)
+		if lo == 0 || y < lo {
+			lo = y
+		}
+		hi = max(hi, y)
+	}
+	return hi*100 > lo*105
 }
 
 // fixedPrice reports whether s looks like a subscription at one price: four

@@ -80,13 +80,13 @@ func (o amountOutlierRule) Check(card *Card) []Finding {
 
 // payeeMaxBefore returns the largest purchase from the payee of the
 // purchase at index i made at least [newRelationship] days before it (0
-// when none): what the card is used to paying there.
+// when none), trusted: what the card is used to paying there.
 func (c *Card) payeeMaxBefore(i int) int64 {
 	ch := c.Charges[i]
 	px := c.byPayee[ch.Payee]
 	var m int64
 	for _, k := range px.purchases[:c.ppos[i]] {
-		if int(ch.Date-c.Charges[k].Date) >= newRelationship {
+		if int(ch.Date-c.Charges[k].Date) >= newRelationship && c.trusted(k) {
 			m = max(m, c.yen[k])
 		}
 	}

@@ -44,7 +44,7 @@ func (c *Card) baseline() *cardStats {
 	collect := func(lo, hi int, since statement.Date) {
 		amounts = amounts[:0]
 		for i := lo; i < hi; i++ {
-			if ch := c.Charges[i]; ch.Date >= since && isPurchase(ch) {
+			if ch := c.Charges[i]; ch.Date >= since && isPurchase(ch) && c.trusted(i) {
 				amounts = append(amounts, c.yen[i])
 			}
 		}
@@ -71,7 +71,7 @@ func (c *Card) baseline() *cardStats {
 		st.Before = st.Max
 	} else {
 		for i := range c.start {
-			if isPurchase(c.Charges[i]) {
+			if isPurchase(c.Charges[i]) && c.trusted(i) {
 				st.Before = max(st.Before, c.yen[i])
 			}
 		}
@@ -121,24 +121,26 @@ func (c *Card) monthTotalsBefore(d statement.Date) []int64 {
 }
 
 // monthTotal returns the purchase total of the month starting at m, net of
-// refunds. The totals of every month are added up once per card.
+// refunds. Each charge is added once, when a window first reaches it.
 func (c *Card) monthTotal(m statement.Date) int64 {
 	if c.months == nil {
-		c.months = map[statement.Date]int64{}
-		var cur, next statement.Date
-		for i, ch := range c.Charges {
-			if ch.Date >= next || ch.Date < cur {
-				cur = ch.Date.MonthStart()
-				next = cur.AddMonths(1)
-			}
-			switch {
-			case isPurchase(ch):
-				c.months[cur] += c.yen[i]
-			case ch.Kind == statement.Refund || ch.Kind == statement.Purchase && c.yen[i] < 0:
-				c.months[cur] -= max(c.yen[i], -c.yen[i])
-			}
+		c.months, c.monthsEnd = map[statement.Date]int64{}, 0
+	}
+	var cur, next statement.Date
+	for i := c.monthsEnd; i < len(c.Charges); i++ {
+		ch := c.Charges[i]
+		if ch.Date >= next || ch.Date < cur {
+			cur = ch.Date.MonthStart()
+			next = cur.AddMonths(1)
+		}
+		switch {
+		case isPurchase(ch):
+			c.months[cur] += c.yen[i]
+		case ch.Kind == statement.Refund || ch.Kind == statement.Purchase && c.yen[i] < 0:
+			c.months[cur] -= max(c.yen[i], -c.yen[i])
 		}
 	}
+	c.monthsEnd = len(c.Charges)
 	return c.months[m]
 }
 

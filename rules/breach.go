@@ -67,30 +67,49 @@ type exposure struct {
 	until  statement.Date    // end of the watch
 }
 
-// exposures returns the breaches card was exposed in, first use first.
+// exposures returns the breaches card was exposed in up to To, first use
+// first. The card's first use inside each breach is found once per card
+// and catalogue, over all its charges.
 func (b breachExposureRule) exposures(card *Card) []exposure {
-	var out []exposure
-	for i := range b.Catalogue {
-		br := &b.Catalogue[i]
-		var first *statement.Charge
-		for _, px := range card.byPayee {
-			for _, k := range px.purchases {
-				ch := card.Charges[k]
-				if ch.Date > br.To || (first != nil && ch.Date >= first.Date) {
-					break
-				}
-				if ch.Date >= br.From && br.MatchesCharge(ch) {
-					first = ch
-					break
+	if card.breachFirst == nil || card.breachOf != &b.Catalogue[0] {
+		card.breachFirst = make([]*statement.Charge, len(b.Catalogue))
+		if len(b.Catalogue) > 0 {
+			card.breachOf = &b.Catalogue[0]
+		}
+		seen, end := map[string]bool{}, b.lastTo()
+		for _, ch := range card.all {
+			if !isPurchase(ch) || seen[ch.Payee+"\x00"+ch.Via] {
+				continue
+			}
+			for i := range b.Catalogue {
+				br := &b.Catalogue[i]
+				if card.breachFirst[i] == nil && ch.Date >= br.From && ch.Date <= br.To && br.MatchesCharge(ch) {
+					card.breachFirst[i] = ch
 				}
 			}
+			if ch.Date > end {
+				seen[ch.Payee+"\x00"+ch.Via] = true
+			}
 		}
-		if first != nil {
+	}
+	var out []exposure
+	for i, first := range card.breachFirst {
+		if first != nil && first.Date <= card.To {
+			br := &b.Catalogue[i]
 			out = append(out, exposure{br, first, br.To.AddDays(int(b.Watch))})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].charge.Date < out[j].charge.Date })
 	return out
+}
+
+// lastTo is the end of the latest breach window in the catalogue.
+func (b breachExposureRule) lastTo() statement.Date {
+	var last statement.Date
+	for i := range b.Catalogue {
+		last = max(last, b.Catalogue[i].To)
+	}
+	return last
 }
 
 // Check implements [Rule]; the notice and the raising are made in Adjust,

@@ -85,30 +85,56 @@ func (c *Card) purchasesFrom(px *payeeIndex, d statement.Date) []int {
 }
 
 func (b burstRule) bursts(card *Card, px *payeeIndex, near []*statement.Charge) []Finding {
-	var groups [][]*statement.Charge
-	for _, g := range runs(near, b.Min, int(b.WithinDays)) {
-		if g[len(g)-1].Date >= card.From {
-			groups = append(groups, g)
-		}
-	}
-	if len(groups) == 0 {
-		return nil
-	}
-	// A burst in the history is this payee's normal behaviour.
-	var history []*statement.Charge
-	for _, i := range px.purchases {
-		if ch := card.Charges[i]; ch.Date < groups[0][0].Date && card.known[i].stream == nil {
-			history = append(history, ch)
-		}
-	}
-	if len(runs(history, b.Min, int(b.WithinDays))) > 0 {
-		return nil
-	}
 	var out []Finding
-	for _, g := range groups {
+	for _, g := range runs(near, b.Min, int(b.WithinDays)) {
+		if g[len(g)-1].Date < card.From || card.usualBurst(px, g) {
+			continue
+		}
 		out = append(out, Finding{Severity: b.Severity, Message: b.message(card, g), Charges: g})
 	}
 	return out
+}
+
+// firstOrder is the largest charge of a multi-charge online order (or of a
+// top-up) that needs no history with the payee to explain it.
+const firstOrder = 10000
+
+// usualBurst reports whether g, several charges from px within a day or
+// two, is how this card pays px, judged against its trusted purchases
+// before g and against the kind of merchant:
+//   - donations: several on one day is how ふるさと納税 is done;
+//   - amounts within what the card paid px in the last year, at a place
+//     the card uses that sells no cash-like goods (busier than usual is
+//     not how fraud looks at a shop), or anywhere when the count is one
+//     the card reached before or not rare for how often it pays px;
+//   - an online retailer or a top-up, within its usual amounts or each
+//     under the card's usual large purchase (or ¥10,000): one order bills
+//     as several charges, a transit card is topped up twice a day;
+//   - small charges at a foreign place during a trip.
+func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
+	kind := c.kindOf(px)
+	if kind == Donation {
+		return true
+	}
+	h := c.habitOf(px, g[0].Date)
+	var top int64
+	for _, ch := range g {
+		top = max(top, statement.WholeYen(ch.Amount))
+	}
+	within := h.N > 0 && top <= h.Max*3/2
+	days := int(g[len(g)-1].Date-g[0].Date) + 1
+	switch {
+	case within && h.N >= 3 && c.riskOf(px, nil) == "":
+		return true
+	case within && h.usualCount(len(g), days):
+		return true
+	case (kind == OnlineRetailer || kind == TopUp) && (within || top <= max(c.baseline().P90, firstOrder)):
+		return true
+	}
+	// Small charges at a place abroad that is no app or gift store, with
+	// the card paying another place in that currency those days: a
+	// konbini on a trip, visited three times on the first day.
+	return top <= tripSmall && c.riskOf(px, nil) == "" && c.abroad(g, 1)
 }
 
 // pricePoints finds runs of one amount that the payee has not charged this
@@ -157,13 +183,14 @@ func (b burstRule) pricePoints(card *Card, px *payeeIndex, idx []int) []Finding 
 	return out
 }
 
-// paidAmountBefore reports whether the card paid px exactly y yen before d.
+// paidAmountBefore reports whether the card paid px exactly y yen before d,
+// in a trusted purchase.
 func (c *Card) paidAmountBefore(px *payeeIndex, y int64, d statement.Date) bool {
 	for _, k := range px.purchases {
 		if c.Charges[k].Date >= d {
 			return false
 		}
-		if c.yen[k] == y {
+		if c.yen[k] == y && c.trusted(k) {
 			return true
 		}
 	}
@@ -193,9 +220,11 @@ func (c *Card) payeesInWindow() []string {
 		return c.inWindow
 	}
 	c.inWindow = []string{}
-	for p, px := range c.byPayee {
-		if c.Charges[px.purchases[len(px.purchases)-1]].Date >= c.From {
-			c.inWindow = append(c.inWindow, p)
+	seen := map[string]bool{}
+	for i := c.start; i < len(c.Charges); i++ {
+		if ch := c.Charges[i]; isPurchase(ch) && !seen[ch.Payee] {
+			seen[ch.Payee] = true
+			c.inWindow = append(c.inWindow, ch.Payee)
 		}
 	}
 	sort.Strings(c.inWindow)

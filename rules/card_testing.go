@@ -71,6 +71,14 @@ func (c *Card) unknownNew(i int) bool {
 	return c.isNewPayee(ch) && !c.payeeKnown(ch)
 }
 
+// recentlyMet reports whether the card's first purchase of any trust from
+// the payee of purchase i is less than [newRelationship] days before it:
+// new to the card by the calendar, however its first charges were judged.
+func (c *Card) recentlyMet(i int) bool {
+	first, _ := c.firstPurchase(c.byPayee[c.Charges[i].Payee])
+	return int(c.Charges[i].Date-first) < newRelationship
+}
+
 // followUp reports whether the purchase at index i looks like what a
 // tested card is used for: not a known payment, above max, and either at
 // a new unknown payee for an amount that is large for the card (its usual

@@ -51,6 +51,9 @@ func (d duplicateRule) Check(card *Card) []Finding {
 	}
 	for _, p := range card.payeesInWindow() {
 		px := card.byPayee[p]
+		if card.cashLike(px) {
+			continue // top-ups and app stores repeat round amounts: that is their use
+		}
 		cad, once := px.cycle()
 		once = once && px.subscriptionLike()
 		within := int(d.Within)
@@ -102,7 +105,53 @@ func (d duplicateRule) Check(card *Card) []Finding {
 			out = append(out, Finding{Severity: sev, Message: msg, Charges: []*statement.Charge{suspect}})
 		}
 	}
+	for _, p := range card.payeesInWindow() {
+		if f, ok := d.extraInCycle(card, card.byPayee[p], sev); ok {
+			out = append(out, f...)
+		}
+	}
 	return out
+}
+
+// firstInWindow returns the position in px.purchases of its first purchase
+// in the window.
+func (c *Card) firstInWindow(px *payeeIndex) int {
+	return sort.Search(len(px.purchases), func(k int) bool { return px.purchases[k] >= c.start })
+}
+
+// cashLike reports whether px is a top-up or a high-risk store (app, game,
+// gift card), where the same amount twice is how they are used.
+func (c *Card) cashLike(px *payeeIndex) bool {
+	return c.kindOf(px) == TopUp || c.riskOf(px, nil) != ""
+}
+
+// extraInCycle finds, at a payee that charges once per monthly or longer
+// cycle, a window purchase that is no member of its streams and falls
+// within one cycle after a member: a second charge in one cycle, whatever
+// its amount (a double charge billed at a different amount, a fraudster
+// riding a known payee). Both charges are listed.
+func (d duplicateRule) extraInCycle(card *Card, px *payeeIndex, sev severity.Severity) ([]Finding, bool) {
+	cad, once := px.cycle()
+	if !once || cad.Months < 1 || !px.subscriptionLike() || card.cashLike(px) {
+		return nil, false
+	}
+	var out []Finding
+	for k := max(1, int(card.firstInWindow(px))); k < len(px.purchases); k++ {
+		i, j := px.purchases[k], px.purchases[k-1]
+		a, b := card.Charges[j], card.Charges[i]
+		if i < card.start || card.stream[i] != nil || card.stream[j] == nil || card.yen[i] == card.yen[j] {
+			continue // not in the window, a member itself, or a same-amount pair (above)
+		}
+		gap := int(b.Date - a.Date)
+		if gap >= cad.Min {
+			continue
+		}
+		msg := message.New("duplicate.cycle", message.Args{"payee": message.Text(px.key), "first-amount": message.Yen(card.yen[j]),
+			"first": message.Date(a.Date), "amount": message.Yen(card.yen[i]), "second": message.Date(b.Date),
+			"apart": message.Days(gap), "cadence": cadenceTerm(cad)})
+		out = append(out, Finding{Severity: sev, Message: msg, Charges: []*statement.Charge{a, b}})
+	}
+	return out, len(out) > 0
 }
 
 // streamFitting returns the established stream of the payee whose usual

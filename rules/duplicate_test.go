@@ -18,7 +18,10 @@ func TestDuplicate(t *testing.T) {
 			[]string{"warning 2021-12-13 NETFLIX.COM 1490"}},
 		{"twice the same day", one(buy("2021-12-10", "ＮＥＴＦＬＩＸ．ＣＯＭ", 1490)),
 			[]string{"warning 2021-12-10 NETFLIX.COM 1490"}},
-		{"a different amount is no duplicate", one(buy("2021-12-12", "ＮＥＴＦＬＩＸ．ＣＯＭ", 990)), nil},
+		// Issue 8: a double charge is two charges of one cycle, whatever
+		// the amounts; both are listed.
+		{"a different amount in the same cycle: both charges", one(buy("2021-12-12", "ＮＥＴＦＬＩＸ．ＣＯＭ", 990)),
+			[]string{"warning 2021-12-10 NETFLIX.COM 1490", "warning 2021-12-12 NETFLIX.COM 990"}},
 		{"more than the limit apart", one(buy("2021-12-17", "ＮＥＴＦＬＩＸ．ＣＯＭ", 1490)), nil},
 		{"a shop's same amount twice is no duplicate",
 			one(buy("2021-12-05", "丸亀製麺　品川店", 890), buy("2021-12-06", "丸亀製麺　品川店", 890)), nil},

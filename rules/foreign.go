@@ -35,8 +35,8 @@ func (f foreignRule) Check(card *Card) []Finding {
 	start := card.Charges[0].Date
 	firstForeign := statement.Date(0)
 	found := false
-	for _, ch := range card.Charges {
-		if isPurchase(ch) && ch.Foreign() {
+	for i, ch := range card.Charges {
+		if isPurchase(ch) && ch.Foreign() && card.trusted(i) {
 			firstForeign, found = ch.Date, true
 			break
 		}
@@ -51,6 +51,14 @@ func (f foreignRule) Check(card *Card) []Finding {
 		}
 		if int(ch.Date-firstForeign) >= newRelationship {
 			return // foreign charges are part of this card's life
+		}
+		// A well-known service billing in dollars, or the card abroad
+		// (a meal among charges at another place in that currency, a
+		// hotel among charges at two), is not the foreign charge fraud
+		// makes.
+		g := []*statement.Charge{ch}
+		if px := card.byPayee[ch.Payee]; card.kindOf(px) == Service || card.yen[i] <= tripSmall && card.abroad(g, 1) || card.onTrip(g) {
+			return
 		}
 		msg := message.New("foreign", message.Args{"payee": message.Text(ch.Payee), "foreign-amount": message.Text(ch.ForeignAmount.String()),
 			"currency": message.Text(ch.ForeignCurrency), "amount": message.Yen(card.yen[i]),

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/message"
@@ -112,6 +113,19 @@ var defaultHighRisk = sync.OnceValue(func() *highRiskRule {
 	return h
 })
 
+// riskOf returns the kind of high-risk merchant px is (h's lists, the
+// defaults when h is nil), or "", computed once per payee for the default
+// lists.
+func (c *Card) riskOf(px *payeeIndex, h *highRiskRule) string {
+	if h != nil && len(h.Add) > 0 {
+		return h.kind(c.Charges[px.purchases[len(px.purchases)-1]])
+	}
+	if !px.riskSet {
+		px.risk, px.riskSet = defaultHighRisk().kind(c.Charges[px.purchases[0]]), true
+	}
+	return px.risk
+}
+
 // kind returns what kind of high-risk merchant ch is at, or "".
 func (h *highRiskRule) kind(ch *statement.Charge) string {
 	for _, m := range h.match {
@@ -133,19 +147,21 @@ func (h highRiskRule) Check(card *Card) []Finding {
 	var out []Finding
 	for _, p := range card.payeesInWindow() {
 		px := card.byPayee[p]
-		kind := h.kind(card.Charges[px.purchases[len(px.purchases)-1]])
-		if kind == "" {
-			continue
+		kind := card.riskOf(px, &h)
+		if kind == "" || card.kindOf(px) == Service {
+			continue // a well-known service billed through an app store is new-subscription's
 		}
 		var fresh []*statement.Charge
 		var sum int64
 		var rest []*statement.Charge // not known, not new: for runs
-		for _, k := range px.purchases {
+		// The last two years tell what the card pays there.
+		lo := sort.Search(len(px.purchases), func(k int) bool { return card.Charges[px.purchases[k]].Date >= card.From.AddDays(-730) })
+		for _, k := range px.purchases[lo:] {
 			ch := card.Charges[k]
-			if card.isKnown(ch) {
+			if card.isKnown(ch) || k < card.start && !card.trusted(k) {
 				continue
 			}
-			if k >= card.start && card.unknownNew(k) {
+			if k >= card.start && card.unknownNew(k) && card.recentlyMet(k) && !(card.yen[k] <= tripSmall && card.onTrip([]*statement.Charge{ch})) {
 				fresh = append(fresh, ch)
 				sum += card.yen[k]
 				continue

@@ -32,6 +32,8 @@ func (missingRecurringRule) Doc() string {
 	return "a known recurring payee whose next charge is overdue (after a card is reissued, the payees not yet updated)"
 }
 
+func (missingRecurringRule) quietInHistory() bool { return true }
+
 // Check implements [Rule].
 func (m missingRecurringRule) Check(card *Card) []Finding {
 	var out []Finding

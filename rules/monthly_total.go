@@ -54,6 +54,9 @@ const maxListed = 5
 // Check implements [Rule]; MonthlyTotal only adjusts.
 func (monthlyTotalRule) Check(*Card) []Finding { return nil }
 
+// quietInHistory: below warning, what it adds raises no finding to one.
+func (m monthlyTotalRule) quietInHistory() bool { return m.Severity < severity.Warning }
+
 // Adjust implements [adjuster].
 func (m monthlyTotalRule) Adjust(card *Card, fs []Finding) []Finding {
 	for _, f := range m.months(card) {

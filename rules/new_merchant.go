@@ -58,11 +58,24 @@ func (n newMerchantRule) Check(card *Card) []Finding {
 			sev = severity.Alert
 		}
 		first, _ := card.FirstPaid(ch.Payee)
-		msg := message.New("new-merchant", message.Args{"payee": message.Text(ch.Payee), "amount": message.Yen(y),
+		args := message.Args{"payee": message.Text(ch.Payee), "amount": message.Yen(y),
 			"first-paid": message.Date(first), "earlier": message.Bool(first < ch.Date),
 			"p90": message.Yen(st.P90), "purchases": message.Count(st.N), "scope": message.Term("scope." + st.Scope),
 			"limit": message.Yen(limit), "largest": message.Yen(st.Before), "alert": message.Bool(sev == severity.Alert),
-			"alert-from": message.Yen(int64(n.Alert))})
+			"alert-from": message.Yen(int64(n.Alert))}
+		// Context that explains a large first purchase lowers it to
+		// information: a donation site, a merchant whose trade is large
+		// purchases, or the card abroad among other charges in that
+		// currency.
+		switch kind := card.kindOf(card.byPayee[ch.Payee]); {
+		case kind == Donation:
+			sev, args["context"] = severity.Info, message.Nested(message.New("new-merchant.donation", nil))
+		case kind == BigTicket:
+			sev, args["context"] = severity.Info, message.Nested(message.New("new-merchant.big-ticket", nil))
+		case ch.Foreign() && card.onTrip([]*statement.Charge{ch}):
+			sev, args["context"] = severity.Info, message.Nested(message.New("new-merchant.trip", message.Args{"currency": message.Text(ch.ForeignCurrency)}))
+		}
+		msg := message.New("new-merchant", args)
 		out = append(out, Finding{Severity: sev, Message: msg, Charges: []*statement.Charge{ch}})
 	})
 	return out

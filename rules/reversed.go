@@ -34,32 +34,48 @@ func (reversedRule) Doc() string {
 // Check implements [Rule]; Reversed only adjusts.
 func (reversedRule) Check(*Card) []Finding { return nil }
 
-// refundsOf matches refunds to the charges they reverse, once per card.
+// refundsOf matches refunds to the charges they reverse, up to To. Refunds
+// are matched in date order, each to a purchase before it, so the matching
+// is done once per card over all its charges and a refund counts from the
+// window that reaches it.
 func (c *Card) refundsOf(within int) map[*statement.Charge]*statement.Charge {
-	if c.refunds != nil {
-		return c.refunds
+	if c.allRefunds == nil {
+		c.allRefunds = c.matchRefunds(within)
 	}
-	c.refunds = map[*statement.Charge]*statement.Charge{}
+	if c.refunds == nil {
+		c.refunds = map[*statement.Charge]*statement.Charge{}
+		for ch, r := range c.allRefunds {
+			if r.Date <= c.To {
+				c.refunds[ch] = r
+			}
+		}
+	}
+	return c.refunds
+}
+
+// matchRefunds matches every refund of the card to the purchase it reverses.
+func (c *Card) matchRefunds(within int) map[*statement.Charge]*statement.Charge {
+	out := map[*statement.Charge]*statement.Charge{}
+	byPayee := map[string][]int{} // purchases of every charge, date order
+	for i, ch := range c.all {
+		if isPurchase(ch) {
+			byPayee[ch.Payee] = append(byPayee[ch.Payee], i)
+		}
+	}
 	used := map[*statement.Charge]bool{}
-	for i, r := range c.Charges {
+	for i, r := range c.all {
 		isRefund := r.Kind == statement.Refund || (r.Kind == statement.Purchase || r.Kind == "") && r.Amount.Sign() < 0
 		if !isRefund || r.Amount.Sign() == 0 {
 			continue
 		}
-		px := c.byPayee[r.Payee]
-		if px == nil {
-			continue
-		}
-		want := c.yen[i]
-		if want < 0 {
-			want = -want
-		}
+		ps := byPayee[r.Payee]
+		want := max(c.yen[i], -c.yen[i])
 		// The statement's own link first, then the latest unmatched
 		// purchase of that amount before the refund.
 		var match *statement.Charge
-		end := sort.Search(len(px.purchases), func(k int) bool { return c.Charges[px.purchases[k]].Date > r.Date })
+		end := sort.Search(len(ps), func(k int) bool { return c.all[ps[k]].Date > r.Date })
 		for k := end - 1; k >= 0; k-- {
-			ch := c.Charges[px.purchases[k]]
+			ch := c.all[ps[k]]
 			if used[ch] {
 				continue
 			}
@@ -73,7 +89,7 @@ func (c *Card) refundsOf(within int) map[*statement.Charge]*statement.Charge {
 				}
 				continue
 			}
-			if match == nil && c.yen[px.purchases[k]] == want && ch.Amount.Abs().Equal(r.Amount.Abs()) {
+			if match == nil && c.yen[ps[k]] == want && ch.Amount.Abs().Equal(r.Amount.Abs()) {
 				match = ch
 				if r.Reverses == (statement.Source{}) {
 					break
@@ -82,10 +98,10 @@ func (c *Card) refundsOf(within int) map[*statement.Charge]*statement.Charge {
 		}
 		if match != nil {
 			used[match] = true
-			c.refunds[match] = r
+			out[match] = r
 		}
 	}
-	return c.refunds
+	return out
 }
 
 // Adjust implements [adjuster].

@@ -134,9 +134,40 @@ func (e *Engine) Run(cards []*Card) []Finding {
 	return out
 }
 
-// RunCard checks one card: every rule, then combining, then the adjusters.
+// RunCard checks one card. The history is judged first, a month at a time
+// in date order, as monthly runs would have checked it: what a month's
+// findings hold at warning or above becomes suspect, and suspects never
+// teach what is normal to the later months (see [Card]). So the answer for
+// a charge never depends on the charges after it, and earlier fraud does
+// not hide its repetition. Then the window is checked the same way and its
+// findings returned.
 func (e *Engine) RunCard(card *Card) []Finding {
 	rs := e.RulesFor(card)
+	if steps := card.historySteps(); len(steps) > 0 {
+		var judges []Rule
+		for _, r := range rs {
+			if q, ok := r.(quietInHistory); !ok || !q.quietInHistory() {
+				judges = append(judges, r)
+			}
+		}
+		from, to := card.From, card.To
+		for _, st := range steps {
+			card.setWindow(st.from, st.to)
+			card.judge(e.check(card, judges))
+		}
+		card.setWindow(from, to)
+	}
+	return e.check(card, rs)
+}
+
+// quietInHistory is implemented by rules that cannot make a charge suspect
+// (they only note, or only speak of the card), so the history steps leave
+// them out.
+type quietInHistory interface{ quietInHistory() bool }
+
+// check runs rules rs on card's window: every rule, then combining, then
+// the adjusters.
+func (e *Engine) check(card *Card, rs []Rule) []Finding {
 	var raw []Finding
 	for _, r := range rs {
 		for _, f := range r.Check(card) {

@@ -35,12 +35,12 @@ func (u unknownPayeeRule) Check(card *Card) []Finding {
 		if card.isKnown(ch) {
 			return
 		}
-		if _, ok := card.priceChange(i); ok {
-			return
+		s := card.streamOf(ch.Payee, ch.Date)
+		if s != nil && (onSchedule(s, ch.Date) || card.cycleAfterTrusted(i, s.Cadence)) && !doubleRatio.AtLeast(card.yen[i], streamRef(s, ch.Date)) {
+			return // a known bill on its day: its amount is amount-change's to judge
 		}
 		args := message.Args{"payee": message.Text(ch.Payee), "mode": message.Nested(card.ModeReason)}
 		key := "unknown-payee.not-known"
-		s := card.streamOf(ch.Payee, ch.Date)
 		if s != nil {
 			key = "unknown-payee.off-rhythm"
 			if onSchedule(s, ch.Date) {
@@ -60,20 +60,37 @@ func (u unknownPayeeRule) Check(card *Card) []Finding {
 	return out
 }
 
-// streamOf returns the learned stream of payee p that has run for
-// [knownAfterDays] before d and has the most charges, or nil.
+// streamOf returns the learned stream of payee p with a trusted member at
+// least [knownAfterDays] before d that has the most charges, or nil.
 func (c *Card) streamOf(p string, d statement.Date) *recurring.Stream {
 	px := c.byPayee[p]
 	if px == nil {
 		return nil
 	}
+	trustedSince := map[*recurring.Stream]bool{}
+	for _, k := range px.purchases {
+		if c.Charges[k].Date > d.AddDays(-knownAfterDays) {
+			break
+		}
+		if s := c.stream[k]; s != nil && c.trusted(k) {
+			trustedSince[s] = true
+		}
+	}
 	var best *recurring.Stream
 	for _, s := range px.streams {
-		if int(d-s.First()) >= knownAfterDays && (best == nil || len(s.Charges) > len(best.Charges)) {
+		if trustedSince[s] && (best == nil || len(s.Charges) > len(best.Charges)) {
 			best = s
 		}
 	}
 	return best
+}
+
+// cycleAfterTrusted reports whether the payee's last purchase before i is
+// trusted and one cycle of cad before it: the bill went on at a new price
+// (its old stream ended, the new one has not run long enough to be known).
+func (c *Card) cycleAfterTrusted(i int, cad recurring.Cadence) bool {
+	j, gap, ok := c.previousPurchase(i)
+	return ok && c.trusted(j) && gap >= cad.Min && gap <= cad.Max
 }
 
 // lastBefore returns the date of the stream's last member before d.

@@ -9,6 +9,8 @@ import (
 )
 
 // Tally adds up replays into the quality figures, per card type and mode.
+// Price rises warned by amount-change are counted apart, as notices: the
+// rule exists to report them.
 //
 // A fraud charge is caught when some run reported it in a finding at alert
 // (recurring-only cards) or at warning or above (everyday cards). A false
@@ -34,6 +36,7 @@ type row struct {
 	pattern                   map[Pattern]*counts
 	incidentPattern           map[Pattern]*counts
 	falseFindings             int
+	notices                   int // price rises warned
 	falseCharges              int
 	collateral                int
 	acks, reports             int
@@ -87,6 +90,15 @@ func (t *Tally) Add(rp *Replay) {
 				continue
 			}
 			fraud := f.Fraud()
+			if !fraud && f.priceRise() {
+				// The notice amount-change exists for (issue 4): a
+				// subscription's new price, not a false finding.
+				if !falseIDs[f.ID] {
+					falseIDs[f.ID] = true
+					r.notices++
+				}
+				continue
+			}
 			if !fraud && !falseIDs[f.ID] {
 				falseIDs[f.ID] = true
 				r.falseFindings++
@@ -160,6 +172,20 @@ func (t *Tally) Add(rp *Replay) {
 	}
 }
 
+// priceRise reports whether f is amount-change's notice of a
+// subscription's new price: its charges are all price rises.
+func (f *Finding) priceRise() bool {
+	if f.Rule != "amount-change" {
+		return false
+	}
+	for _, c := range f.Charges {
+		if c.Habit != "price-rise" {
+			return false
+		}
+	}
+	return true
+}
+
 // cardOf returns the card of finding id in run.
 func cardOf(run Run, id string) *Card {
 	for _, f := range run.Findings {
@@ -217,8 +243,8 @@ func pct(n, d int) string {
 // mode, recall per pattern, false findings per habit and per rule.
 func (t *Tally) Table() string {
 	var b strings.Builder
-	b.WriteString("| card type | mode | cards | card-months | fraud caught | incidents caught | false findings | legit charges flagged (per card-month) | collateral | acks (per card-month) |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| card type | mode | cards | card-months | fraud caught | incidents caught | false findings | legit charges flagged (per card-month) | collateral | price rises noticed | acks (per card-month) |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, ct := range CardTypes {
 		for _, m := range Modes {
 			r := t.row(ct, m)
@@ -233,9 +259,9 @@ func (t *Tally) Table() string {
 			if m == WithState {
 				acks = fmt.Sprintf("%d (%.3f)", r.acks, float64(r.acks)/float64(max(1, r.cardMonths)))
 			}
-			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d of %d (%s) %s | %d of %d | %d | %d (%.3f) | %d | %s |\n", ct, m, r.cards, r.cardMonths,
+			fmt.Fprintf(&b, "| %s | %s | %d | %d | %d of %d (%s) %s | %d of %d | %d | %d (%.3f) | %d | %d | %s |\n", ct, m, r.cards, r.cardMonths,
 				r.caught, r.fraud, pct(r.caught, r.fraud), level, r.incidentsFound, r.incidents, r.falseFindings, r.falseCharges,
-				float64(r.falseCharges)/float64(max(1, r.cardMonths)), r.collateral, acks)
+				float64(r.falseCharges)/float64(max(1, r.cardMonths)), r.collateral, r.notices, acks)
 		}
 	}
 	cols := t.columns()

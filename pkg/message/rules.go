@@ -8,18 +8,19 @@ func init() { add(ruleEntries) }
 
 var ruleEntries = map[string]Entry{
 	// Terms used inside reasons.
-	"mode.recurring-only": {EN: "recurring-only", JA: "定期払い専用"},
-	"mode.everyday":       {EN: "everyday", JA: "日常利用"},
-	"cadence.weekly":      {EN: "weekly", JA: "毎週"},
-	"cadence.monthly":     {EN: "monthly", JA: "毎月"},
-	"cadence.bimonthly":   {EN: "bimonthly", JA: "隔月"},
-	"cadence.quarterly":   {EN: "quarterly", JA: "3 か月ごと"},
-	"cadence.half-yearly": {EN: "half-yearly", JA: "半年ごと"},
-	"cadence.yearly":      {EN: "yearly", JA: "毎年"},
-	"cadence.irregular":   {EN: "irregular", JA: "不定期"},
-	"severity.info":       {EN: "info", JA: "情報"},
-	"severity.warning":    {EN: "warning", JA: "注意"},
-	"severity.alert":      {EN: "alert", JA: "警告"},
+	"mode.recurring-only":   {EN: "recurring-only", JA: "定期払い専用"},
+	"mode.everyday":         {EN: "everyday", JA: "日常利用"},
+	"cadence.weekly":        {EN: "weekly", JA: "毎週"},
+	"cadence.monthly":       {EN: "monthly", JA: "毎月"},
+	"cadence.bimonthly":     {EN: "bimonthly", JA: "隔月"},
+	"cadence.quarterly":     {EN: "quarterly", JA: "3 か月ごと"},
+	"cadence.half-yearly":   {EN: "half-yearly", JA: "半年ごと"},
+	"cadence.yearly":        {EN: "yearly", JA: "毎年"},
+	"cadence.irregular":     {EN: "irregular", JA: "不定期"},
+	"cadence.about-monthly": {EN: "about monthly", JA: "ほぼ毎月"},
+	"severity.info":         {EN: "info", JA: "情報"},
+	"severity.warning":      {EN: "warning", JA: "注意"},
+	"severity.alert":        {EN: "alert", JA: "警告"},
 
 	// Why a card is or is not recurring-only (said inside unknown-payee).
 	"card.mode.config":  {EN: "{{.mode}} in the config", JA: "設定で{{.mode}}"},
@@ -174,9 +175,9 @@ var others = map[string]Entry{
 	// alert-from when it is an alert.
 	"new-merchant": {
 		EN: "{{.payee}} charged {{.amount}} and is new to this card ({{if .earlier}}first paid on {{index . \"first-paid\"}}{{else}}the first charge from it{{end}}); this card's purchases are usually up to {{.p90}} (9 in 10 of {{.purchases}}, {{.scope}}), so new payees are flagged from {{.limit}}" +
-			"{{if .alert}}; it is above every earlier purchase (largest {{.largest}}) and at least {{index . \"alert-from\"}}{{end}}",
+			"{{if .alert}}; it is above every earlier purchase (largest {{.largest}}) and at least {{index . \"alert-from\"}}{{end}}{{with index . \"context\"}}; {{.}}{{end}}",
 		JA: "{{.payee}}（{{if .earlier}}{{index . \"first-paid\"}} に初めて利用した支払先{{else}}初めての支払先{{end}}）が {{.amount}} を請求。このカードの利用は通常 {{.p90}} 以下（{{.purchases}} 件中 9 割）なので、新しい支払先は {{.limit}} 以上で警告します" +
-			"{{if .alert}}。これまでの最大（{{.largest}}）を上回り、{{index . \"alert-from\"}} 以上です{{end}}",
+			"{{if .alert}}。これまでの最大（{{.largest}}）を上回り、{{index . \"alert-from\"}} 以上です{{end}}{{with index . \"context\"}}。{{.}}{{end}}",
 	},
 }
 
@@ -238,5 +239,39 @@ var user = map[string]Entry{
 	"user.failed": {
 		EN: "user rule {{.rule}} could not judge this charge: {{.error}}",
 		JA: "ユーザールール {{.rule}} はこの利用を判定できませんでした：{{.error}}",
+	},
+}
+
+func init() { add(detection) }
+
+// The context that lowers a large first purchase to information
+// (new-merchant's context argument), new-subscription and the second
+// charge in one cycle (duplicate.cycle).
+var detection = map[string]Entry{
+	"new-merchant.donation": {
+		EN: "it is a donation site (ふるさと納税), where large payments are usual",
+		JA: "寄付（ふるさと納税など）の支払先で、高額の支払いはよくあることです",
+	},
+	"new-merchant.big-ticket": {
+		EN: "it sells big-ticket items (electronics, furniture, travel), where a large first purchase is usual",
+		JA: "高額品（家電・家具・旅行など）の販売先で、初回の高額利用はよくあることです",
+	},
+	// currency
+	"new-merchant.trip": {
+		EN: "the card is abroad (other charges in {{.currency}} in the days before)",
+		JA: "海外滞在中の利用です（直前の数日に {{.currency}} の利用が他にもあります）",
+	},
+	// payee, amount, date, cadence, first, charges, usual, service (a
+	// well-known service or biller)
+	"new-subscription": {
+		EN: "{{.payee}} charged {{.amount}} on {{.date}}: a new recurring payment, {{.cadence}} since {{.first}} ({{.charges}} charges, usually {{.usual}})" +
+			"{{if .service}}; a well-known subscription service or biller{{else}}; not a service this card is known to use: confirm it is yours (cardcheck ack), or report it to the card company{{end}}",
+		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求：新しい定期的な支払い（{{.first}} 以降 {{.cadence}}、{{.charges}} 件、通常 {{.usual}}）" +
+			"{{if .service}}。よく知られた定額サービスまたは公共料金など{{else}}。このカードで知られたサービスではありません：ご自身の契約か確認してください（cardcheck ack）。心当たりがなければカード会社へ{{end}}",
+	},
+	// payee, first-amount, first, amount, second, apart, cadence
+	"duplicate.cycle": {
+		EN: "{{.payee}} charged {{index . \"first-amount\"}} on {{.first}} and {{.amount}} on {{.second}}, {{.apart}} days apart; it charges {{.cadence}}: two charges in one cycle, a double charge?",
+		JA: "{{.payee}} が {{.first}} に {{index . \"first-amount\"}}、{{.second}} に {{.amount}} を請求（{{.apart}} 日差）。通常は {{.cadence}} の請求：1 周期に 2 回、二重請求の可能性",
 	},
 }

@@ -268,15 +268,17 @@ func (l *learner) learnPayee(p string, items []item) []*Stream {
 	}
 	streams = mergePriceChanges(streams)
 
-	covered := 0
+	covered, largest := 0, 0
 	for _, s := range streams {
 		covered += len(s.items)
+		largest = max(largest, len(s.items))
 	}
 	// A bill that changes every cycle breaks into short runs of similar
-	// amounts; when those leave much of the payee unexplained, try the
-	// payee as one variable bill.
-	if n := len(items); n >= 4 && n-covered >= max(2, n/4) {
-		if v := l.variableStream(items); v != nil {
+	// amounts; when those leave much of the payee unexplained, or when a
+	// bill that grows month after month (a cloud bill in dollars) breaks
+	// into several runs, try the payee as one variable bill.
+	if n := len(items); n >= 4 && (n-covered >= max(2, n/4) || len(streams) > 1) {
+		if v := l.variableStream(items); v != nil && (n-covered >= max(2, n/4) || len(v.items) > largest) {
 			in := map[*statement.Charge]bool{}
 			for _, it := range v.items {
 				in[it.c] = true
@@ -305,6 +307,10 @@ type draft struct {
 	segStart int
 	fits     int
 	variable bool
+	// changes counts the price changes merged into the stream: three or
+	// more make it a bill that moves with use or grows (a cloud bill in
+	// dollars), judged by its range rather than its latest price.
+	changes int
 	// breaks are the indexes where the stream resumed after a pause; the
 	// runs between them are what makes it established.
 	breaks []int
@@ -902,6 +908,8 @@ func mergePriceChanges(ds []*draft) []*draft {
 			prev.segStart = len(prev.items) + d.segStart
 			prev.items = append(prev.items, d.items...)
 			prev.fits += d.fits + 1
+			prev.changes += d.changes + 1
+			prev.variable = prev.changes >= 3
 			merged = true
 			break
 		}

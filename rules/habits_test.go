@@ -1,0 +1,118 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/severity"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+func TestKindOf(t *testing.T) {
+	for _, tt := range []struct {
+		merchant string
+		want     Kind
+	}{
+		{"ＡＭＡＺＯＮ．ＣＯ．ＪＰ", OnlineRetailer},
+		{"ＡＭＡＺＯＮ　ＰＲＩＭＥ", Service},
+		{"ＡＭＡＺＯＮ　ギフトカード", OtherKind},
+		{"ふるなび", Donation},
+		{"楽天ふるさと納税", Donation},
+		{"モバイルＳｕｉｃａ", TopUp},
+		{"ヨドバシ．ｃｏｍ", OnlineRetailer},
+		{"ヨドバシカメラ　梅田店", BigTicket},
+		{"ＡＮＡ　ＳＫＹ　ＷＥＢ", BigTicket},
+		{"BANANA REPUBLIC", OtherKind}, // ANA only as a word
+		{"PREMIER INN LONDON", BigTicket},
+		{"ＮＥＴＦＬＩＸ．ＣＯＭ", Service},
+		{"東京電力エナジーパートナー", Service},
+		{"セブン－イレブン　梅田店", OtherKind},
+	} {
+		if got := KindOf(buy("2022-01-01", tt.merchant, 1000)); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.merchant, got, tt.want)
+		}
+	}
+}
+
+func TestPoissonTail(t *testing.T) {
+	for _, tt := range []struct {
+		lambda float64
+		n      int
+		lo, hi float64
+	}{
+		{0, 3, 0, 0},
+		{2, 3, 0.32, 0.33}, // a konbini visited daily: three in two days is common
+		{0.1, 3, 0.00015, 0.00016},
+		{1, 0, 1, 1},
+	} {
+		if p := poissonTail(tt.lambda, tt.n); p < tt.lo || p > tt.hi {
+			t.Errorf("poissonTail(%v, %d) = %v, want %v–%v", tt.lambda, tt.n, p, tt.lo, tt.hi)
+		}
+	}
+}
+
+// The shapes of everyday life that look like bursts are judged against the
+// card's habits and the kind of merchant; fraud's shapes are not excused by
+// them.
+func TestBurstHabits(t *testing.T) {
+	base := everyday(21, 365)
+	for _, tt := range []struct {
+		name    string
+		charges []*statement.Charge
+		burst   bool
+	}{
+		{"three visits in a day to the konbini the card visits most days",
+			one(buy("2021-12-06", "セブン－イレブン　品川駅前店", 420), buy("2021-12-06", "セブン－イレブン　品川駅前店", 980), buy("2021-12-06", "セブン－イレブン　品川駅前店", 260)), false},
+		{"six donations on one day, the first ever",
+			one(buy("2021-12-20", "さとふる", 10000), buy("2021-12-20", "さとふる", 20000), buy("2021-12-20", "さとふる", 15000),
+				buy("2021-12-20", "さとふる", 30000), buy("2021-12-20", "さとふる", 10000), buy("2021-12-20", "さとふる", 12000)), false},
+		{"one order billed as four charges over two days",
+			one(buy("2021-12-08", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", 2480), buy("2021-12-08", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", 980), buy("2021-12-09", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", 5400), buy("2021-12-09", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", 1200)), false},
+		{"three ¥30,000 charges at the konbini: far above its amounts",
+			one(buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000), buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000), buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000)), true},
+		{"five at a new app store", appBurst("2021-12-10", 5, 3000), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := rule("burst").Check(cardOf("2021-12-01", "2021-12-31", join(base, tt.charges), nil))
+			found := false
+			for _, f := range fs {
+				found = found || f.Charges[0].Payee == tt.charges[0].Payee
+			}
+			if found != tt.burst {
+				t.Errorf("burst %v, want %v: %v", found, tt.burst, flagged(fs))
+			}
+		})
+	}
+}
+
+// A trip abroad explains small foreign charges and the hotel; a lone large
+// foreign online charge stays a warning.
+func TestTripContext(t *testing.T) {
+	base := everyday(22, 365)
+	trip := one(
+		foreign("2021-12-03", "ABC STORES #38", 2400, "16.00", "USD"),
+		foreign("2021-12-03", "DUKES WAIKIKI", 9800, "65.50", "USD"),
+		foreign("2021-12-04", "ABC STORES #38", 1500, "10.00", "USD"),
+		foreign("2021-12-04", "ABC STORES #38", 3100, "20.70", "USD"),
+		foreign("2021-12-05", "ABC STORES #38", 900, "6.00", "USD"),
+		foreign("2021-12-06", "HILTON HAWAIIAN VILLAGE", 180000, "1200.00", "USD"))
+	fs := run(cardOf("2021-12-01", "2021-12-31", join(base, trip), nil))
+	if got := atLeast(fs, severity.Warning); len(got) > 0 {
+		t.Errorf("a trip reported: %v", flagged(got))
+	}
+	lone := one(foreign("2021-12-14", "LUXEDEALS.COM", 98000, "650.00", "USD"))
+	fs = run(cardOf("2021-12-01", "2021-12-31", join(base, lone), nil))
+	if got := atLeast(fs, severity.Warning); len(got) != 1 || got[0].Charges[0].Payee != "LUXEDEALS.COM" {
+		t.Errorf("a lone large foreign charge: %v", flagged(fs))
+	}
+}
+
+// A large first purchase where large purchases are the trade is noted, not
+// warned of; elsewhere it is a warning.
+func TestBigTicketContext(t *testing.T) {
+	base := everyday(23, 365)
+	fs := rule("new-merchant").Check(cardOf("2021-12-01", "2021-12-31", join(base, one(buy("2021-12-11", "ニトリ　梅田店", 128000), buy("2021-12-12", "ＬＵＸＥ　ＳＴＯＲＥ", 128000))), nil))
+	if got := flagged(fs); len(got) != 2 || got[0] != "alert 2021-12-12 LUXE STORE 128000" || got[1] != "info 2021-12-11 ニトリ 梅田店 128000" {
+		t.Errorf("got %q", got)
+	}
+	mustContain(t, fs, "it sells big-ticket items (electronics, furniture, travel), where a large first purchase is usual")
+}

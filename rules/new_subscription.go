@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/severity"
+	"github.com/cardcheck/cardcheck/pkg/statement"
+)
+
+func init() {
+	// 15: after unknown-payee, before the bursts.
+	register(15, func() Rule {
+		return newSubscriptionRule{Severity: severity.Warning, SeverityService: severity.Info, SeverityRecurringOnly: severity.Alert}
+	})
+}
+
+// newSubscriptionRule reports a payee that starts charging on a cadence: a new
+// recurring payment, with its cadence, amount and first date. A cadence is
+// a learned stream (see package recurring), or looser, a payee that has
+// charged about one amount about once a month from its first charge on
+// (every 20 to 45 days, within a quarter or ¥200 of the usual amount): how
+// slow skims charge.
+//
+// Bimonthly and longer cadences are left out: the same amount months later
+// is a renewal (see [Card]), and fraud does not wait that long.
+//
+// Payees first paid in the card's first three months ([WarmUpDays]) are left
+// out too: their payments began before the statements cardcheck was given.
+//
+// It fires on the second charge of a cadence that began the card's
+// relationship with the payee (the first time a rhythm can be seen; the
+// first charge is reported with it), and again on every later charge as
+// long as no charge of it a month or more earlier is trusted: a
+// subscription nobody confirmed stays suspect, so a fraudster's monthly
+// charge and a slow skim never become normal.
+//
+// On a recurring-only card it is an alert. On an everyday card it is a
+// warning, and information only at a well-known subscription service or
+// biller ([Service] in [MerchantKinds]). Payees in the config are known.
+type newSubscriptionRule struct {
+	Severity              severity.Severity `yaml:"severity" doc:"severity of a new recurring payment at a merchant that is not a well-known service"`
+	SeverityService       severity.Severity `yaml:"severity-service" doc:"…at a well-known subscription service or biller"`
+	SeverityRecurringOnly severity.Severity `yaml:"severity-recurring-only" doc:"…on a recurring-only card"`
+}
+
+// ID implements [Rule].
+func (newSubscriptionRule) ID() string { return "new-subscription" }
+
+// Doc says what the rule flags.
+func (newSubscriptionRule) Doc() string {
+	return "a payee that starts charging on a cadence: a new recurring payment nobody confirmed"
+}
+
+// Check implements [Rule].
+func (n newSubscriptionRule) Check(card *Card) []Finding {
+	var out []Finding
+	card.windowPurchases(func(i int, ch *statement.Charge) {
+		if card.conf[i] != nil {
+			return
+		}
+		members, cadence, ok := card.cadenceAt(i)
+		if !ok {
+			return
+		}
+		second := len(members) == 2
+		if !second && card.confirmedRhythm(members) {
+			return
+		}
+		px := card.byPayee[ch.Payee]
+		sev := n.Severity
+		service := card.kindOf(px) == Service
+		switch {
+		case card.RecurringOnly:
+			sev = n.SeverityRecurringOnly
+		case service:
+			sev = n.SeverityService
+		}
+		charges := []*statement.Charge{ch}
+		if second {
+			charges = []*statement.Charge{card.Charges[members[0]], ch}
+		}
+		var amounts []int64
+		for _, k := range members {
+			amounts = append(amounts, card.yen[k])
+		}
+		msg := message.New("new-subscription", message.Args{"payee": message.Text(ch.Payee), "amount": message.Yen(card.yen[i]),
+			"date": message.Date(ch.Date), "cadence": cadence, "first": message.Date(card.Charges[members[0]].Date),
+			"charges": message.Count(len(members)), "usual": message.Yen(median(amounts)), "service": message.Bool(service)})
+		out = append(out, Finding{Severity: sev, Message: msg, Charges: charges})
+	})
+	return out
+}
+
+// cadenceAt returns the charges (indices, up to i) of the cadence the
+// purchase at index i continues, when that cadence began the card's
+// relationship with the payee: the members of i's learned stream, or the
+// payee's purchases when they are about monthly at about one amount.
+func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, ok bool) {
+	ch := c.Charges[i]
+	px := c.byPayee[ch.Payee]
+	first := c.Charges[px.purchases[0]].Date
+	if first < c.all[0].Date.AddDays(WarmUpDays) {
+		return nil, message.Value{}, false // charging since the card's first statements: it started before them
+	}
+	if s := c.stream[i]; s != nil && s.Cadence.Months >= 2 {
+		return nil, message.Value{}, false // a renewal (see markKnown), not how fraud charges
+	} else if s != nil && s.First() == first && ch.Date > first {
+		for _, m := range s.Charges {
+			if m.Date > ch.Date {
+				break
+			}
+			if k := c.indexOf(m); k >= 0 {
+				members = append(members, k)
+			}
+		}
+		return members, cadenceTerm(s.Cadence), len(members) >= 2
+	}
+	ps := px.purchases[:c.ppos[i]+1]
+	if len(ps) < 2 || len(ps) > 36 {
+		return nil, message.Value{}, false
+	}
+	amounts := make([]int64, len(ps))
+	for k, j := range ps {
+		amounts[k] = c.yen[j]
+		if k > 0 {
+			if gap := int(c.Charges[j].Date - c.Charges[ps[k-1]].Date); gap < 20 || gap > 45 {
+				return nil, message.Value{}, false
+			}
+		}
+	}
+	m := median(amounts)
+	for _, a := range amounts {
+		if abs(a-m) > max(m/4, 200) {
+			return nil, message.Value{}, false
+		}
+	}
+	return ps, message.Term("cadence.about-monthly"), true
+}
+
+// confirmedRhythm reports whether a charge of the cadence members, other
+// than the last, is trusted and at least [knownAfterDays] before the last:
+// the rhythm was accepted as normal.
+func (c *Card) confirmedRhythm(members []int) bool {
+	last := c.Charges[members[len(members)-1]].Date
+	for _, k := range members[:len(members)-1] {
+		if c.trusted(k) && int(last-c.Charges[k].Date) >= knownAfterDays {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int64) int64 { return max(x, -x) }
