@@ -1,7 +1,10 @@
-// Package atomicfile replaces files so that a crash at any moment leaves
-// either the old content or the new, never a mix: the new content goes to a
+// Package atomicfile is how cardcheck writes the files it keeps (the state,
+// the user's config): replaced so that a crash at any moment leaves either
+// the old content or the new, never a mix (the new content goes to a
 // temporary file in the same folder, which is synced, renamed over the
-// file, and the folder synced.
+// file, and the folder synced); under an exclusive lock while a run reads
+// and rewrites them; read without following links, with a size limit; and
+// kept only in folders no other user can change.
 package atomicfile
 
 import (

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -198,14 +199,61 @@ func Mode(path string) os.FileMode {
 	return 0o600
 }
 
-// WriteFile replaces the config at path with data atomically, keeping its
-// permissions, creating its folder (0700) when needed.
-func WriteFile(path string, data []byte) error {
-	mode := Mode(path)
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+// LockTimeout is how long [Edit] waits for another cardcheck editing the
+// same config.
+var LockTimeout = time.Minute
+
+// Edit changes the config file at path the way every command that writes
+// it does: under an exclusive lock (the file .NAME.lock beside it, taken as
+// the state's lock is, so that two runs of allow at once both land),
+// reading the file as it is then (nil when there is none), and replacing it
+// atomically with what change returns, keeping its permissions. A symbolic
+// link is followed to its target, which is replaced, so the link stays; a
+// file without write permission for its owner is left alone with an error
+// (cardcheck does not change files you protected); the temporary files of
+// editors killed while writing are removed. A new file is 0600, in a folder
+// made 0700.
+func Edit(path string, change func(data []byte) ([]byte, error)) error {
+	target, err := resolve(path)
+	if err != nil {
 		return err
 	}
-	return atomicfile.Write(path, data, mode, nil)
+	if info, err := os.Stat(target); err == nil && info.Mode().Perm()&0o200 == 0 {
+		return fmt.Errorf("%s is read-only (mode %04o); cardcheck does not change files you protected: make it writable (chmod u+w %s) or make the change by hand",
+			target, info.Mode().Perm(), target)
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		return err
+	}
+	lock, err := atomicfile.TakeLock(filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".lock"), LockTimeout)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
+	atomicfile.RemoveTemps(target)
+	data, err := yamlfile.ReadFile(target)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	out, err := change(data)
+	if err != nil || bytes.Equal(out, data) {
+		return err
+	}
+	return atomicfile.Write(target, out, Mode(target), nil)
+}
+
+// resolve follows path's symbolic links to the file they name.
+func resolve(path string) (string, error) {
+	info, err := os.Lstat(path)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return path, nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		link, _ := os.Readlink(path)
+		return "", fmt.Errorf("%s is a link to %s, which does not exist; point it at your config or remove it", path, link)
+	}
+	return target, nil
 }
 
 // ErrKnown is returned by [AllowPayee] when the payee is already known on
@@ -220,7 +268,6 @@ var ErrKnown = errors.New("already a known payee")
 // created (mode 0600).
 func AllowPayee(path, merchant, card string, now time.Time) error {
 	pattern := strings.TrimSpace(merchant)
-	pattern = strings.TrimSpace(pattern)
 	card = strings.TrimSpace(card)
 	if payee.Key(pattern) == "" {
 		return fmt.Errorf("payee %q: nothing to match", pattern)
@@ -230,34 +277,32 @@ func AllowPayee(path, merchant, card string, now time.Time) error {
 			return fmt.Errorf("%q: control characters are not allowed", s)
 		}
 	}
-	data, err := yamlfile.ReadFile(path)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	old, err := config.Parse(path, data)
-	if err != nil {
-		return fmt.Errorf("the config has errors; fix them first:\n%w", err)
-	}
-	k, via := payee.Split(pattern)
-	for i := range old.Payees {
-		p := &old.Payees[i]
-		if p.Matches(k, via) && (len(p.Cards) == 0 || card != "" && p.AppliesTo(card)) {
-			return fmt.Errorf("%q: %w (%s)", pattern, ErrKnown, p.Name)
+	return Edit(path, func(data []byte) ([]byte, error) {
+		old, err := config.Parse(path, data)
+		if err != nil {
+			return nil, fmt.Errorf("the config has errors; fix them first:\n%w", err)
 		}
-	}
-	e := Entry{Comment: "added by cardcheck allow on " + now.Format("2006-01-02"), Name: pattern, Patterns: []string{payee.ExactPattern(pattern)}}
-	if card != "" {
-		e.Cards = []string{card}
-	}
-	out, err := AppendPayees(data, []Entry{e})
-	if err == nil {
-		var cfg *config.Config
-		if cfg, err = config.Parse(path, out); err == nil && len(cfg.Payees) != len(old.Payees)+1 {
-			err = fmt.Errorf("%d payees after adding one to %d", len(cfg.Payees), len(old.Payees))
+		k, via := payee.Split(pattern)
+		for i := range old.Payees {
+			p := &old.Payees[i]
+			if p.Matches(k, via) && (len(p.Cards) == 0 || card != "" && p.AppliesTo(card)) {
+				return nil, fmt.Errorf("%q: %w (%s)", pattern, ErrKnown, p.Name)
+			}
 		}
-	}
-	if err != nil {
-		return fmt.Errorf("%s: could not add the payee (%v); add it by hand:\n%s", path, err, e.Text("  ", "\n"))
-	}
-	return WriteFile(path, out)
+		e := Entry{Comment: "added by cardcheck allow on " + now.Format("2006-01-02"), Name: pattern, Patterns: []string{payee.ExactPattern(pattern)}}
+		if card != "" {
+			e.Cards = []string{card}
+		}
+		out, err := AppendPayees(data, []Entry{e})
+		if err == nil {
+			var cfg *config.Config
+			if cfg, err = config.Parse(path, out); err == nil && len(cfg.Payees) != len(old.Payees)+1 {
+				err = fmt.Errorf("%d payees after adding one to %d", len(cfg.Payees), len(old.Payees))
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: could not add the payee (%v); add it by hand:\n%s", path, err, e.Text("  ", "\n"))
+		}
+		return out, nil
+	})
 }

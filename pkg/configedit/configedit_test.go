@@ -2,9 +2,11 @@ package configedit
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -96,10 +98,13 @@ func TestAllowPayeeRefuses(t *testing.T) {
 	}
 }
 
-func TestWriteFile(t *testing.T) {
+func TestEditKeepsMode(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "sub", "config.yaml")
-	if err := WriteFile(path, []byte("payees:\n")); err != nil {
+	put := func(text string) func([]byte) ([]byte, error) {
+		return func([]byte) ([]byte, error) { return []byte(text), nil }
+	}
+	if err := Edit(path, put("payees:\n")); err != nil {
 		t.Fatal(err)
 	}
 	info, err := os.Stat(path)
@@ -109,7 +114,7 @@ func TestWriteFile(t *testing.T) {
 	if err := os.Chmod(path, 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(path, []byte("cards:\n")); err != nil {
+	if err := Edit(path, put("cards:\n")); err != nil {
 		t.Fatal(err)
 	}
 	info, _ = os.Stat(path)
@@ -117,9 +122,57 @@ func TestWriteFile(t *testing.T) {
 	if info.Mode().Perm() != 0o640 || string(data) != "cards:\n" {
 		t.Errorf("rewritten config: %v %q", info.Mode(), data)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	if len(entries) != 1 {
-		t.Errorf("temporary files left: %v", entries)
+}
+
+// TestEditSafely: issue 10's config writes. A symlinked config is written
+// through the link (the link stays); a read-only config is left alone; 20
+// runs of allow at once keep all 20 entries; the temporary file of a
+// killed run is removed.
+func TestEditSafely(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "dotfiles", "cardcheck.yaml")
+	os.MkdirAll(filepath.Dir(real), 0o700)
+	os.WriteFile(real, []byte("payees:\n"), 0o600)
+	link := filepath.Join(dir, "config.yaml")
+	os.Symlink(real, link)
+	leftover := filepath.Join(filepath.Dir(real), ".cardcheck.yaml.123.tmp")
+	os.WriteFile(leftover, []byte("half a config"), 0o600)
+	if err := AllowPayee(link, "NETFLIX.COM", "", day); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", info.Mode())
+	}
+	if data, _ := os.ReadFile(real); !strings.Contains(string(data), "NETFLIX.COM") {
+		t.Errorf("the target was not written:\n%s", data)
+	}
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Error("a killed run's temporary file is still there")
+	}
+
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := AllowPayee(link, fmt.Sprintf("SHOP %c", 'A'+i), "", day); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	data, _ := os.ReadFile(real)
+	if n := strings.Count(string(data), "- name:"); n != 21 {
+		t.Errorf("%d entries after 20 concurrent allows and one before, want 21", n)
+	}
+
+	os.Chmod(real, 0o444)
+	before, _ := os.ReadFile(real)
+	if err := AllowPayee(link, "SPOTIFY", "", day); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("read-only config: %v", err)
+	}
+	if after, _ := os.ReadFile(real); string(after) != string(before) {
+		t.Error("a read-only config was rewritten")
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cardcheck/cardcheck/pkg/atomicfile"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -138,16 +140,28 @@ func DefaultDir() string {
 	return filepath.Join(dir, "cardcheck")
 }
 
+// MaxSize bounds state.json: a thousand findings a year for decades take
+// far less; a larger file is not cardcheck's and is refused, not read.
+const MaxSize = 64 << 20
+
 // Read returns the state in dir without locking or creating anything: an
 // empty state when there is none yet. Runs that only read (a scan without
-// --mail) use it; the atomic rename means they never see half a file.
+// --mail) use it; the atomic rename means they never see half a file. A
+// folder another user owns or can write is refused (see
+// atomicfile.CheckFolder), as by Open.
 func Read(dir string) (*State, error) {
+	if err := atomicfile.CheckFolder(dir); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return New(), nil
+		}
+		return nil, fmt.Errorf("state: %w", err)
+	}
 	return load(filepath.Join(dir, FileName))
 }
 
 func load(path string) (*State, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
+	data, err := atomicfile.ReadFile(path, MaxSize)
+	if errors.Is(err, fs.ErrNotExist) {
 		return New(), nil
 	}
 	if err != nil {

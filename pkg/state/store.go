@@ -14,7 +14,7 @@ import (
 // Store is the state folder, locked for one run.
 type Store struct {
 	dir  string
-	lock *os.File
+	lock *atomicfile.Lock
 }
 
 // LockTimeout is how long [Open] waits for another run to finish.
@@ -30,17 +30,15 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("state: %w", err)
 	}
-	path := filepath.Join(dir, LockName)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err := atomicfile.CheckFolder(dir); err != nil {
+		return nil, fmt.Errorf("state: %w", err)
+	}
+	lock, err := atomicfile.TakeLock(filepath.Join(dir, LockName), LockTimeout)
 	if err != nil {
 		return nil, fmt.Errorf("state: %w", err)
 	}
-	if err := lockFile(f, LockTimeout); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("state: %s: %w", path, err)
-	}
-	s := &Store{dir: dir, lock: f}
-	s.removeTemps()
+	s := &Store{dir: dir, lock: lock}
+	atomicfile.RemoveTemps(s.Path()) // only the lock holder saves: none is in use
 	return s, nil
 }
 
@@ -75,22 +73,10 @@ func (s *Store) Save(st *State) error {
 	return nil
 }
 
-// removeTemps deletes the temporary files of runs that died while saving;
-// only the lock holder saves, so none is in use.
-func (s *Store) removeTemps() {
-	old, _ := filepath.Glob(filepath.Join(s.dir, atomicfile.TempPattern(FileName)))
-	for _, f := range old {
-		os.Remove(f)
-	}
-}
-
 // Close releases the lock.
 func (s *Store) Close() error {
-	if s == nil || s.lock == nil {
+	if s == nil {
 		return nil
 	}
-	unlockFile(s.lock)
-	err := s.lock.Close()
-	s.lock = nil
-	return err
+	return s.lock.Release()
 }

@@ -333,3 +333,58 @@ func TestReadVersion1(t *testing.T) {
 		t.Errorf("round trip after migration: %v", err)
 	}
 }
+
+// TestFilesNotFollowed: a symbolic link planted as state.lock or
+// state.json is not followed (the lock is not created elsewhere, /dev/zero
+// is not read), a state file past MaxSize is refused, and each error says
+// what to do.
+func TestFilesNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	elsewhere := filepath.Join(t.TempDir(), "victim")
+	os.Symlink(elsewhere, filepath.Join(dir, LockName))
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("lock link: %v", err)
+	}
+	if _, err := os.Stat(elsewhere); !os.IsNotExist(err) {
+		t.Error("the lock was created through the link")
+	}
+	os.Remove(filepath.Join(dir, LockName))
+
+	os.Symlink("/dev/zero", filepath.Join(dir, FileName))
+	if _, err := Read(dir); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("state link: %v", err)
+	}
+	os.Remove(filepath.Join(dir, FileName))
+
+	big := bytes.Repeat([]byte(" "), MaxSize+1)
+	os.WriteFile(filepath.Join(dir, FileName), big, 0o600)
+	if _, err := Read(dir); err == nil || !strings.Contains(err.Error(), "larger than it can be") {
+		t.Errorf("big state: %v", err)
+	}
+}
+
+// TestFolderOthersCanChange: a state folder others can write, or that
+// another user owns, is refused with the fix named, by runs that write and
+// runs that only read.
+func TestFolderOthersCanChange(t *testing.T) {
+	dir := t.TempDir()
+	os.Chmod(dir, 0o777)
+	for name, f := range map[string]func() error{
+		"Open": func() error { s, err := Open(dir); s.Close(); return err },
+		"Read": func() error { _, err := Read(dir); return err },
+	} {
+		if err := f(); err == nil || !strings.Contains(err.Error(), "chmod go-w "+dir) {
+			t.Errorf("%s, mode 0777: %v", name, err)
+		}
+	}
+	os.Chmod(dir, 0o700)
+	if os.Geteuid() != 0 {
+		t.Skip("changing a folder's owner needs root")
+	}
+	if err := os.Chown(dir, 4242, 4242); err != nil {
+		t.Skip(err)
+	}
+	if _, err := Read(dir); err == nil || !strings.Contains(err.Error(), "belongs to another user (uid 4242)") {
+		t.Errorf("another user's folder: %v", err)
+	}
+}

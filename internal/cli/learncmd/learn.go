@@ -6,7 +6,6 @@ package learncmd
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -108,20 +107,15 @@ func write(f *cmdutil.Factory, streams []learn.Stream) error {
 	if path == "" {
 		return errors.New("--write: no config path (no home directory); name one with --config")
 	}
-	data, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
 	add := learn.ToWrite(streams)
 	if len(add) == 0 {
 		fmt.Fprintf(f.IO.ErrOut, "%s: nothing to add\n", path)
 		return nil
 	}
-	out, err := learn.Merge(path, data, add, statement.DateOf(f.Now()))
+	err := configedit.Edit(path, func(data []byte) ([]byte, error) {
+		return learn.Merge(path, data, add, statement.DateOf(f.Now()))
+	})
 	if err != nil {
-		return err
-	}
-	if err := configedit.WriteFile(path, out); err != nil {
 		return err
 	}
 	fmt.Fprintf(f.IO.ErrOut, "%s: added %d payee(s)\n", path, len(add))

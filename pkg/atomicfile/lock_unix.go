@@ -1,6 +1,6 @@
 //go:build unix
 
-package state
+package atomicfile
 
 import (
 	"errors"
@@ -9,6 +9,9 @@ import (
 	"syscall"
 	"time"
 )
+
+// noFollow makes an open fail on a symbolic link.
+const noFollow = syscall.O_NOFOLLOW
 
 // lockFile takes an exclusive flock on f, polling until timeout: a run that
 // finds the lock held waits for the other run to finish.
@@ -30,3 +33,17 @@ func lockFile(f *os.File, timeout time.Duration) error {
 }
 
 func unlockFile(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+
+// ownedByOther reports whether info's file belongs to another user.
+func ownedByOther(info os.FileInfo) (uid int, other bool) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, false
+	}
+	return int(st.Uid), int(st.Uid) != os.Geteuid()
+}
+
+// nonBlock opens without waiting (on a FIFO).
+const nonBlock = syscall.O_NONBLOCK
+
+func isLoop(err error) bool { return errors.Is(err, syscall.ELOOP) }
