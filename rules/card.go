@@ -48,6 +48,11 @@ type Card struct {
 	suspect []bool              // by index in all: reported at warning or above when it happened
 	mode    string              // the config's mode for the card, or ""
 
+	// The user's verdicts (see Apply): the charges they confirmed and
+	// those they reported, by index in all (nil without verdicts).
+	verdicts      *Verdicts
+	mine, notMine []bool
+
 	yen       []int64 // all[i].Amount in whole yen
 	occur     []int32 // earlier charges with the same date, payee and amount
 	ppos      []int32 // position of Charges[i] in its payee's purchases, or -1
@@ -249,7 +254,7 @@ func (c *Card) markKnown(lo, hi int) {
 			if m.Date > ch.Date.AddDays(-knownAfterDays) {
 				break
 			}
-			if j := c.indexOf(m); j >= 0 && !c.suspect[j] {
+			if j := c.indexOf(m); j >= 0 && c.trusted(j) {
 				c.known[i] = knownBy{stream: s}
 				break
 			}
@@ -341,7 +346,7 @@ func (c *Card) decideMode() {
 	}
 	for i := m.end; i < c.start; i++ {
 		ch := c.Charges[i]
-		if ch.Kind != statement.Purchase || ch.PlaceholderMerchant() || c.suspect[i] {
+		if ch.Kind != statement.Purchase || ch.PlaceholderMerchant() || !c.trusted(i) {
 			continue
 		}
 		if m.total == 0 {
@@ -421,7 +426,7 @@ func (c *Card) KnownPayees() int {
 	if c.payeeSet == nil {
 		c.payeeSet = map[string]bool{}
 		for i, ch := range c.History() {
-			if s := c.stream[i]; s != nil && !c.suspect[i] && !c.configured(ch.Payee, ch.Via) {
+			if s := c.stream[i]; s != nil && c.trusted(i) && !c.configured(ch.Payee, ch.Via) {
 				c.payeeSet[s.Payee] = true
 			}
 		}
@@ -476,7 +481,7 @@ func (c *Card) FirstPaid(p string) (statement.Date, bool) {
 		return 0, false
 	}
 	for _, k := range px.purchases {
-		if !c.suspect[k] {
+		if c.trusted(k) {
 			return c.Charges[k].Date, true
 		}
 	}
@@ -511,7 +516,7 @@ func (c *Card) payeeKnown(ch *statement.Charge) bool {
 		if c.Charges[k].Date > d.AddDays(-knownAfterDays) {
 			break
 		}
-		if c.stream[k] != nil && !c.suspect[k] {
+		if c.stream[k] != nil && c.trusted(k) {
 			return true
 		}
 	}

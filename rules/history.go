@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/cardcheck/cardcheck/pkg/recurring"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -43,12 +44,32 @@ func (c *Card) judge(found []Finding) {
 			continue
 		}
 		for _, ch := range f.Charges {
-			if i := c.indexOf(ch); i >= 0 {
+			if i := c.indexOf(ch); i >= 0 && !(c.mine != nil && c.mine[i]) {
 				c.suspect[i] = true
 				c.modeCount.dirty = c.modeCount.dirty || i < c.modeCount.end
 			}
 		}
 	}
+}
+
+// TrustedStreams returns the card's recurring streams that have at least
+// two trusted charges (after [Engine.Judge]): the ones a run may teach. A
+// fraudster's subscription and a slow skim, reported every month, are left
+// out; a new subscription the user acknowledged is in.
+func (c *Card) TrustedStreams() []*recurring.Stream {
+	trusted := map[*recurring.Stream]int{}
+	for i := range c.Charges {
+		if s := c.stream[i]; s != nil && c.trusted(i) {
+			trusted[s]++
+		}
+	}
+	var out []*recurring.Stream
+	for _, s := range c.Streams {
+		if trusted[s] >= 2 {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // priceNotice reports whether every reason at warning or above of f is
@@ -61,6 +82,3 @@ func priceNotice(f Finding) bool {
 	}
 	return len(f.Reasons) > 0
 }
-
-// trusted reports whether the charge at index i may teach what is normal.
-func (c *Card) trusted(i int) bool { return !c.suspect[i] }

@@ -160,6 +160,13 @@ func (e *Engine) RunCard(card *Card) []Finding {
 	return e.check(card, rs)
 }
 
+// Judge decides which of card's charges are suspect, the history month by
+// month and then the window, as RunCard does, without returning findings:
+// for what learns from a card ([Card.TrustedStreams]).
+func (e *Engine) Judge(card *Card) {
+	card.judge(e.RunCard(card))
+}
+
 // quietInHistory is implemented by rules that cannot make a charge suspect
 // (they only note, or only speak of the card), so the history steps leave
 // them out.

@@ -43,10 +43,10 @@ func TestMain(m *testing.M) {
 
 // runner returns a Runner whose state replays mail through the plain
 // mailpit server (.ci/mailpit.sh; the test is skipped without it, and fails
-// under CI=true).
+// under CI=true) and whose user reports fraud with ack --fraud.
 func runner(t *testing.T) *Runner {
 	srv := mailpittest.Get(t)
-	return &Runner{Binary: binary, Mail: srv.Config(srv.Plain, "none", "", mailpittest.Recipient(t))}
+	return &Runner{Binary: binary, Mail: srv.Config(srv.Plain, "none", "", mailpittest.Recipient(t)), ReportFraud: true}
 }
 
 // replayAll replays every seed in both modes, jobs at a time.

@@ -18,6 +18,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
 	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
@@ -59,17 +60,36 @@ func ByCard(charges []*statement.Charge) (labels []string, by map[string][]*stat
 
 // Streams learns every card's recurring streams, by card label then payee.
 // cfg may be nil; when given, each stream notes the config payee that
-// already covers it.
-func Streams(charges []*statement.Charge, cfg *config.Config) []Stream {
+// already covers it. The rules (eng; nil for the defaults) judge each
+// card's charges as scan does, with the user's verdicts v (may be nil):
+// streams made of charges they found suspect when they happened (a
+// fraudster's subscription, a slow skim) or that the user reported are not
+// learned; a new subscription the user acknowledged is.
+func Streams(charges []*statement.Charge, cfg *config.Config, eng *rules.Engine, v *rules.Verdicts) []Stream {
+	if eng == nil {
+		eng = rules.Default()
+	}
 	labels, by := ByCard(charges)
 	var out []Stream
 	for _, l := range labels {
-		for _, s := range recurring.Learn(by[l]) {
+		cs := by[l]
+		to := cs[0].Date
+		for _, c := range cs {
+			to = max(to, c.Date)
+		}
+		card := rules.NewCard(l, cs, to.AddDays(-(scanWindow - 1)), to, cfg.Spec())
+		card.Apply(v)
+		eng.Judge(card)
+		for _, s := range card.TrustedStreams() {
 			out = append(out, streamOf(l, s, cfg))
 		}
 	}
 	return out
 }
+
+// scanWindow is scan's default window (scan.WindowDays; learn does not
+// import scan).
+const scanWindow = 35
 
 func streamOf(label string, s *recurring.Stream, cfg *config.Config) Stream {
 	last := s.Charges[len(s.Charges)-1]

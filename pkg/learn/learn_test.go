@@ -11,6 +11,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
 )
 
 var (
@@ -47,7 +48,7 @@ func TestStreams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := Streams(charges, cfg)
+	got := Streams(charges, cfg, nil, nil)
 	if len(got) != 3 {
 		t.Fatalf("got %d streams", len(got))
 	}
@@ -174,7 +175,7 @@ func TestMerge(t *testing.T) {
 				t.Errorf("a card label broke out of its value:\n%s", s)
 			}
 			// Merging again what is now in the config adds nothing.
-			again := Streams(nil, cfg)
+			again := Streams(nil, cfg, nil, nil)
 			if len(again) != 0 {
 				t.Errorf("Streams of no charges: %v", again)
 			}
@@ -246,5 +247,36 @@ func TestPayees(t *testing.T) {
 	lists, err = Payees(charges, nil, "4980-00", "")
 	if err != nil || len(lists) != 1 || len(lists[0].Items) != 3 {
 		t.Fatalf("--card alone: %v %+v", err, lists)
+	}
+}
+
+// A new merchant charging every month that nobody confirmed is suspect each
+// month (new-subscription): learn does not teach it, and learn --write
+// would not add it. Acknowledged, it is learned.
+func TestStreamsLeaveSuspectsOut(t *testing.T) {
+	charges := concat(
+		monthly(oldCard, "NETFLIX.COM", 1490, 2024, 1, 8, 18),
+		monthly(oldCard, "東西新聞 購読料", 4900, 2024, 1, 1, 18),
+		monthly(oldCard, "SECURE MEMBERS", 2980, 2024, 12, 3, 7),
+	)
+	has := func(ss []Stream, p string) bool {
+		for _, s := range ss {
+			if s.Payee == p {
+				return true
+			}
+		}
+		return false
+	}
+	if ss := Streams(charges, nil, nil, nil); !has(ss, "NETFLIX.COM") || has(ss, "SECURE MEMBERS") {
+		t.Errorf("without verdicts: %+v", ss)
+	}
+	mine := &rules.Verdicts{Mine: map[rules.ChargeRef]bool{}}
+	for _, c := range charges {
+		if c.Payee == "SECURE MEMBERS" {
+			mine.Mine[rules.RefOf(c)] = true
+		}
+	}
+	if ss := Streams(charges, nil, nil, mine); !has(ss, "SECURE MEMBERS") {
+		t.Errorf("acknowledged, not learned: %+v", ss)
 	}
 }

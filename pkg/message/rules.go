@@ -269,6 +269,12 @@ var detection = map[string]Entry{
 		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求：新しい定期的な支払い（{{.first}} 以降 {{.cadence}}、{{.charges}} 件、通常 {{.usual}}）" +
 			"{{if .service}}。よく知られた定額サービスまたは公共料金など{{else}}。このカードで知られたサービスではありません：ご自身の契約か確認してください（cardcheck ack）。心当たりがなければカード会社へ{{end}}",
 	},
+	// payee, amount, date, reported (the date of the report), id (the
+	// reported finding)
+	"reported-payee": {
+		EN: "{{.payee}} charged {{.amount}} on {{.date}}; you reported this payee's charges as fraud on {{.reported}} (finding {{.id}}), so every charge from it is an alert: if this one is not yours either, call the card company's loss and theft desk",
+		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求。この支払先の利用は {{.reported}} に不正利用として報告済み（検出 {{.id}}）のため、すべて警告します。これもご自身の利用でなければ、カード会社の紛失・盗難窓口へ連絡してください",
+	},
 	// payee, first-amount, first, amount, second, apart, cadence
 	"duplicate.cycle": {
 		EN: "{{.payee}} charged {{index . \"first-amount\"}} on {{.first}} and {{.amount}} on {{.second}}, {{.apart}} days apart; it charges {{.cadence}}: two charges in one cycle, a double charge?",

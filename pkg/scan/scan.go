@@ -29,6 +29,9 @@ type Options struct {
 	All bool
 	// Engine runs the rules; nil means rules.Default().
 	Engine *rules.Engine
+	// Verdicts are what the user said of earlier findings (the state's
+	// acknowledgements): they teach the rules on every card. nil: none.
+	Verdicts *rules.Verdicts
 }
 
 // File is one imported file.
@@ -171,6 +174,7 @@ func Check(res *Result, opt Options) {
 			from = opt.Since
 		}
 		card := rules.NewCard(l, cs, from, to, opt.Config.Spec())
+		card.Apply(opt.Verdicts)
 		res.Cards = append(res.Cards, card)
 		n := len(card.Window())
 		if n == 0 {

@@ -100,10 +100,13 @@ func (e *Entry) Messages() []message.Message {
 	return ms
 }
 
-// Ack is an acknowledgement.
+// Ack is an acknowledgement: the user's verdict on a finding. By default
+// its charges are the user's own; NotMine (cardcheck ack --fraud) says they
+// are not. Both teach the rules (see Verdicts).
 type Ack struct {
-	At   time.Time `json:"at"`
-	Note string    `json:"note,omitempty"`
+	At      time.Time `json:"at"`
+	Note    string    `json:"note,omitempty"`
+	NotMine bool      `json:"not_mine,omitempty"`
 }
 
 // Charge is what is remembered of one charge of a finding: enough to tell
@@ -217,6 +220,16 @@ func (s *State) Entry(id string) *Entry {
 // the ids that were not in the state before (acknowledged all the same, so
 // that a finding seen in a scan can be acknowledged before any mail run).
 func (s *State) Ack(ids []string, note string, now time.Time) (unknown []string, err error) {
+	return s.verdict(ids, note, false, now)
+}
+
+// Report marks the findings ids as not the user's (reported as fraud) at
+// now with note, as Ack does.
+func (s *State) Report(ids []string, note string, now time.Time) (unknown []string, err error) {
+	return s.verdict(ids, note, true, now)
+}
+
+func (s *State) verdict(ids []string, note string, notMine bool, now time.Time) (unknown []string, err error) {
 	for _, id := range ids {
 		if !ValidID(id) {
 			return nil, fmt.Errorf("%q is not a finding id (12 hex digits, as scan prints them)", id)
@@ -226,7 +239,7 @@ func (s *State) Ack(ids []string, note string, now time.Time) (unknown []string,
 		if _, ok := s.Findings[id]; !ok {
 			unknown = append(unknown, id)
 		}
-		s.Entry(id).Acknowledged = &Ack{At: now.UTC().Truncate(time.Second), Note: note}
+		s.Entry(id).Acknowledged = &Ack{At: now.UTC().Truncate(time.Second), Note: note, NotMine: notMine}
 	}
 	return unknown, nil
 }
@@ -244,6 +257,16 @@ func sortedIDs(m map[string]*Entry) []string {
 // with note, under the state's lock, and saves. It returns a line per id
 // saying what was acknowledged.
 func Acknowledge(dir string, ids []string, note string, now time.Time) ([]string, error) {
+	return record(dir, ids, note, false, now)
+}
+
+// ReportFraud is Acknowledge for findings whose charges are not the
+// user's: they are never trusted again and their payees are watched.
+func ReportFraud(dir string, ids []string, note string, now time.Time) ([]string, error) {
+	return record(dir, ids, note, true, now)
+}
+
+func record(dir string, ids []string, note string, notMine bool, now time.Time) ([]string, error) {
 	store, err := Open(dir)
 	if err != nil {
 		return nil, err
@@ -257,8 +280,12 @@ func Acknowledge(dir string, ids []string, note string, now time.Time) ([]string
 	for _, id := range ids {
 		known[id] = st.Findings[id]
 	}
-	if _, err := st.Ack(ids, note, now); err != nil {
+	if _, err := st.verdict(ids, note, notMine, now); err != nil {
 		return nil, err
+	}
+	done := "acknowledged"
+	if notMine {
+		done = "reported as not yours"
 	}
 	if err := store.Save(st); err != nil {
 		return nil, err
@@ -267,11 +294,11 @@ func Acknowledge(dir string, ids []string, note string, now time.Time) ([]string
 	for _, id := range ids {
 		e := known[id]
 		if e == nil || len(e.Charges) == 0 {
-			out = append(out, fmt.Sprintf("acknowledged %s (not seen by a mail run yet; it will be left out when a scan finds it)", id))
+			out = append(out, fmt.Sprintf("%s %s (not seen by a mail run yet; it will be left out when a scan finds it)", done, id))
 			continue
 		}
 		c := e.Charges[0]
-		out = append(out, fmt.Sprintf("acknowledged %s: %s, %d charge(s) from %s at %s on %s", id, e.Rule, len(e.Charges), c.Date, c.Merchant, e.Card))
+		out = append(out, fmt.Sprintf("%s %s: %s, %d charge(s) from %s at %s on %s", done, id, e.Rule, len(e.Charges), c.Date, c.Merchant, e.Card))
 	}
 	return out, nil
 }

@@ -1,4 +1,5 @@
-// Package ackcmd is `cardcheck ack`: mark findings as reviewed.
+// Package ackcmd is `cardcheck ack`: the user's verdict on findings, theirs
+// (the default) or not theirs (--fraud).
 package ackcmd
 
 import (
@@ -7,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
+	"github.com/cardcheck/cardcheck/pkg/issuer"
 	"github.com/cardcheck/cardcheck/pkg/state"
 )
 
@@ -16,6 +18,9 @@ type Options struct {
 	IDs      []string
 	Note     string
 	StateDir string
+	// Fraud records the findings as not the user's: reported as fraud.
+	Fraud bool
+	Lang  string
 }
 
 // NewCmd returns the ack command; runF replaces [Run] in tests.
@@ -23,10 +28,18 @@ func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "ack ID...",
-		Short: "Mark findings as reviewed, so they no longer fail a scan or appear in mail",
+		Short: "Mark findings as yours (or, with --fraud, as not yours), so they no longer fail a scan or appear in mail",
 		Long: `Mark the findings with these ids (as scan prints them) as reviewed: later
 scans leave them out of the report, the exit code and the mail. The state
 folder remembers them (--state, default $XDG_STATE_HOME/cardcheck).
+
+The verdict teaches the rules. By default the findings' charges are yours:
+they count as normal from then on (a new subscription acknowledged once is a
+known payee the next month). With --fraud they are not yours: they never
+count as normal, every later charge from their payees is an alert on any
+card, and ack says whom to call: the card company's loss and theft desk.
+The charges of a finding are known once a mail run (scan --mail) recorded
+it.
 
 A finding's id stays the same across runs and re-downloads of the statement;
 if more charges join a finding (a burst grows), it gets a new id and is
@@ -43,7 +56,9 @@ written.`,
 			return Run(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.Note, "note", "", "why the findings are fine (kept in the state)")
+	cmd.Flags().StringVar(&o.Note, "note", "", "why the findings are fine, or what happened (kept in the state)")
+	cmd.Flags().BoolVar(&o.Fraud, "fraud", false, "the charges are not yours: report them as fraud")
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "language of the advice after --fraud: ja or en (default from the locale)")
 	cmd.Flags().StringVar(&o.StateDir, "state", "", "state folder (default $XDG_STATE_HOME/cardcheck)")
 	return cmd
 }
@@ -54,12 +69,46 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	lines, err := state.Acknowledge(dir, o.IDs, o.Note, o.Factory.Now())
+	if !o.Fraud {
+		lines, err := state.Acknowledge(dir, o.IDs, o.Note, o.Factory.Now())
+		if err != nil {
+			return err
+		}
+		for _, l := range lines {
+			fmt.Fprintln(o.Factory.IO.Out, l)
+		}
+		return nil
+	}
+	l, err := o.Factory.Lang(o.Lang)
 	if err != nil {
 		return err
 	}
-	for _, l := range lines {
-		fmt.Fprintln(o.Factory.IO.Out, l)
+	lines, err := state.ReportFraud(dir, o.IDs, o.Note, o.Factory.Now())
+	if err != nil {
+		return err
+	}
+	for _, line := range lines {
+		fmt.Fprintln(o.Factory.IO.Out, line)
+	}
+	// Whom to call, once per card company of the reported findings.
+	st, err := state.Read(dir)
+	if err != nil {
+		return err
+	}
+	said := map[string]bool{}
+	for _, id := range o.IDs {
+		e := st.Findings[id]
+		name := ""
+		if e != nil {
+			name = e.Issuer
+		}
+		if said[name] {
+			continue
+		}
+		said[name] = true
+		for _, line := range issuer.Next(name).Lines(l) {
+			fmt.Fprintln(o.Factory.IO.Out, line)
+		}
 	}
 	return nil
 }

@@ -15,7 +15,9 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/learn"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
 )
 
 // Options are learn's flags and arguments.
@@ -35,7 +37,10 @@ func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long: `Learn each card's recurring payees from the statements at PATH and print them:
 payee, card, cadence, typical amount (or range), how many charges, the last
 one, when the next is expected, and whether the stream is established (3
-regular charges, 2 for yearly ones) or still early.
+regular charges, 2 for yearly ones) or still early. Streams the rules found
+suspect when they happened (a new merchant charging every month that nobody
+confirmed) are not learned; acknowledge them with cardcheck ack if they are
+yours.
 
 With --write, the established payees the config does not have yet are added
 to its payees list (the file named by --config, or the default one, created
@@ -67,7 +72,8 @@ func Run(o *Options) error {
 		// only make it worse.
 		return cmdutil.ErrSilent
 	}
-	streams := learn.Streams(res.Charges, cfg)
+	eng, _ := f.Rules() // problems printed by load
+	streams := learn.Streams(res.Charges, cfg, eng, verdicts(f))
 	var err error
 	if o.JSON {
 		if streams == nil {
@@ -99,6 +105,20 @@ func load(f *cmdutil.Factory, paths []string) (*config.Config, *scan.Result) {
 	f.IO.PrintErrors(res.Errors...)
 	f.IO.PrintNotes(res.Notes...)
 	return cfg, res
+}
+
+// verdicts are the user's acknowledgements in the default state folder, or
+// none when it cannot be read.
+func verdicts(f *cmdutil.Factory) *rules.Verdicts {
+	dir, err := f.StateDir("")
+	if err != nil {
+		return nil
+	}
+	st, err := state.Read(dir)
+	if err != nil {
+		return nil
+	}
+	return st.Verdicts()
 }
 
 // write merges the streams the config lacks into the config file.

@@ -107,6 +107,11 @@ func Run(o *Options) error {
 	eng, problems := f.Rules()
 	cfg, _ := f.ScanConfig()
 	opt.Config, opt.Engine = cfg, eng
+	// The user's verdicts teach the rules. A state that cannot be read
+	// is reported by the session below.
+	if st, err := state.Read(stateDir); err == nil {
+		opt.Verdicts = st.Verdicts()
+	}
 	res := scan.Load(f.Registry(), o.Paths)
 	scan.Check(res, opt)
 	res.Errors = append(problems, res.Errors...)
