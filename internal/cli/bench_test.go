@@ -16,6 +16,9 @@ import (
 
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/transform"
+
+	"github.com/cardcheck/cardcheck/pkg/simulate"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // The end-to-end benchmarks run `cardcheck scan --all` as a user does, on
@@ -205,4 +208,35 @@ func writeBenchFiles(tb testing.TB, dir string, rows, cards int) {
 func civilOf(days int) (int, int, int) {
 	t := time.Unix(int64(days)*86400, 0).UTC()
 	return t.Year(), int(t.Month()), t.Day()
+}
+
+// BenchmarkScanTenYears runs `cardcheck scan` as cron does (each card's last
+// 35 days against its history) on ten simulated cards' ten years of monthly
+// statements, 確定 and 速報 (960 files, about 50,000 charges): issue 8's
+// end-to-end target is 250 ms.
+func BenchmarkScanTenYears(b *testing.B) {
+	dir := filepath.Join(os.TempDir(), "cardcheck-bench-ten-years")
+	if _, err := os.Stat(filepath.Join(dir, "done")); err != nil {
+		cards := []simulate.Profile{simulate.Personal, simulate.Family, simulate.Personal, simulate.Family, simulate.Personal,
+			simulate.Personal, simulate.Personal, simulate.Personal, simulate.Personal, simulate.Corporate}
+		h := simulate.Generate(simulate.Options{Seed: 42, From: statement.NewDate(2015, 1, 1), Months: 120, InjectFrom: 108, CleanPercent: 50, Cards: cards})
+		os.MkdirAll(dir, 0o755)
+		for m := range h.Months {
+			for _, f := range h.Files(m, true) {
+				if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		os.WriteFile(filepath.Join(dir, "done"), nil, 0o644)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for range b.N {
+		if code := Main([]string{"scan", "--state", b.TempDir(), dir}, strings.NewReader(""), io.Discard, io.Discard); code == 2 {
+			b.Fatal("exit 2")
+		}
+	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu-ms/op")
 }

@@ -112,29 +112,49 @@ func Split(merchant string) (key, via string) {
 	if isPlainKey(s) {
 		return s, ""
 	}
+	// Each pattern needs a character or word the name may lack; a name
+	// without it is not tried (most shop names end in 店 and have no
+	// slash, star or digit).
 	for {
 		before := s
-		if m := processor.FindStringSubmatch(s); m != nil && m[2] != "" {
-			via, s = canonicalVia(m[1], via), strings.TrimSpace(m[2])
+		if strings.IndexByte(s, '*') >= 0 {
+			if m := processor.FindStringSubmatch(s); m != nil && m[2] != "" {
+				via, s = canonicalVia(m[1], via), strings.TrimSpace(m[2])
+			}
 		}
-		if m := walletPrefix.FindStringSubmatch(s); m != nil && m[2] != "" {
-			via, s = canonicalVia(m[1], via), strings.TrimSpace(m[2])
+		if strings.IndexByte(s, '/') >= 0 {
+			if m := walletPrefix.FindStringSubmatch(s); m != nil && m[2] != "" {
+				via, s = canonicalVia(m[1], via), strings.TrimSpace(m[2])
+			}
 		}
-		if m := walletSuffix.FindStringSubmatch(s); m != nil && m[1] != "" {
-			via, s = canonicalVia(m[2], via), strings.TrimSpace(m[1])
+		if strings.ContainsAny(s, "/(") {
+			if m := walletSuffix.FindStringSubmatch(s); m != nil && m[1] != "" {
+				via, s = canonicalVia(m[2], via), strings.TrimSpace(m[1])
+			}
 		}
-		if m := issuerPrefix.FindStringSubmatch(s); m != nil && m[1] != "" {
-			s = strings.TrimSpace(m[1])
+		if strings.Contains(s, "利用 ") || strings.Contains(s, "返済方法変更WEB ") {
+			if m := issuerPrefix.FindStringSubmatch(s); m != nil && m[1] != "" {
+				s = strings.TrimSpace(m[1])
+			}
 		}
-		for _, re := range suffixes {
-			if loc := re.FindStringIndex(s); loc != nil && loc[0] > 0 {
-				s = strings.TrimSpace(s[:loc[0]])
+		if mayHaveSuffix(s) {
+			for _, re := range suffixes {
+				if loc := re.FindStringIndex(s); loc != nil && loc[0] > 0 {
+					s = strings.TrimSpace(s[:loc[0]])
+				}
 			}
 		}
 		if s == before {
 			return s, via
 		}
 	}
+}
+
+// mayHaveSuffix reports whether s ends in what a suffix taken off a key
+// ends in: a capital letter (利用国USA), a digit, 月, 分 or 度, or a marker.
+func mayHaveSuffix(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("月分度●○◎★☆※", r)
 }
 
 // Qualified is the key with its processor in front, "PAYPAL *SAMPLESOFT":

@@ -1,6 +1,9 @@
 package payee
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -90,8 +93,13 @@ func FuzzSplit(f *testing.F) {
 	for _, s := range []string{"PAYPAL *NETFLIX 123", "セブン－イレブン／ｉＤ", "海外利用　１　X利用国USA"} {
 		f.Add(s)
 	}
+	f.Add("ＡＢＣ　２０２５年０１月分")
+	f.Add("返済方法変更WEB 12 SHOP ●")
 	f.Fuzz(func(t *testing.T, s string) {
-		key, _ := Split(s)
+		key, via := Split(s)
+		if k, v := splitEveryPattern(s); k != key || v != via {
+			t.Fatalf("Split(%q) = %q, %q; every pattern tried: %q, %q", s, key, via, k, v)
+		}
 		if k2, _ := Split(key); k2 != key && key != "" {
 			// Splitting is not required to be idempotent (a key may itself
 			// look like "X 123"), but it must never grow.
@@ -100,4 +108,37 @@ func FuzzSplit(f *testing.F) {
 			}
 		}
 	})
+}
+
+// splitEveryPattern is Split trying every pattern on every name: the
+// reference that Split's shortcuts (a pattern is tried only when the name
+// has the character it needs) must agree with.
+func splitEveryPattern(merchant string) (key, via string) {
+	s := Fold(merchant)
+	if isPlainKey(s) {
+		return s, ""
+	}
+	for {
+		before := s
+		if m := processor.FindStringSubmatch(s); m != nil && m[2] != "" {
+			via, s = canonicalVia(m[1], via), strings.TrimSpace(m[2])
+		}
+		if m := walletPrefix.FindStringSubmatch(s); m != nil && m[2] != "" {
+			via, s = canonicalVia(m[1], via), strings.TrimSpace(m[2])
+		}
+		if m := walletSuffix.FindStringSubmatch(s); m != nil && m[1] != "" {
+			via, s = canonicalVia(m[2], via), strings.TrimSpace(m[1])
+		}
+		if m := issuerPrefix.FindStringSubmatch(s); m != nil && m[1] != "" {
+			s = strings.TrimSpace(m[1])
+		}
+		for _, re := range suffixes {
+			if loc := re.FindStringIndex(s); loc != nil && loc[0] > 0 {
+				s = strings.TrimSpace(s[:loc[0]])
+			}
+		}
+		if s == before {
+			return s, via
+		}
+	}
 }
