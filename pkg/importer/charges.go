@@ -98,19 +98,24 @@ const headBytes = 16 << 10
 
 // EstimateLines estimates the number of lines of the file from its size and
 // the lines of its head, for [ChargeList.Reserve]. A file whose head is the
-// whole file has its exact count. The estimate is held to one line per 32
-// bytes, which no statement layout comes near, so that a head of short lines
-// in front of a large file cannot reserve more memory than the file could
-// fill with charges.
+// whole file has its exact count. The estimate is held to one line per 48
+// bytes, about what the shortest statement rows take: a charge is some 260
+// bytes, so that a file of short lines that are no rows (a hostile one)
+// cannot make its reservation more than about five times its own size. A
+// file of shorter rows still reads, at the cost of a copy of its charges.
 func (in *Input) EstimateLines() int {
 	size := in.Text.Size()
 	lines := int64(strings.Count(in.Text.Head, "\n"))
+	limit := size/rowBytes + 1
 	if size <= headBytes || lines == 0 {
-		return int(lines) + 1
+		return int(min(lines+1, limit))
 	}
 	est := size * lines / headBytes
-	return int(min(est+est/32, size/32)) // a little over: a little short costs a copy
+	return int(min(est+est/32, limit)) // a little over: a little short costs a copy
 }
+
+// rowBytes is the fewest bytes per line that EstimateLines assumes.
+const rowBytes = 48
 
 // LinkReversals points each charge cs[i], i in cancels, at the charge it
 // cancels, where the statement shows which one that is: a cancellation row
