@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -40,6 +43,25 @@ type newSubscriptionRule struct {
 	Severity              severity.Severity `yaml:"severity" doc:"severity of a new recurring payment at a merchant that is not a well-known service"`
 	SeverityService       severity.Severity `yaml:"severity-service" doc:"…at a well-known subscription service or biller"`
 	SeverityRecurringOnly severity.Severity `yaml:"severity-recurring-only" doc:"…on a recurring-only card"`
+	// Services extends the built-in list of well-known services and billers
+	// ([MerchantKinds]) with payee patterns, as the config writes them.
+	Services []string `yaml:"services" doc:"more payee patterns of services and billers whose new subscriptions are information"`
+
+	services *payee.Matcher
+}
+
+// prepare compiles Services.
+func (n *newSubscriptionRule) prepare() error {
+	n.services = nil
+	if len(n.Services) == 0 {
+		return nil
+	}
+	m, err := payee.Compile(n.Services)
+	if err != nil {
+		return fmt.Errorf("services: %w", err)
+	}
+	n.services = m
+	return nil
 }
 
 // ID implements [Rule].
@@ -67,7 +89,7 @@ func (n newSubscriptionRule) Check(card *Card) []Finding {
 		}
 		px := card.byPayee[ch.Payee]
 		sev := n.Severity
-		service := card.kindOf(px) == Service
+		service := card.kindOf(px) == Service || n.services != nil && n.services.Match(ch.Payee, ch.Via)
 		switch {
 		case card.RecurringOnly:
 			sev = n.SeverityRecurringOnly

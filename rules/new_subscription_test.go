@@ -88,3 +88,19 @@ func TestGrowingBillIsNoPriceIncrease(t *testing.T) {
 		t.Errorf("a doubled bill: %v", flagged(fs))
 	}
 }
+
+// The config extends the list of services whose new subscriptions are
+// information.
+func TestNewSubscriptionServicesFromConfig(t *testing.T) {
+	cfg := parseConfig(t, "rules:\n  new-subscription: {services: [SMART CLUB]}\n")
+	eng, err := New(cfg.Spec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := cardOf("2021-12-01", "2021-12-31", join(everyday(31, 365), monthly("2021-11-18", "ＳＭＡＲＴ　ＣＬＵＢ", 1980, 2)), nil)
+	for _, f := range eng.RunCard(card) {
+		if f.Charges[0].Payee == "SMART CLUB" && f.Severity != severity.Info {
+			t.Errorf("%v", flagged([]Finding{f}))
+		}
+	}
+}
