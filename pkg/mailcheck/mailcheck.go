@@ -6,7 +6,6 @@ package mailcheck
 
 import (
 	"context"
-	"crypto/x509"
 	"errors"
 	"html"
 	"net"
@@ -122,30 +121,33 @@ var tokyo = func() *time.Location {
 	return time.FixedZone("JST", 9*3600)
 }()
 
-// Explain turns an error from sending through m into a Problem.
+// Explain turns an error from sending through m into a Problem: pkg/notify's
+// *notify.Failure by its reason, network errors by their type.
 func Explain(m *config.Mail, err error) *Problem {
 	addr := m.Addr()
 	var (
 		dnsErr  *net.DNSError
 		sendErr *gomail.SendError
 		netErr  net.Error
-		unknown x509.UnknownAuthorityError
-		verify  *x509.CertificateInvalidError
+		failure *notify.Failure
 	)
-	msg := err.Error()
+	if errors.As(err, &failure) {
+		switch failure.Reason {
+		case notify.NoSTARTTLS:
+			return problem(NoSTARTTLS, "mailtest.no-starttls", err, "addr", addr)
+		case notify.NotTLS:
+			return problem(TLSMismatch, "mailtest.tls-mode", err, "addr", addr)
+		case notify.Untrusted, notify.WrongHost:
+			return problem(Certificate, "mailtest.certificate", err, "addr", addr, "host", strconv.Quote(m.Host))
+		case notify.LoginRefused:
+			return problem(Auth, "mailtest.auth", err, "addr", addr, "user", strconv.Quote(m.User), "source", passwordSource(m))
+		}
+	}
 	switch {
 	case errors.As(err, &dnsErr):
 		return problem(DNS, "mailtest.dns", err, "host", strconv.Quote(m.Host), "detail", dnsErr.Err)
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return problem(Refused, "mailtest.refused", err, "addr", addr)
-	case strings.Contains(msg, "does not offer STARTTLS"):
-		return problem(NoSTARTTLS, "mailtest.no-starttls", err, "addr", addr)
-	case strings.Contains(msg, "did not answer in TLS"):
-		return problem(TLSMismatch, "mailtest.tls-mode", err, "addr", addr)
-	case errors.As(err, &unknown), errors.As(err, &verify), strings.Contains(msg, "certificate of"):
-		return problem(Certificate, "mailtest.certificate", err, "addr", addr, "host", strconv.Quote(m.Host))
-	case strings.Contains(msg, "refused the login"):
-		return problem(Auth, "mailtest.auth", err, "addr", addr, "user", strconv.Quote(m.User), "source", passwordSource(m))
 	case errors.As(err, &sendErr) && sendErr.Reason == gomail.ErrSMTPRcptTo:
 		return problem(Relay, "mailtest.relay.to", err, "addr", addr, "detail", firstLine(sendErr.Error()))
 	case errors.As(err, &sendErr) && sendErr.Reason == gomail.ErrSMTPMailFrom:
@@ -153,7 +155,7 @@ func Explain(m *config.Mail, err error) *Problem {
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout(), errors.Is(err, os.ErrDeadlineExceeded):
 		return problem(Timeout, "mailtest.timeout", err, "addr", addr)
 	}
-	return problem(Other, "mailtest.other", err, "addr", addr, "detail", strings.TrimPrefix(msg, "mail: "))
+	return problem(Other, "mailtest.other", err, "addr", addr, "detail", strings.TrimPrefix(err.Error(), "mail: "))
 }
 
 func passwordSource(m *config.Mail) string {

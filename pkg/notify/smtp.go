@@ -144,7 +144,44 @@ func loopbackOnly(ctx context.Context, network, addr string) (net.Conn, error) {
 	return c, nil
 }
 
-// explain turns go-mail's errors into what the user has to fix.
+// Reason is why a send failed, when it is something the user can fix in
+// the config or at the server; [Failure] carries it.
+type Reason string
+
+// The reasons [SMTP.Send] tells apart.
+const (
+	// NoSTARTTLS: tls: starttls, and the server does not offer STARTTLS.
+	NoSTARTTLS Reason = "no-starttls"
+	// NotTLS: tls: implicit, and the server does not speak TLS (or the
+	// reverse mix-up of ports).
+	NotTLS Reason = "not-tls"
+	// Untrusted: the server's certificate is not signed by a trusted CA.
+	Untrusted Reason = "untrusted"
+	// WrongHost: the certificate is valid but not for the configured host.
+	WrongHost Reason = "wrong-host"
+	// LoginRefused: the server refused the user and password, or offers
+	// no login cardcheck can do.
+	LoginRefused Reason = "login-refused"
+)
+
+// Failure is a send that failed for a [Reason]: its message says what to
+// fix, in English (mailcheck says it in the user's language from Reason).
+// It never holds the password.
+type Failure struct {
+	Reason Reason
+	// Addr is the server, host:port.
+	Addr string
+	msg  string
+	err  error
+}
+
+func (f *Failure) Error() string { return f.msg }
+
+// Unwrap returns go-mail's error underneath.
+func (f *Failure) Unwrap() error { return f.err }
+
+// explain turns go-mail's errors into what the user has to fix: a
+// *Failure for the reasons it knows, the error wrapped otherwise.
 func (s *SMTP) explain(err error) error {
 	cfg := s.Config
 	addr := cfg.Addr()
@@ -156,19 +193,22 @@ func (s *SMTP) explain(err error) error {
 		recordErr  tls.RecordHeaderError
 		recordErrP *tls.RecordHeaderError
 	)
+	fail := func(r Reason, format string, args ...any) error {
+		return &Failure{Reason: r, Addr: addr, msg: fmt.Sprintf(format, args...), err: err}
+	}
 	switch {
 	case strings.Contains(msg, "does not support STARTTLS"):
-		return fmt.Errorf("mail: %s does not offer STARTTLS, and tls: %s requires it; cardcheck does not send card data in plain text "+
+		return fail(NoSTARTTLS, "mail: %s does not offer STARTTLS, and tls: %s requires it; cardcheck does not send card data in plain text "+
 			"(tls: implicit is for servers that speak TLS from the start, usually on port 465)", addr, cfg.TLSMode())
-	case errors.As(err, &unknownCA), errors.As(err, &verifyErr):
-		return fmt.Errorf("mail: the certificate of %s is not trusted (%v); for a private or self-signed certificate set mail.ca_file", addr, err)
 	case errors.As(err, &hostErr):
-		return fmt.Errorf("mail: the certificate of %s is not for %q (%v)", addr, cfg.Host, err)
+		return fail(WrongHost, "mail: the certificate of %s is not for %q (%v)", addr, cfg.Host, err)
+	case errors.As(err, &unknownCA), errors.As(err, &verifyErr):
+		return fail(Untrusted, "mail: the certificate of %s is not trusted (%v); for a private or self-signed certificate set mail.ca_file", addr, err)
 	case errors.As(err, &recordErr), errors.As(err, &recordErrP):
-		return fmt.Errorf("mail: %s did not answer in TLS; tls: implicit needs a server that speaks TLS from the start (usually port 465), "+
+		return fail(NotTLS, "mail: %s did not answer in TLS; tls: implicit needs a server that speaks TLS from the start (usually port 465), "+
 			"tls: starttls one that upgrades (usually port 587): %v", addr, err)
 	case strings.Contains(msg, "SMTP AUTH failed"), strings.Contains(msg, "no supported authentication"), strings.Contains(msg, "not support SMTP AUTH"):
-		return fmt.Errorf("mail: %s refused the login of user %q; check mail.user and the password (%s): %v", addr, cfg.User, passwordSource(cfg), err)
+		return fail(LoginRefused, "mail: %s refused the login of user %q; check mail.user and the password (%s): %v", addr, cfg.User, passwordSource(cfg), err)
 	}
 	return fmt.Errorf("mail: sending through %s: %w", addr, err)
 }
@@ -181,7 +221,8 @@ func passwordSource(cfg *config.Mail) string {
 }
 
 // redact removes the password (and the forms SMTP AUTH sends it in) from an
-// error's text, should a server or library ever echo it.
+// error's text, should a server or library ever echo it. A *Failure keeps
+// its reason; any other error becomes plain text.
 func redact(err error, user, pw string) error {
 	if err == nil || pw == "" {
 		return err
@@ -195,6 +236,11 @@ func redact(err error, user, pw string) error {
 	}
 	if out == msg {
 		return err
+	}
+	var f *Failure
+	if errors.As(err, &f) {
+		// The cause is dropped: its text held the secret.
+		return &Failure{Reason: f.Reason, Addr: f.Addr, msg: out}
 	}
 	return errors.New(out)
 }

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -120,13 +121,14 @@ func TestSendErrors(t *testing.T) {
 		getenv func(string) string
 		noCA   bool
 		want   string
+		reason Reason // "" for an error that is not a *Failure
 	}{
-		{"STARTTLS required, server has none", mp.Plain, config.TLSStartTLS, false, nil, false, "does not offer STARTTLS"},
-		{"implicit TLS, server speaks plain", mp.Plain, config.TLSImplicit, false, nil, false, "did not answer in TLS"},
-		{"wrong password", mp.StartTLS, config.TLSStartTLS, true, func(string) string { return wrong }, false, "refused the login of user \"cardcheck\""},
-		{"wrong password, implicit TLS", mp.TLS, config.TLSImplicit, true, func(string) string { return wrong }, false, "refused the login"},
-		{"password variable not set", mp.StartTLS, config.TLSStartTLS, true, func(string) string { return "" }, false, "CARDCHECK_TEST_SMTP_PASSWORD is not set"},
-		{"untrusted certificate", mp.StartTLS, config.TLSStartTLS, true, nil, true, "set mail.ca_file"},
+		{"STARTTLS required, server has none", mp.Plain, config.TLSStartTLS, false, nil, false, "does not offer STARTTLS", NoSTARTTLS},
+		{"implicit TLS, server speaks plain", mp.Plain, config.TLSImplicit, false, nil, false, "did not answer in TLS", NotTLS},
+		{"wrong password", mp.StartTLS, config.TLSStartTLS, true, func(string) string { return wrong }, false, "refused the login of user \"cardcheck\"", LoginRefused},
+		{"wrong password, implicit TLS", mp.TLS, config.TLSImplicit, true, func(string) string { return wrong }, false, "refused the login", LoginRefused},
+		{"password variable not set", mp.StartTLS, config.TLSStartTLS, true, func(string) string { return "" }, false, "CARDCHECK_TEST_SMTP_PASSWORD is not set", ""},
+		{"untrusted certificate", mp.StartTLS, config.TLSStartTLS, true, nil, true, "set mail.ca_file", Untrusted},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			to := mailpittest.Recipient(t)
@@ -137,6 +139,10 @@ func TestSendErrors(t *testing.T) {
 			err := send(t, cfg, m, tc.getenv)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+			var f *Failure
+			if got := errors.As(err, &f); got != (tc.reason != "") || got && f.Reason != tc.reason {
+				t.Errorf("error %#v: want a *Failure with reason %q", err, tc.reason)
 			}
 			if strings.Contains(err.Error(), wrong) || strings.Contains(err.Error(), mp.Password) {
 				t.Errorf("the error shows the password: %v", err)
