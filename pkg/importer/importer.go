@@ -129,7 +129,7 @@ func (r *Registry) Sniff(head string) (*Format, error) {
 		if near := r.nearest(head); len(near) > 0 {
 			hint = "; nearest: " + strings.Join(near, ", ")
 		}
-		return nil, fmt.Errorf("%w%s; declare its layout under \"formats:\" in the config (see README, User-defined formats)", ErrUnknownFormat, hint)
+		return nil, fmt.Errorf("%w%s; declare its layout under \"formats:\" in the config (see docs/formats.md#user-defined-formats)", ErrUnknownFormat, hint)
 	}
 	names := make([]string, len(matches))
 	for i, f := range matches {

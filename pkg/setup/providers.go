@@ -27,13 +27,17 @@ type Provider struct {
 	// Unsupported, when set, says why cardcheck cannot send through this
 	// service, in English and Japanese; init refuses it with that reason.
 	Unsupported, UnsupportedJA string
+	// Sources are the pages Host, Port and TLS were checked against (two
+	// that agree), on the date Checked.
+	Sources []string
+	Checked string
 }
 
 // Custom is the provider ID for a server given by host, port and TLS mode.
 const Custom = "custom"
 
 // providers are the presets. Facts: each service's published settings for
-// mail programs (checked 2026-12-01).
+// mail programs, checked against the pages in Sources.
 var providers = []Provider{
 	{
 		ID: "gmail", Name: "Gmail",
@@ -41,6 +45,10 @@ var providers = []Provider{
 		PasswordPage: "https://myaccount.google.com/apppasswords",
 		PasswordHint: "an app password (16 letters) made for cardcheck, not your Google password; it needs 2-Step Verification on the account",
 		PasswordJA:   "cardcheck 用に作るアプリ パスワード(16文字)。Google アカウントのパスワードではありません。2 段階認証プロセスが必要です",
+		// Both give smtp.gmail.com, 587 with STARTTLS (465 implicit TLS
+		// as the alternative), login with an app password.
+		Sources: []string{"https://cli.nylas.com/guides/gmail-smtp-settings", "https://inboxtooling.com/blog/gmail-smtp-settings"},
+		Checked: "2026-12-01",
 	},
 	{
 		ID: "icloud", Name: "iCloud Mail",
@@ -48,6 +56,10 @@ var providers = []Provider{
 		PasswordPage: "https://account.apple.com",
 		PasswordHint: "an app-specific password (Sign-In and Security → App-Specific Passwords), not your Apple Account password; the sender must be your iCloud Mail address",
 		PasswordJA:   "App 用パスワード(「サインインとセキュリティ」→「App 用パスワード」)。Apple アカウントのパスワードではありません。差出人は iCloud メールのアドレスにしてください",
+		// Both give smtp.mail.me.com, 587 with STARTTLS (the one port
+		// Apple documents), the full address and an app-specific password.
+		Sources: []string{"https://meshworld.in/blog/devops/email/icloud-smtp-server", "https://postigo.net/smtp/icloud"},
+		Checked: "2026-12-01",
 	},
 	{
 		ID: "yahoo-jp", Name: "Yahoo!メール",
