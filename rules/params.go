@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -27,31 +26,13 @@ import (
 // the next.
 type dayCount int
 
-// UnmarshalText reads "3d", "2w", "1y", "48h" or "3".
+// UnmarshalText reads "3d", "2w", "1y", "48h" or "3" (statement.ParseDays).
 func (d *dayCount) UnmarshalText(b []byte) error {
-	s := strings.TrimSpace(string(b))
-	mult := 1
-	num := s
-	switch {
-	case strings.HasSuffix(s, "d"):
-		num = s[:len(s)-1]
-	case strings.HasSuffix(s, "w"):
-		num, mult = s[:len(s)-1], 7
-	case strings.HasSuffix(s, "y"):
-		num, mult = s[:len(s)-1], 365
-	case strings.HasSuffix(s, "h"):
-		h, err := strconv.Atoi(s[:len(s)-1])
-		if err != nil || h < 0 || h%24 != 0 {
-			return fmt.Errorf("%q: statements have dates, not times: write whole days (24h, 48h, 1d, 7d)", s)
-		}
-		*d = dayCount(h / 24)
-		return nil
+	n, err := statement.ParseDays(string(b))
+	if err != nil {
+		return err
 	}
-	n, err := strconv.Atoi(num)
-	if err != nil || n < 0 || n > 100*365 {
-		return fmt.Errorf("%q: want a number of days like 1d, 7d, 2w or 1y", s)
-	}
-	*d = dayCount(n * mult)
+	*d = dayCount(n)
 	return nil
 }
 

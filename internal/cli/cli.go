@@ -17,5 +17,5 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	f := cmdutil.NewFactory(io)
 	cmd := root.NewCmdRoot(f)
 	cmd.SetArgs(args)
-	return cmdutil.ExitCode(cmd.Execute(), io.ErrOut)
+	return f.Exit(cmd.Execute())
 }

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -38,6 +39,11 @@ type Config struct {
 	// Rules sets the rules' parameters, adds user rules and breaches; see
 	// [spec.Rules].
 	Rules spec.Rules `yaml:"rules"`
+	// Statements, Lang and StaleAfter are the routine's settings that
+	// `cardcheck init` writes; see routine.go.
+	Statements string `yaml:"statements"`
+	Lang       string `yaml:"lang"`
+	StaleAfter string `yaml:"stale_after"`
 
 	// Path is the file the config was read from ("" for none).
 	Path string `yaml:"-"`
@@ -105,7 +111,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		if _, null := body.(*ast.NullNode); null || body == nil {
 			return cfg, nil
 		}
-		return cfg, yamlfile.Errorf(path, body, "want a mapping of sections (cards, payees, formats, mail, rules)")
+		return cfg, yamlfile.Errorf(path, body, "want a mapping of sections (%s)", strings.Join(sections, ", "))
 	}
 	var errs []error
 	seen := map[string]bool{}
@@ -128,6 +134,8 @@ func Parse(path string, data []byte) (*Config, error) {
 			cfg.Formats, e = decodeFormats(path, mv.Value)
 		case "mail":
 			cfg.Mail, e = decodeMail(path, file, mv.Value)
+		case "statements", "lang", "stale_after":
+			e = cfg.decodeRoutine(key, mv.Value)
 		default:
 			e = []error{yamlfile.Errorf(path, mv.Key, "%s", yamlfile.UnknownKey(key, sections))}
 		}

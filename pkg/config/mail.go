@@ -144,15 +144,23 @@ func (m *Mail) ReadPassword(getenv func(string) string) (string, error) {
 
 // ResolvePath expands "~/" and $VARIABLES in p and makes a relative path
 // relative to the config file's folder.
-func (m *Mail) ResolvePath(p string) string {
+func (m *Mail) ResolvePath(p string) string { return resolvePath(m.dir, p) }
+
+// resolvePath expands "~/" and $VARIABLES in p and makes a relative path
+// relative to dir (the config file's folder).
+func resolvePath(dir, p string) string {
 	p = os.ExpandEnv(p)
 	if rest, ok := strings.CutPrefix(p, "~/"); ok {
 		if home, err := os.UserHomeDir(); err == nil {
 			p = filepath.Join(home, rest)
 		}
+	} else if p == "~" {
+		if home, err := os.UserHomeDir(); err == nil {
+			p = home
+		}
 	}
-	if !filepath.IsAbs(p) && m.dir != "" {
-		p = filepath.Join(m.dir, p)
+	if !filepath.IsAbs(p) && dir != "" {
+		p = filepath.Join(dir, p)
 	}
 	return p
 }

@@ -54,16 +54,13 @@ func FromEnv(getenv func(string) string) Lang {
 	return EN
 }
 
-// Date formats a date for a table column: 2022-01-24 in English, 2022/01/24
-// in Japanese (as card statements print it).
-func (l Lang) Date(d statement.Date) string {
-	if l == JA {
-		return strings.ReplaceAll(d.String(), "-", "/")
-	}
-	return d.String()
-}
+// Date formats a date, in a table column as in a sentence: one style per
+// language, 2022-01-24 in English and 2022年1月24日 in Japanese (months
+// likewise: 2022-01, 2022年1月), so that a report never shows 2022/01/24
+// beside 2022年1月24日.
+func (l Lang) Date(d statement.Date) string { return l.LongDate(d) }
 
-// LongDate formats a date for a sentence: 2022-01-24, or 2022年1月24日.
+// LongDate is [Lang.Date]: 2022-01-24, or 2022年1月24日.
 func (l Lang) LongDate(d statement.Date) string {
 	if l == JA {
 		y, m, day := d.YMD()

@@ -34,7 +34,7 @@ func TestFormats(t *testing.T) {
 	d := statement.NewDate(2022, 1, 24)
 	yen := decimal.NewFromInt(38000)
 	for _, tt := range []struct{ got, want string }{
-		{EN.Date(d), "2022-01-24"}, {JA.Date(d), "2022/01/24"},
+		{EN.Date(d), "2022-01-24"}, {JA.Date(d), "2022年1月24日"},
 		{EN.LongDate(d), "2022-01-24"}, {JA.LongDate(d), "2022年1月24日"},
 		{EN.Month(d), "2022-01"}, {JA.Month(d), "2022年1月"},
 		{EN.Yen(yen), "¥38,000"}, {JA.Yen(yen), "38,000円"}, {JA.Yen(decimal.NewFromInt(-1200)), "-1,200円"},

@@ -36,3 +36,12 @@ var nextStepEntries = map[string]Entry{
 			"カードの利用停止、番号を変えた再発行、不正利用としての調査を依頼してください。多くのカード会社は届け出から60日前までの不正利用を補償します",
 	},
 }
+
+func init() { add(ackEntries) }
+
+var ackEntries = map[string]Entry{
+	"next.ack": {
+		EN: "If you made these charges: cardcheck ack {{.id}}",
+		JA: "ご自身の利用なら: cardcheck ack {{.id}}",
+	},
+}

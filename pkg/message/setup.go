@@ -64,3 +64,12 @@ var setupEntries = map[string]Entry{
 		JA: "{{.path}} は設定ファイルとして読めないため、init は変更しません。先に直してください(cardcheck rules check --config {{.path}})",
 	},
 }
+
+func init() { add(setupRoutineEntries) }
+
+var setupRoutineEntries = map[string]Entry{
+	"setup.statements.bad": {
+		EN: "--statements {{.dir}}: want a folder name on one line",
+		JA: "--statements {{.dir}}: フォルダー名を1行で指定してください",
+	},
+}

@@ -67,7 +67,10 @@ type findingView struct {
 	Severity, ID, Card string
 	Charges            []chargeView
 	Reasons            []string
-	Ack                string
+	// Next is what to do for someone who did not make the charges (its
+	// heading first); Ack the command for someone who did.
+	Next []string
+	Ack  string
 }
 
 type view struct {
@@ -100,7 +103,10 @@ func Compose(d Digest) (*Message, error) {
 			ja = fmt.Sprintf("cardcheck が、まだ報告していない不審な利用を%d件見つけました。", n)
 		}
 		v.Intro = l.Pick(fmt.Sprintf("cardcheck found %s not reported before:", newThings(l, d.New, false)), ja)
-	case len(d.Withdrawn) > 0:
+	case d.Checked.Charges == 0:
+		// A run that checked nothing is never an all-clear.
+		v.Intro = message.Render(l, message.New("mail.nothing-checked", nil))
+	case len(d.Withdrawn) > 0 || d.Open > 0:
 		v.Intro = l.Pick("cardcheck found no new suspicious charges.", "cardcheck は新たな不審な利用を見つけませんでした。")
 	default:
 		v.Intro = l.Pick("All clear: cardcheck found no new suspicious charges.", "異常なし: cardcheck は新たな不審な利用を見つけませんでした。")
@@ -111,9 +117,15 @@ func Compose(d Digest) (*Message, error) {
 			fv.Charges = append(fv.Charges, chargeView{l.Date(c.Date), amount(l, c), safe(c.Merchant)})
 		}
 		for _, r := range f.Reasons {
-			fv.Reasons = append(fv.Reasons, r.Rule+": "+safe(message.Render(l, r.Message)))
+			fv.Reasons = append(fv.Reasons, message.RuleLabel(l, r.Rule)+": "+safe(message.Render(l, r.Message)))
+		}
+		for _, m := range report.NextStep(f) {
+			fv.Next = append(fv.Next, safe(message.Render(l, m))) // the company is named by the statement
 		}
 		fv.Ack = "cardcheck ack " + f.ID
+		if len(fv.Next) > 0 {
+			fv.Ack = message.Render(l, report.AckHint(f))
+		}
 		v.Findings = append(v.Findings, fv)
 	}
 	if len(d.New) > 0 {
@@ -264,6 +276,8 @@ func subject(d Digest, l lang.Lang) string {
 	case gone > 0:
 		s = l.Pick(fmt.Sprintf("%s withdrawn on %s%s", l.Count(gone, "charge", ""), on, when),
 			fmt.Sprintf("%sの利用%d件が取り消されました%s", on, gone, when))
+	case d.Checked.Charges == 0:
+		s = message.Render(l, message.New("mail.nothing-checked.subject", nil))
 	default:
 		s = l.Pick("No new suspicious charges"+when, "新たな不審な利用はありません"+when)
 	}
@@ -320,6 +334,13 @@ func text(v view) string {
 			}
 			for _, r := range f.Reasons {
 				b.WriteString("  - " + r + "\n")
+			}
+			for i, n := range f.Next {
+				if i == 0 {
+					b.WriteString("  " + n + "\n")
+				} else {
+					b.WriteString("    " + n + "\n")
+				}
 			}
 			if f.Ack != "" {
 				b.WriteString("  " + f.Ack + "\n")

@@ -124,7 +124,14 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 			}
 			t.Note(l.Pick("card: ", "カード: ") + safe(f.Card.Display()))
 			for _, r := range f.Reasons {
-				t.Note("↳ " + r.Rule + ": " + safe(message.Render(l, r.Message)))
+				t.Note("↳ " + message.RuleLabel(l, r.Rule) + ": " + safe(message.Render(l, r.Message)))
+			}
+			if steps := NextStep(f); len(steps) > 0 {
+				t.Note(message.Render(l, steps[0]))
+				for _, m := range steps[1:] {
+					t.Note("  " + safe(message.Render(l, m))) // the company is named by the statement
+				}
+				t.Note(message.Render(l, AckHint(f)))
 			}
 		}
 		if err := t.Write(w); err != nil {
@@ -201,6 +208,9 @@ func SummaryIn(l lang.Lang, res *scan.Result, findings []rules.Finding) string {
 			counts[f.Severity]++
 		}
 	}
+	if s, ok := nothingChecked(l, res); ok {
+		return s
+	}
 	if l == lang.JA {
 		return summaryJA(res, findings, counts)
 	}
@@ -227,6 +237,21 @@ func SummaryIn(l lang.Lang, res *scan.Result, findings []rules.Finding) string {
 		s += fmt.Sprintf("; %d input error(s), see above", len(res.Errors))
 	}
 	return s + "."
+}
+
+// nothingChecked is the verdict of a run that checked no charge: it must
+// never read as a clean run. ok is false when charges were checked.
+func nothingChecked(l lang.Lang, res *scan.Result) (string, bool) {
+	var m message.Message
+	switch {
+	case res.Checked.Charges > 0:
+		return "", false
+	case len(res.Charges) == 0:
+		m = message.New("summary.nothing-read", message.Args{"errors": message.Count(len(res.Errors))})
+	default:
+		m = message.New("summary.none-in-window", message.Args{"read": message.Count(len(res.Charges)), "cards": message.Count(len(res.Cards))})
+	}
+	return message.Render(l, m), true
 }
 
 func summaryJA(res *scan.Result, findings []rules.Finding, counts [3]int) string {

@@ -32,6 +32,11 @@ type Options struct {
 	// Verdicts are what the user said of earlier findings (the state's
 	// acknowledgements): they teach the rules on every card. nil: none.
 	Verdicts *rules.Verdicts
+	// Today and StaleAfter turn on the warning about cards whose newest
+	// confirmed statement ends more than StaleAfter days before Today
+	// (StaleRule); either zero turns it off.
+	Today      statement.Date
+	StaleAfter int
 }
 
 // File is one imported file.
@@ -190,6 +195,9 @@ func Check(res *Result, opt Options) {
 	if eng == nil {
 		eng = rules.Default()
 	}
-	res.Findings = eng.Run(res.Cards)
-	res.Warnings = opt.Config.Spec().StalePatterns(res.Charges)
+	res.Findings = append(eng.Run(res.Cards), stale(res, opt.Today, opt.StaleAfter)...)
+	if len(res.Charges) == 0 {
+		res.Errors = append(res.Errors, ErrNothingRead)
+	}
+	res.Warnings = append(res.Warnings, opt.Config.Spec().StalePatterns(res.Charges)...)
 }

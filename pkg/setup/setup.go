@@ -52,6 +52,12 @@ type Options struct {
 	Password, PasswordEnv, PasswordFile string
 	// CAFile is a certificate to trust besides the system's (custom servers).
 	CAFile string
+	// Statements is the statements folder (the archive import files into
+	// and scan reads), written as given ("~/statements"); Lang the
+	// language. Each is written when set, and when appending to a config
+	// only if that config does not set it already.
+	Statements string
+	Lang       lang.Lang
 	// Force replaces an existing config that has a mail: section; the old
 	// file is kept as ConfigPath+".bak".
 	Force bool
@@ -117,25 +123,28 @@ func Write(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if strings.ContainsAny(o.Statements, "\r\n") || !utf8.ValidString(o.Statements) {
+		return nil, answerError(message.New("setup.statements.bad", message.Args{"dir": message.Text(strconv.Quote(o.Statements))}))
+	}
 	res := &Result{ConfigPath: o.ConfigPath}
 	old, err := os.ReadFile(o.ConfigPath)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	text := header(o.Now) + section
+	text := header(o.Now) + routine(o, nil) + section
 	if exists {
-		hasMail, err := hasMailSection(o.ConfigPath, old)
+		oldCfg, err := config.Parse(o.ConfigPath, old)
 		if err != nil {
 			return nil, &Error{Messages: []message.Message{message.New("setup.unreadable", message.Args{"path": message.Text(o.ConfigPath)})}, Err: err}
 		}
 		switch {
-		case !hasMail:
+		case oldCfg.Mail == nil:
 			text = string(old)
 			if text != "" && !strings.HasSuffix(text, "\n") {
 				text += "\n"
 			}
-			text += "\n# mail: added by cardcheck init on " + day(o.Now) + "\n" + section
+			text += "\n# added by cardcheck init on " + day(o.Now) + "\n" + routine(o, oldCfg) + section
 			res.Appended = true
 		case !o.Force:
 			return nil, &Error{Messages: []message.Message{message.New("setup.exists", message.Args{
@@ -290,6 +299,19 @@ func MailSection(o *Options) (string, error) {
 	return b.String(), nil
 }
 
+// routine renders the routine's settings that o sets and old (the config
+// appended to, or nil) does not.
+func routine(o Options, old *config.Config) string {
+	var b strings.Builder
+	if o.Statements != "" && (old == nil || old.Statements == "") {
+		fmt.Fprintf(&b, "statements: %s   # import files statements here; scan reads them\n", quote(o.Statements))
+	}
+	if o.Lang != "" && (old == nil || old.Lang == "") {
+		fmt.Fprintf(&b, "lang: %s\n", o.Lang)
+	}
+	return b.String()
+}
+
 func header(now time.Time) string {
 	return "# cardcheck config, written by `cardcheck init` on " + day(now) + ".\n" +
 		"# Every key is described in docs/mail-and-cron.md (mail) and docs/learning.md (cards, payees).\n"
@@ -308,16 +330,6 @@ func day(now time.Time) string {
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-// hasMailSection reports whether the config text at path has a mail: key;
-// it must read as a config at all.
-func hasMailSection(path string, data []byte) (bool, error) {
-	cfg, err := config.Parse(path, data)
-	if err != nil {
-		return false, err
-	}
-	return cfg.Mail != nil, nil
 }
 
 // createNew writes a file that must not exist yet: the content goes to a

@@ -209,3 +209,33 @@ func TestHostileAnswers(t *testing.T) {
 		t.Errorf("from = %q", res.Config.Mail.From)
 	}
 }
+
+// The routine's answers (statements folder, language) are written and read
+// back, and appending to a config that sets them already keeps its own.
+func TestRoutineSettingsPersist(t *testing.T) {
+	path := configPath(t)
+	o := Options{ConfigPath: path, Provider: "gmail", From: "me@gmail.com", Password: "x", Statements: "~/明細", Lang: lang.JA, Now: day1}
+	res, err := Write(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home, _ := os.UserHomeDir()
+	if l, ok := res.Config.Language(); !ok || l != lang.JA || res.Config.StatementsDir() != filepath.Join(home, "明細") {
+		t.Fatalf("lang %v %v, statements %q", l, ok, res.Config.StatementsDir())
+	}
+
+	path = configPath(t)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	os.WriteFile(path, []byte("statements: /srv/cards\npayees:\n  - name: ISP\n    patterns: [NET PROVIDER]\n"), 0o600)
+	o.ConfigPath = path
+	res, err = Write(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Appended || res.Config.StatementsDir() != "/srv/cards" || res.Config.Lang != "ja" || len(res.Config.Payees) != 1 {
+		t.Errorf("appended %v, statements %q, lang %q, payees %d", res.Appended, res.Config.StatementsDir(), res.Config.Lang, len(res.Config.Payees))
+	}
+	if _, err := Write(Options{ConfigPath: configPath(t), Provider: "gmail", From: "me@gmail.com", Password: "x", Statements: "a\nmail: {}"}); err == nil {
+		t.Error("a statements folder with a line break was written")
+	}
+}

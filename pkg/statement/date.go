@@ -3,6 +3,7 @@ package statement
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -256,4 +257,35 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	*d = v
 	return nil
+}
+
+// MaxDays is the longest span of days ParseDays accepts: a hundred years.
+const MaxDays = 100 * 365
+
+// ParseDays reads a span of calendar days as people write it in the
+// config: "3d", "2w", "1y" (365 days), "48h" (whole days only) or a plain
+// number of days.
+func ParseDays(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	mult := 1
+	num := s
+	switch {
+	case strings.HasSuffix(s, "d"):
+		num = s[:len(s)-1]
+	case strings.HasSuffix(s, "w"):
+		num, mult = s[:len(s)-1], 7
+	case strings.HasSuffix(s, "y"):
+		num, mult = s[:len(s)-1], 365
+	case strings.HasSuffix(s, "h"):
+		h, err := strconv.Atoi(s[:len(s)-1])
+		if err != nil || h < 0 || h%24 != 0 || h/24 > MaxDays {
+			return 0, fmt.Errorf("%q: statements have dates, not times: write whole days (24h, 48h, 1d, 7d)", s)
+		}
+		return h / 24, nil
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 0 || n*mult > MaxDays {
+		return 0, fmt.Errorf("%q: want a number of days like 1d, 7d, 2w or 1y", s)
+	}
+	return n * mult, nil
 }

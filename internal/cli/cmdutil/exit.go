@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/cardcheck/cardcheck/pkg/lang"
 )
 
 // The exit codes, for scripts and cron. Each command's help says which it
@@ -28,13 +30,23 @@ var (
 // error is printed to errOut ("cardcheck: …") and is 2. A problem wins over
 // findings: a command returns ErrSilent when it found both, since input
 // that could not be read may hide more.
-func ExitCode(err error, errOut io.Writer) int {
+func ExitCode(err error, errOut io.Writer) int { return exitCode(err, errOut, lang.EN) }
+
+// Exit is [ExitCode] speaking the user's language ([Factory.Language]):
+// a [Problem] is said in it.
+func (f *Factory) Exit(err error) int { return exitCode(err, f.IO.ErrOut, f.Language()) }
+
+func exitCode(err error, errOut io.Writer, l lang.Lang) int {
+	var p *Problem
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.Is(err, ErrFindings):
 		return ExitFindings
 	case errors.Is(err, ErrSilent):
+		return ExitError
+	case errors.As(err, &p):
+		fmt.Fprintln(errOut, "cardcheck:", p.In(l))
 		return ExitError
 	}
 	fmt.Fprintln(errOut, "cardcheck:", err)

@@ -3,6 +3,7 @@ package cmdutil
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -21,6 +22,9 @@ type Factory struct {
 	IO *IOStreams
 	// ConfigFlag is --config ("" for the default path).
 	ConfigFlag string
+	// LangFlag is --lang, the root's flag for every command ("" when not
+	// given).
+	LangFlag string
 	// Getenv reads the environment (the locale, XDG folders).
 	Getenv func(string) string
 	// Now is the clock.
@@ -110,10 +114,19 @@ func (f *Factory) Registry() *importer.Registry {
 	return all.Registry(cfg.Formats)
 }
 
-// Lang is the language to speak: flag ("ja" or "en") when given, else the
-// locale's (LC_ALL, LC_MESSAGES, LANG).
+// Lang is the language to speak: flag ("ja" or "en") when given, else
+// --lang, else the config's lang: (which init writes), else the locale's
+// (LC_ALL, LC_MESSAGES, LANG).
 func (f *Factory) Lang(flag string) (lang.Lang, error) {
 	if flag == "" {
+		flag = f.LangFlag
+	}
+	if flag == "" {
+		if cfg, _ := f.Config(); cfg != nil {
+			if l, ok := cfg.Language(); ok {
+				return l, nil
+			}
+		}
 		return lang.FromEnv(f.Getenv), nil
 	}
 	l, err := lang.Parse(flag)
@@ -121,6 +134,45 @@ func (f *Factory) Lang(flag string) (lang.Lang, error) {
 		return l, FlagError("lang", err)
 	}
 	return l, nil
+}
+
+// Language is [Factory.Lang] for text that must be said even when --lang
+// is wrong (help, the error about --lang itself): the locale's then.
+func (f *Factory) Language() lang.Lang {
+	l, err := f.Lang("")
+	if err != nil {
+		if cfg, _ := f.Config(); cfg != nil {
+			if l, ok := cfg.Language(); ok {
+				return l
+			}
+		}
+		return lang.FromEnv(f.Getenv)
+	}
+	return l
+}
+
+// StatementsDir is the statements archive: the config's statements:, else
+// ~/statements (what init proposes). explicit is false for the default.
+func (f *Factory) StatementsDir() (dir string, explicit bool) {
+	if cfg, _ := f.Config(); cfg != nil {
+		if d := cfg.StatementsDir(); d != "" {
+			return d, true
+		}
+	}
+	return DefaultStatementsDir(f.Getenv), false
+}
+
+// DefaultStatementsDir is ~/statements, or "" without a home.
+func DefaultStatementsDir(getenv func(string) string) string {
+	home := getenv("HOME")
+	if home == "" {
+		h, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		home = h
+	}
+	return filepath.Join(home, "statements")
 }
 
 // StateDir is the state folder: flag when given, else the default

@@ -8,7 +8,10 @@ import (
 	"github.com/cardcheck/cardcheck/internal/cli/chargescmd"
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/internal/cli/formatscmd"
+	"github.com/cardcheck/cardcheck/internal/cli/importcmd"
+	"github.com/cardcheck/cardcheck/internal/cli/initcmd"
 	"github.com/cardcheck/cardcheck/internal/cli/learncmd"
+	"github.com/cardcheck/cardcheck/internal/cli/mailcmd"
 	"github.com/cardcheck/cardcheck/internal/cli/rulescmd"
 	"github.com/cardcheck/cardcheck/internal/cli/scancmd"
 )
@@ -17,6 +20,8 @@ import (
 // A new command is one line here (and its import).
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(
+		initcmd.NewCmd(f, nil),
+		importcmd.NewCmd(f, nil),
 		scancmd.NewCmd(f, nil),
 		chargescmd.NewCmd(f, nil),
 		learncmd.NewCmd(f, nil),
@@ -26,5 +31,6 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		formatscmd.NewCmdDetect(f, nil),
 		ackcmd.NewCmd(f, nil),
 		allowcmd.NewCmd(f, nil),
+		mailcmd.NewCmd(f, nil),
 	)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
+	"github.com/cardcheck/cardcheck/internal/version"
 	"github.com/cardcheck/cardcheck/pkg/suggest"
 )
 
@@ -27,10 +28,16 @@ problems (usage, config, input, state or mail).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// Help lists the commands in the order commands.go gives: the first
+	// hour's first (init, import, scan), then the rest.
+	cobra.EnableCommandSorting = false
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.PersistentFlags().StringVar(&f.ConfigFlag, "config", "", "config file (default $XDG_CONFIG_HOME/cardcheck/config.yaml, if it exists)")
+	root.PersistentFlags().StringVar(&f.LangFlag, "lang", "", "language: ja or en (default the config's lang:, else LC_ALL, LC_MESSAGES, LANG)")
+	root.Version = version.Read().String()
+	root.SetVersionTemplate("cardcheck {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	addCommands(root, f)
 	return root

@@ -5,10 +5,13 @@ package scancmd
 import (
 	"context"
 	"errors"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
+	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/session"
@@ -30,7 +33,8 @@ type Options struct {
 	Mail       bool
 	MailAlways bool
 	StateDir   string
-	Lang       string
+	// StaleAfter is --stale-after ("" when not given).
+	StaleAfter string
 }
 
 const exitStatus = `
@@ -45,10 +49,18 @@ Exit status:
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{Factory: f}
 	cmd := &cobra.Command{
-		Use:   "scan PATH...",
+		Use:   "scan [PATH...]",
 		Short: "Check statements and report suspicious charges",
-		Long: `Check the statements at PATH (files, or directories searched for *.csv) and
-report suspicious charges with the reason for each.
+		Long: `Check the statements at PATH (files, directories searched for *.csv, or -
+for the standard input) and report suspicious charges with the reason for
+each. With no PATH, check the statements folder (the config's statements:,
+where cardcheck import files them; else ~/statements).
+
+A run that watches (no PATH, or --mail) also warns about each card whose
+newest confirmed statement ends more than 45 days ago (stale_after in the
+config, or --stale-after): the charges since then are not checked. A run
+that reads no charges says so and exits 2; it never reports "no suspicious
+charges" nor mails an all-clear.
 
 By default each card's last 35 days up to its newest charge are checked and
 everything earlier is history; --since and --all change that.
@@ -59,7 +71,7 @@ folder remembers them, so each is mailed once; nothing is sent when nothing
 is new. If the mail cannot be sent, the exit code is 2 and the next run sends
 them again.
 ` + exitStatus,
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if runF != nil {
@@ -78,7 +90,10 @@ them again.
 	fl.BoolVar(&o.Mail, "mail", false, "mail the findings not reported before (config mail: section), at or above --fail-on")
 	fl.BoolVar(&o.MailAlways, "mail-always", false, "with --mail: send a short all-clear when there is nothing new")
 	fl.StringVar(&o.StateDir, "state", "", "state folder: what was reported and acknowledged (default $XDG_STATE_HOME/cardcheck)")
-	fl.StringVar(&o.Lang, "lang", "", "language of the report and mail: ja or en (default from LC_ALL, LC_MESSAGES, LANG)")
+	fl.StringVar(&o.StaleAfter, "stale-after", "", "warn about a card with no confirmed statement for this long: 45d, 6w, or off (default: the config's stale_after, on runs that watch)")
+	cmdutil.CompleteValues(cmd, "fail-on", "info", "warning", "alert")
+	cmdutil.CompleteValues(cmd, "stale-after", "30d", "45d", "60d", "off")
+	cmdutil.CompleteDirs(cmd, "state")
 	return cmd
 }
 
@@ -90,7 +105,7 @@ func Run(o *Options) error {
 	if err != nil {
 		return cmdutil.FlagError("fail-on", err)
 	}
-	l, err := f.Lang(o.Lang)
+	l, err := f.Lang("")
 	if err != nil {
 		return err
 	}
@@ -112,7 +127,25 @@ func Run(o *Options) error {
 	if st, err := state.Read(stateDir); err == nil {
 		opt.Verdicts = st.Verdicts()
 	}
-	res := scan.Load(f.Registry(), o.Paths)
+	paths := o.Paths
+	watching := len(paths) == 0 || o.Mail || o.MailAlways
+	if len(paths) == 0 {
+		dir, _ := f.StatementsDir()
+		if info, err := os.Stat(dir); dir == "" || err != nil || !info.IsDir() {
+			return cmdutil.Say(message.New("scan.no-statements", message.Args{"dir": message.Text(dir)}))
+		}
+		paths = []string{dir}
+	}
+	if o.StaleAfter != "" || watching {
+		opt.StaleAfter = cfg.StaleDays()
+		if o.StaleAfter != "" {
+			if opt.StaleAfter, err = config.ParseStaleAfter(o.StaleAfter); err != nil {
+				return cmdutil.FlagError("stale-after", err)
+			}
+		}
+		opt.Today = statement.DateOf(f.Now())
+	}
+	res := scan.Load(f.Registry(), paths)
 	scan.Check(res, opt)
 	res.Errors = append(problems, res.Errors...)
 	io.PrintErrors(res.Errors...)

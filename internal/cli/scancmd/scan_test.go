@@ -13,11 +13,11 @@ func TestFlags(t *testing.T) {
 	var got *Options
 	f := cmdutil.NewFactory(cmdutil.NewIOStreams(strings.NewReader(""), &strings.Builder{}, &strings.Builder{}))
 	cmd := NewCmd(f, func(o *Options) error { got = o; return nil })
-	cmd.SetArgs([]string{"--json", "--fail-on", "alert", "--since", "2022-01-01", "--mail", "--state", "/s", "--lang", "ja", "a", "b"})
+	cmd.SetArgs([]string{"--json", "--fail-on", "alert", "--since", "2022-01-01", "--mail", "--state", "/s", "a", "b"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if !got.JSON || got.FailOn != "alert" || got.Since != "2022-01-01" || !got.Mail || got.StateDir != "/s" || got.Lang != "ja" || strings.Join(got.Paths, ",") != "a,b" {
+	if !got.JSON || got.FailOn != "alert" || got.Since != "2022-01-01" || !got.Mail || got.StateDir != "/s" || strings.Join(got.Paths, ",") != "a,b" {
 		t.Errorf("options %+v", got)
 	}
 	cmd = NewCmd(f, func(*Options) error { return nil })

@@ -1,0 +1,34 @@
+package cmdutil
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
+)
+
+// Problem is an error a command says from the catalogue: printed in the
+// user's language by [Factory.Exit], in English by Error.
+type Problem struct {
+	Message message.Message
+}
+
+// Say returns m as an error.
+func Say(m message.Message) error { return &Problem{Message: m} }
+
+func (p *Problem) Error() string { return message.Render(lang.EN, p.Message) }
+
+// In says the problem in l.
+func (p *Problem) In(l lang.Lang) string { return message.Render(l, p.Message) }
+
+// CompleteValues makes the shell complete flag's value from values.
+func CompleteValues(cmd *cobra.Command, flag string, values ...string) {
+	cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// CompleteDirs makes the shell complete the flags' values with folders.
+func CompleteDirs(cmd *cobra.Command, flags ...string) {
+	for _, f := range flags {
+		cmd.MarkFlagDirname(f)
+	}
+}
