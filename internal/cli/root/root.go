@@ -14,6 +14,11 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/suggest"
 )
 
+// Help lists the commands in the order commands.go gives: the first hour's
+// first (init, import, scan), then the rest. (A global of cobra's: set once,
+// not per run, since tests run Main concurrently.)
+func init() { cobra.EnableCommandSorting = false }
+
 // NewCmdRoot returns the cardcheck command with every subcommand.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	root := &cobra.Command{
@@ -28,9 +33,6 @@ problems (usage, config, input, state or mail).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	// Help lists the commands in the order commands.go gives: the first
-	// hour's first (init, import, scan), then the rest.
-	cobra.EnableCommandSorting = false
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
