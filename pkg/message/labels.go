@@ -14,6 +14,7 @@ var ruleLabels = map[string]Entry{
 	"rule.unknown-payee":      {EN: "unknown-payee", JA: "既知でない支払先"},
 	"rule.burst":              {EN: "burst", JA: "急な連続利用"},
 	"rule.new-subscription":   {EN: "new-subscription", JA: "新しい定期払い"},
+	"rule.reported-payee":     {EN: "reported-payee", JA: "不正と届けた支払先"},
 	"rule.new-merchant":       {EN: "new-merchant", JA: "初めての店で高額"},
 	"rule.amount-change":      {EN: "amount-change", JA: "請求額の変化"},
 	"rule.duplicate":          {EN: "duplicate", JA: "二重請求の疑い"},
