@@ -73,7 +73,7 @@ func TestPayeesDemo(t *testing.T) {
 		}
 	}
 	r = cardcheck(t, nil, "payees", "--new-card", "9999", "testdata/demo")
-	if r.code != 2 || !strings.Contains(r.stderr, `--new-card "9999" matches no card`) {
+	if r.code != 2 || !strings.Contains(r.stderr, `the new card "9999" matches no card`) {
 		t.Errorf("unknown new card: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

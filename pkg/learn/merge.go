@@ -38,7 +38,7 @@ func Merge(path string, data []byte, add []Stream, today statement.Date) ([]byte
 	if len(bytes.TrimSpace(data)) > 0 {
 		cfg, err := config.Parse(path, data)
 		if err != nil {
-			return nil, fmt.Errorf("the config has errors; fix them before learn --write: %w", err)
+			return nil, fmt.Errorf("the config has errors; fix them before adding to it: %w", err)
 		}
 		before = len(cfg.Payees)
 	}

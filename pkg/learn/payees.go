@@ -52,11 +52,11 @@ func Payees(charges []*statement.Charge, cfg *config.Config, card, newCard strin
 		m := cardsOf(labels, newCard)
 		switch len(m) {
 		case 0:
-			return nil, fmt.Errorf("--new-card %q matches no card; the cards are %s", newCard, joinLabels(labels))
+			return nil, fmt.Errorf("the new card %q matches no card; the cards are %s", newCard, joinLabels(labels))
 		case 1:
 			newLabel = m[0]
 		default:
-			return nil, fmt.Errorf("--new-card %q matches %d cards (%s); give more of the label", newCard, len(m), joinLabels(m))
+			return nil, fmt.Errorf("the new card %q matches %d cards (%s); give more of the label", newCard, len(m), joinLabels(m))
 		}
 	}
 	var old []string
@@ -66,7 +66,7 @@ func Payees(charges []*statement.Charge, cfg *config.Config, card, newCard strin
 		}
 	}
 	if len(old) == 0 {
-		return nil, fmt.Errorf("--card %q matches no card other than the new one; the cards are %s", card, joinLabels(labels))
+		return nil, fmt.Errorf("the card %q matches no card other than the new one; the cards are %s", card, joinLabels(labels))
 	}
 	var out []Checklist
 	for _, l := range old {

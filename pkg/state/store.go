@@ -25,7 +25,7 @@ var LockTimeout = 5 * time.Minute
 // Close releases it.
 func Open(dir string) (*Store, error) {
 	if dir == "" {
-		return nil, errors.New("state: no state folder (set --state or $XDG_STATE_HOME)")
+		return nil, errors.New("state: no state folder given")
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("state: %w", err)
