@@ -9,95 +9,35 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
-// ChargeList collects a statement's charges as a format reads them.
-//
-// append grows a large slice by a quarter at a time, so a 100,000-row file
-// would copy (and make the garbage collector scan) every charge about four
-// times over; a Charge is some 250 bytes. ChargeList fills blocks that double
-// up to a fixed size instead, and copies each charge once, in [ChargeList.Slice].
-// The zero value is empty and ready to use.
-type ChargeList struct {
-	full    [][]statement.Charge
-	cur     []statement.Charge
-	n       int
-	reserve int // the size of the first block, when larger than firstBlock
+// NewCharges returns an empty slice for the charges of the file in, with
+// room for its estimated rows ([Input.EstimateLines]), so that a large file's
+// charges are written once instead of copied each time append grows the
+// slice. Finish with [Trimmed].
+func (in *Input) NewCharges() []statement.Charge {
+	return make([]statement.Charge, 0, in.EstimateLines())
 }
 
-const (
-	firstBlock = 16   // a monthly statement fits in one or two small blocks
-	maxBlock   = 4096 // about 1 MiB of charges
-)
-
-// Add appends c and returns the stored charge, which stays valid (and may be
-// changed, e.g. to attach a supplemental line) until [ChargeList.Slice].
-func (l *ChargeList) Add(c statement.Charge) *statement.Charge {
-	if len(l.cur) == cap(l.cur) {
-		size := l.reserve // a file's estimate, exact for a small file
-		if size == 0 {
-			size = firstBlock
-		}
-		if cap(l.cur) > 0 {
-			l.full = append(l.full, l.cur)
-			size = min(2*cap(l.cur), maxBlock)
-		}
-		l.cur = make([]statement.Charge, 0, size)
-	}
-	l.cur = append(l.cur, c)
-	l.n++
-	return &l.cur[len(l.cur)-1]
-}
-
-// Reserve makes the first block hold n charges, so that a file whose size
-// is known ([Input.EstimateLines]) has its charges written once and not
-// copied by Slice: for a 100,000-row file that is a third of the time of
-// reading it. The block is allocated by the first Add, so a file with no
-// charge costs nothing. It has no effect once a charge was added.
-func (l *ChargeList) Reserve(n int) {
-	if l.n == 0 {
-		l.reserve = n
-	}
-}
-
-// Len returns the number of charges added.
-func (l *ChargeList) Len() int { return l.n }
-
-// Last returns the charge added last, or nil.
-func (l *ChargeList) Last() *statement.Charge {
-	if len(l.cur) == 0 {
+// Trimmed returns cs, copied into a slice of exactly its length when the
+// room reserved for it was much larger than what the file held (a file of
+// lines that are no rows): a run over many files keeps every file's charges,
+// and must not keep their unused room too.
+func Trimmed(cs []statement.Charge) []statement.Charge {
+	if len(cs) == 0 {
 		return nil
 	}
-	return &l.cur[len(l.cur)-1]
-}
-
-// Slice returns the charges in the order they were added, in one slice of
-// exactly their number; nil when there are none.
-func (l *ChargeList) Slice() []statement.Charge {
-	if l.n == 0 {
-		return nil
+	if cap(cs)-len(cs) > len(cs)/4 {
+		out := make([]statement.Charge, len(cs))
+		copy(out, cs)
+		return out
 	}
-	if len(l.full) == 0 {
-		if unused := cap(l.cur) - l.n; unused > l.n/4 {
-			// A reservation or a block larger than what the file held:
-			// keep only what the charges need, as a run over many small
-			// files keeps every file's charges.
-			out := make([]statement.Charge, l.n)
-			copy(out, l.cur)
-			return out
-		}
-		return l.cur[:l.n:l.n]
-	}
-	out := make([]statement.Charge, 0, l.n)
-	for _, b := range l.full {
-		out = append(out, b...)
-	}
-	return append(out, l.cur...)
+	return cs[:len(cs):len(cs)]
 }
 
 // headBytes is how much of a file [textenc.Text.Head] holds at most.
 const headBytes = 16 << 10
 
 // EstimateLines estimates the number of lines of the file from its size and
-// the lines of its head, for [ChargeList.Reserve]. A file whose head is the
+// the lines of its head, for [Input.NewCharges]. A file whose head is the
 // whole file has its exact count. The estimate is held to one line per 48
 // bytes, about what the shortest statement rows take: a charge is some 260
 // bytes, so that a file of short lines that are no rows (a hostile one)

@@ -8,23 +8,29 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
 
-func TestChargeList(t *testing.T) {
-	var l ChargeList
-	if l.Slice() != nil || l.Last() != nil || l.Len() != 0 {
-		t.Fatal("zero ChargeList is not empty")
+func TestTrimmed(t *testing.T) {
+	if Trimmed(make([]statement.Charge, 0, 10)) != nil {
+		t.Fatal("no charges: want nil")
 	}
-	const n = 3*maxBlock + 17
-	for i := range n {
-		l.Add(statement.Charge{Source: statement.Source{Line: i + 1}})
-		l.Last().Holder = "本人" // changes through Last stay
-	}
-	got := l.Slice()
-	if len(got) != n || cap(got) != n || l.Len() != n {
-		t.Fatalf("len %d cap %d Len %d, want %d", len(got), cap(got), l.Len(), n)
-	}
-	for i, c := range got {
-		if c.Source.Line != i+1 || c.Holder != "本人" {
-			t.Fatalf("charge %d is %+v", i, c)
+	for _, tt := range []struct {
+		name     string
+		n, room  int
+		wantCopy bool
+	}{
+		{"exact", 1000, 1000, false},
+		{"a little over", 1000, 1200, false},
+		{"far over: a file of lines that are no rows", 500, 1000, true},
+	} {
+		cs := make([]statement.Charge, tt.n, tt.room)
+		for i := range cs {
+			cs[i].Source.Line = i + 1
+		}
+		got := Trimmed(cs)
+		if len(got) != tt.n || cap(got) != tt.n || got[tt.n-1].Source.Line != tt.n {
+			t.Errorf("%s: len %d cap %d", tt.name, len(got), cap(got))
+		}
+		if copied := &got[0] != &cs[0]; copied != tt.wantCopy {
+			t.Errorf("%s: copied %v, want %v", tt.name, copied, tt.wantCopy)
 		}
 	}
 }
@@ -141,31 +147,6 @@ func TestEstimateLines(t *testing.T) {
 		in := &Input{Name: "f.csv", Text: text}
 		if got := in.EstimateLines(); got < tt.min || got > tt.max {
 			t.Errorf("%s: EstimateLines() = %d, want %d to %d", tt.name, got, tt.min, tt.max)
-		}
-	}
-}
-
-func TestChargeListReserve(t *testing.T) {
-	var exact, over, short ChargeList
-	exact.Reserve(1000)
-	over.Reserve(1000)
-	short.Reserve(100)
-	for i := range 1000 {
-		c := statement.Charge{Source: statement.Source{Line: i + 1}}
-		exact.Add(c)
-		short.Add(c)
-		if i < 500 {
-			over.Add(c)
-		}
-	}
-	for _, tt := range []struct {
-		name string
-		l    *ChargeList
-		n    int
-	}{{"exact", &exact, 1000}, {"over", &over, 500}, {"short", &short, 1000}} {
-		got := tt.l.Slice()
-		if len(got) != tt.n || cap(got) != tt.n || got[tt.n-1].Source.Line != tt.n {
-			t.Errorf("%s: len %d cap %d", tt.name, len(got), cap(got))
 		}
 	}
 }

@@ -80,12 +80,11 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
 	var (
-		charges  importer.ChargeList
+		charges  = in.NewCharges()
 		sums     = map[string]*statement.Sum{} // by 種別, for its 合計
 		unsummed = map[string]int{}            // charges of each 種別 since its last 合計
 		lastLine int
 	)
-	charges.Reserve(in.EstimateLines())
 	for rows.Next() {
 		first := rows.Field(0)
 		switch {
@@ -132,7 +131,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 				c.ForeignAmount, c.ForeignCurrency = fa, m[1]
 			}
 		}
-		charges.Add(c)
+		charges = append(charges, c)
 		group := rows.Field(kind)
 		if sums[group] == nil {
 			sums[group] = &statement.Sum{}
@@ -141,7 +140,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		unsummed[group]++
 		lastLine = rows.Line
 	}
-	st.Charges = charges.Slice()
+	st.Charges = importer.Trimmed(charges)
 	if n := unsummed["ショッピング"]; n > 0 {
 		// The file ends with ショッピング合計: without it the file may have
 		// been cut short, and nothing checks that no row is missing.

@@ -109,12 +109,12 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st := &statement.Statement{}
 	p := parser{in: in, rows: rows, h: h, cols: cols, summary: &sum, st: st, cards: map[string]statement.Card{}}
-	p.charges.Reserve(in.EstimateLines())
+	p.charges = in.NewCharges()
 	for rows.NextRow(h) {
 		p.row()
 	}
 	p.settleCancel()
-	st.Charges = p.charges.Slice()
+	st.Charges = importer.Trimmed(p.charges)
 	importer.LinkReversals(st.Charges, p.cancels)
 	in.CheckStatedTotal(st, sum.total, p.paid.Decimal(), "今回のお支払金額合計", "the お支払い金額 of the rows")
 	return st, rows.Err()
@@ -129,7 +129,7 @@ type parser struct {
 	st      *statement.Statement
 	cards   map[string]statement.Card
 
-	charges   importer.ChargeList
+	charges   []statement.Charge
 	merchants importer.Merchants
 	cancels   []int
 	paid      statement.Sum // the お支払い金額 column, for the control total
@@ -218,13 +218,13 @@ func (p *parser) row() {
 	if n := importer.ParseInstallments(rows.Field(cols.plan)); n > 1 {
 		c.Installments = n
 	}
-	p.charges.Add(c)
+	p.charges = append(p.charges, c)
 	switch {
 	case cancel && !hasPay:
-		p.cancels = append(p.cancels, p.charges.Len()-1)
+		p.cancels = append(p.cancels, len(p.charges)-1)
 		p.lastCancel, p.cancelled = rows.Line, amount
 	case cancel:
-		p.cancels = append(p.cancels, p.charges.Len()-1)
+		p.cancels = append(p.cancels, len(p.charges)-1)
 		p.lastCancel, p.cancelled = rows.Line, decimal.Decimal{}
 		p.paid.Add(pay)
 	default:

@@ -76,11 +76,10 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
 	var (
-		charges  importer.ChargeList
+		charges  = in.NewCharges()
 		holder   string
 		totalled bool
 	)
-	charges.Reserve(in.EstimateLines())
 	for rows.NextRow(h) {
 		status := rows.Field(cols.status)
 		if status == "" {
@@ -114,9 +113,9 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		if amt, cur, ok := foreignMemo(rows.Field(cols.foreign)); ok {
 			c.ForeignAmount, c.ForeignCurrency = amt, cur
 		}
-		charges.Add(c)
+		charges = append(charges, c)
 	}
-	st.Charges = charges.Slice()
+	st.Charges = importer.Trimmed(charges)
 	if !totalled {
 		in.TotalUnchecked(nil, "total", "the WEB明細 layout prints no total of its rows")
 	}

@@ -70,14 +70,13 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
 	var (
-		charges  importer.ChargeList
+		charges  = in.NewCharges()
 		cancels  []int // indexes of the cancellation section's charges
 		inCancel bool
 		// last is the charge a 現地利用額 line belongs to: the one on the
 		// line before (blank lines aside), or nil.
 		last *statement.Charge
 	)
-	charges.Reserve(in.EstimateLines())
 	for rows.Next() {
 		if rows.Empty() {
 			continue // blank lines come mid-file, before the section line
@@ -112,7 +111,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			// positive; in cardcheck's convention it is money back.
 			c.Amount = c.Amount.Abs().Neg()
 			c.Kind = statement.Refund
-			cancels = append(cancels, charges.Len())
+			cancels = append(cancels, len(charges))
 		}
 		c.Card = card
 		c.Holder = rows.Field(cols.holder)
@@ -121,9 +120,10 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		if n := importer.ParseInstallments(rows.Field(cols.plan)); n > 1 {
 			c.Installments = n
 		}
-		last = charges.Add(c)
+		charges = append(charges, c)
+		last = &charges[len(charges)-1] // valid until the next append, which resets last
 	}
-	st.Charges = charges.Slice()
+	st.Charges = importer.Trimmed(charges)
 	importer.LinkReversals(st.Charges, cancels)
 	in.TotalUnchecked(nil, "total", "楽天 e-NAVI files print no total")
 	return st, rows.Err()

@@ -75,13 +75,12 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	card := statement.Card{Issuer: issuer, Name: m.card}
 	st := &statement.Statement{Cards: []statement.Card{card}}
 	var (
-		charges         importer.ChargeList
+		charges         = in.NewCharges()
 		holder          string
 		section, all    statement.Sum
 		total, lastLine int  // line of 【合計】; of the last charge
 		totalAfter      bool // no charge after 【合計】
 	)
-	charges.Reserve(in.EstimateLines())
 	for rows.NextRow(h) {
 		if rows.Field(date) == "" {
 			label := rows.Field(merchant)
@@ -119,12 +118,12 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		if n := importer.ParseInstallments(rows.Field(plan)); n > 1 {
 			c.Installments = n
 		}
-		charges.Add(c)
+		charges = append(charges, c)
 		section.Add(c.Amount)
 		all.Add(c.Amount)
 		lastLine, totalAfter = rows.Line, false
 	}
-	st.Charges = charges.Slice()
+	st.Charges = importer.Trimmed(charges)
 	switch {
 	case total == 0:
 		// Every file ends with 【合計】: without it the file may have been

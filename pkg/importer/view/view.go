@@ -93,7 +93,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st := &statement.Statement{}
 	p := parser{in: in, rows: rows, cols: cols, card: m.card}
-	p.charges.Reserve(in.EstimateLines())
+	p.charges = in.NewCharges()
 	cardSeen := false
 	for rows.Next() {
 		if rows.Empty() {
@@ -118,7 +118,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		p.row()
 	}
-	st.Charges = p.charges.Slice()
+	st.Charges = importer.Trimmed(p.charges)
 	in.CheckStatedTotal(st, m.total, p.billed.Decimal(), "今回お支払金額", "the 今回ご請求額 of the rows")
 	return st, rows.Err()
 }
@@ -129,7 +129,7 @@ type parser struct {
 	cols      columns
 	card      statement.Card
 	holder    string
-	charges   importer.ChargeList
+	charges   []statement.Charge
 	merchants importer.Merchants
 	billed    statement.Sum // 今回ご請求額, for the control total
 }
@@ -208,7 +208,7 @@ func (p *parser) row() {
 			}
 		}
 	}
-	p.charges.Add(c)
+	p.charges = append(p.charges, c)
 	p.billed.Add(billed)
 }
 

@@ -77,10 +77,9 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
 	var (
-		charges   importer.ChargeList
+		charges   = in.NewCharges()
 		merchants importer.Merchants
 	)
-	charges.Reserve(in.EstimateLines())
 	for rows.Next() {
 		if rows.Empty() {
 			continue
@@ -133,9 +132,9 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 		if n := importer.ParseInstallments(rows.Field(prePlan)); n > 1 {
 			c.Installments = n
 		}
-		charges.Add(c)
+		charges = append(charges, c)
 	}
-	st.Charges = charges.Slice()
+	st.Charges = importer.Trimmed(charges)
 	in.TotalUnchecked(nil, "total", "a 未確定 file has no total until the month closes")
 	return st, rows.Err()
 }

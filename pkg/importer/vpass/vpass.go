@@ -145,7 +145,7 @@ type parser struct {
 	in      *importer.Input
 	rows    *importer.Rows
 	st      *statement.Statement
-	charges importer.ChargeList
+	charges []statement.Charge
 	card    statement.Card
 	holder  string
 	inCard  bool
@@ -172,12 +172,12 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 		return nil, err
 	}
 	ps := &parser{confirmed: p, in: in, rows: rows, st: &statement.Statement{}}
-	ps.charges.Reserve(in.EstimateLines())
+	ps.charges = in.NewCharges()
 	for rows.Next() {
 		ps.line()
 	}
 	st := ps.st
-	st.Charges = ps.charges.Slice()
+	st.Charges = importer.Trimmed(ps.charges)
 	for i := range st.Totals {
 		st.Totals[i].Label, ps.checks[i].Label = "subtotal line", "subtotal line"
 		if i == len(st.Totals)-1 {
@@ -255,7 +255,7 @@ func (p *parser) total() {
 	p.st.Totals = append(p.st.Totals, t)
 	p.checks = append(p.checks, c)
 	p.blockPay, p.blockHasCharge = statement.Sum{}, false
-	p.lastTotal = p.charges.Len()
+	p.lastTotal = len(p.charges)
 }
 
 // undated reads a line with no date and text in the merchant column. Vpass
@@ -315,7 +315,7 @@ func (p *parser) row() {
 		return
 	}
 	c.Card, c.Holder = p.card, p.holder
-	p.charges.Add(c)
+	p.charges = append(p.charges, c)
 	p.lastLine = rows.Line
 	p.blockPay.Add(pay)
 	p.allPay.Add(pay)
