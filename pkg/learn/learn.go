@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
@@ -154,16 +155,56 @@ func (s *Stream) Status() string {
 	return st
 }
 
-// WriteTable prints streams as a table; every cell that came from a file
-// is made safe for the terminal.
+// TableWidth is the most terminal columns WriteTable's lines take.
+const TableWidth = 120
+
+// WriteTable prints streams as a table per card, each under the card's
+// label, so that no line carries the long label and the table fits
+// TableWidth columns; every cell that came from a file is made safe for the
+// terminal, and a payee name too wide for what the other columns leave is
+// cut with "…".
 func WriteTable(w io.Writer, streams []Stream) error {
-	t := &report.Table{Right: map[int]bool{3: true, 4: true}}
-	t.Row("PAYEE", "CARD", "CADENCE", "AMOUNT", "TIMES", "LAST", "NEXT", "STATUS")
+	var cards []string
+	byCard := map[string][]Stream{}
 	for _, s := range streams {
-		t.Row(safetext.Terminal(s.Name()), safetext.Terminal(s.Card), s.Cadence, s.AmountText(), fmt.Sprint(s.Occurrences), s.Last.String(), s.Next.String(), s.Status())
+		if _, ok := byCard[s.Card]; !ok {
+			cards = append(cards, s.Card)
+		}
+		byCard[s.Card] = append(byCard[s.Card], s)
 	}
-	if err := t.Write(w); err != nil {
-		return err
+	for _, card := range cards {
+		rows := [][]string{{"PAYEE", "CADENCE", "AMOUNT", "TIMES", "LAST", "NEXT", "STATUS"}}
+		for _, s := range byCard[card] {
+			rows = append(rows, []string{safetext.Terminal(s.Name()), s.Cadence, s.AmountText(), fmt.Sprint(s.Occurrences), s.Last.String(), s.Next.String(), s.Status()})
+		}
+		// The payee gets what the indent, the other columns and the gaps
+		// between them leave.
+		room := TableWidth - 2 - 2*(len(rows[0])-1)
+		for i := 1; i < len(rows[0]); i++ {
+			w := 0
+			for _, r := range rows {
+				w = max(w, runewidth.StringWidth(r[i]))
+			}
+			room -= w
+		}
+		t := &report.Table{Right: map[int]bool{2: true, 3: true}}
+		for _, r := range rows {
+			r[0] = runewidth.Truncate(r[0], max(room, 12), "…")
+			t.Row(r...)
+		}
+		var text strings.Builder
+		if err := t.Write(&text); err != nil {
+			return err
+		}
+		out := safetext.Terminal(card) + "\n"
+		for _, line := range strings.SplitAfter(text.String(), "\n") {
+			if line != "" {
+				out += "  " + line
+			}
+		}
+		if _, err := io.WriteString(w, out); err != nil {
+			return err
+		}
 	}
 	est, inConfig := 0, 0
 	for _, s := range streams {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
@@ -278,5 +279,26 @@ func TestStreamsLeaveSuspectsOut(t *testing.T) {
 	}
 	if ss := Streams(charges, nil, nil, mine); !has(ss, "SECURE MEMBERS") {
 		t.Errorf("acknowledged, not learned: %+v", ss)
+	}
+}
+
+// The table fits 120 terminal columns whatever the card's label and the
+// payee's name (issue 11: learn printed 167-column lines).
+func TestTableWidth(t *testing.T) {
+	long := strings.Repeat("ＬＯＮＧ　ＭＥＲＣＨＡＮＴ　", 6)
+	card := "三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ 4980-00**-****-****"
+	st := []Stream{{Card: card, Payee: long, Merchant: long, Cadence: "quarterly", Occurrences: 12, Established: true, Config: "x",
+		Min: decimal.NewFromInt(1500000), Max: decimal.NewFromInt(1800000), Variable: true}}
+	var b bytes.Buffer
+	if err := WriteTable(&b, st); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if w := runewidth.StringWidth(line); w > 120 {
+			t.Errorf("%d columns: %s", w, line)
+		}
+	}
+	if !strings.Contains(b.String(), card+"\n  PAYEE") || !strings.Contains(b.String(), "…") {
+		t.Errorf("table:\n%s", b.String())
 	}
 }

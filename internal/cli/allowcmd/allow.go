@@ -45,6 +45,7 @@ has errors or cannot be written.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.Card, "card", "", "only on the cards matching this (part of the name or masked number)")
+	cmdutil.CompleteCards(f, cmd, "card")
 	return cmd
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/scan"
 )
 
 // Problem is an error a command says from the catalogue: printed in the
@@ -30,5 +31,30 @@ func CompleteValues(cmd *cobra.Command, flag string, values ...string) {
 func CompleteDirs(cmd *cobra.Command, flags ...string) {
 	for _, f := range flags {
 		cmd.MarkFlagDirname(f)
+	}
+}
+
+// CompleteCards makes the shell complete the flags' values (--card) with the
+// labels of the cards in the statements the command line names so far, or
+// in the statements folder when it names none.
+func CompleteCards(f *Factory, cmd *cobra.Command, flags ...string) {
+	complete := func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		paths := args
+		if len(paths) == 0 {
+			dir, _ := f.StatementsDir()
+			paths = []string{dir}
+		}
+		seen := map[string]bool{}
+		var labels []string
+		for _, c := range scan.Load(f.Registry(), paths).Charges {
+			if l := c.Card.Label(); !seen[l] {
+				seen[l] = true
+				labels = append(labels, l)
+			}
+		}
+		return labels, cobra.ShellCompDirectiveNoFileComp
+	}
+	for _, fl := range flags {
+		cmd.RegisterFlagCompletionFunc(fl, complete)
 	}
 }

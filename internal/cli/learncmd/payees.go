@@ -47,6 +47,7 @@ Exit status: 0, or 2 when the config or an input has errors, or --card or
 	cmd.Flags().StringVar(&o.Card, "card", "", "only the cards whose label (name and masked number) contains this")
 	cmd.Flags().StringVar(&o.NewCard, "new-card", "", "the replacement card: show which payees already charge it")
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print JSON for scripts")
+	cmdutil.CompleteCards(f, cmd, "card", "new-card")
 	return cmd
 }
 

@@ -38,6 +38,7 @@ problems (usage, config, input, state or mail).`,
 	root.SetErr(f.IO.ErrOut)
 	root.PersistentFlags().StringVar(&f.ConfigFlag, "config", "", "config file (default $XDG_CONFIG_HOME/cardcheck/config.yaml, if it exists)")
 	root.PersistentFlags().StringVar(&f.LangFlag, "lang", "", "language: ja or en (default the config's lang:, else LC_ALL, LC_MESSAGES, LANG)")
+	cmdutil.CompleteValues(root, "lang", "ja", "en")
 	root.Version = version.Read().String()
 	root.SetVersionTemplate("cardcheck {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
