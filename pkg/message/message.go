@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -92,6 +93,8 @@ const (
 	kindBool  kind = "bool"  // a flag for the templates
 	kindTerm  kind = "term"  // a catalogue entry: a word that has a translation
 	kindList  kind = "list"  // messages, said one after the other
+	kindClock kind = "clock" // a moment, to the minute, in Japan time (Unix seconds)
+	kindSpan  kind = "span"  // a span of time in seconds: 40 seconds, 3 minutes
 )
 
 // Value is one typed argument of a message.
@@ -134,6 +137,14 @@ func Bool(b bool) Value {
 	return v
 }
 
+// Clock is a moment, said to the minute in Japan time: the time of day of
+// a charge a usage notice told of.
+func Clock(t time.Time) Value { return Value{kind: kindClock, n: t.Unix()} }
+
+// Span is a span of time shorter or longer than a day, said in the largest
+// units that fit: 40 seconds, 3 minutes, 2 hours 5 minutes, 3 days.
+func Span(d time.Duration) Value { return Value{kind: kindSpan, n: int64(d / time.Second)} }
+
 // Term is a word or phrase of the catalogue, said in the message's
 // language: a cadence (term "cadence.monthly"), a severity, a card mode.
 func Term(key string) Value { return Value{kind: kindTerm, s: key} }
@@ -154,6 +165,8 @@ func (v Value) MarshalJSON() ([]byte, error) {
 		x = v.s
 	case kindDate, kindMonth:
 		x = statement.Date(v.n).String()
+	case kindClock:
+		x = time.Unix(v.n, 0).In(statement.Tokyo).Format(time.RFC3339)
 	case kindRatio:
 		x = ratioText(v.n)
 	case kindBool:
@@ -196,7 +209,11 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 			*v = Bool(b)
 		case kindList:
 			err = json.Unmarshal(raw, &v.list)
-		case kindCount, kindYen, kindDays:
+		case kindClock:
+			var t time.Time
+			err = json.Unmarshal(raw, &t)
+			v.n = t.Unix()
+		case kindCount, kindYen, kindDays, kindSpan:
 			err = json.Unmarshal(raw, &v.n)
 		default:
 			err = fmt.Errorf("unknown kind %q", k)

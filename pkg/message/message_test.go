@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -77,6 +78,36 @@ func TestRender(t *testing.T) {
 	masked := New("x", Args{"p": Text("4111"), "l": List(Said("4111", ""))}).MapText(func(s string) string { return "*" })
 	if masked.Args["p"].s != "*" || masked.Args["l"].list[0].Args["en"].s != "*" {
 		t.Errorf("MapText: %+v", masked)
+	}
+}
+
+func TestClockAndSpan(t *testing.T) {
+	at := time.Date(2022, 1, 24, 2, 13, 0, 0, statement.Tokyo)
+	for _, tc := range []struct {
+		v      Value
+		en, ja string
+	}{
+		{Clock(at), "2022-01-24 02:13", "2022年1月24日 02:13"},
+		{Clock(at.UTC()), "2022-01-24 02:13", "2022年1月24日 02:13"},
+		{Span(40 * time.Second), "40 seconds", "40秒"},
+		{Span(time.Minute), "1 minute", "1分"},
+		{Span(18*time.Minute + 5*time.Second), "18 minutes 5 seconds", "18分5秒"},
+		{Span(2*time.Hour + 5*time.Second), "2 hours", "2時間"},
+		{Span(50 * time.Hour), "2 days 2 hours", "2日2時間"},
+	} {
+		for l, want := range map[lang.Lang]string{lang.EN: tc.en, lang.JA: tc.ja} {
+			if got, _ := tc.v.data(l); got != want {
+				t.Errorf("%s: %q, want %q", l, got, want)
+			}
+		}
+		b, err := json.Marshal(tc.v)
+		var back Value
+		if err == nil {
+			err = json.Unmarshal(b, &back)
+		}
+		if err != nil || !reflect.DeepEqual(back, tc.v) {
+			t.Errorf("%s: round trip %v, %v", b, back, err)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -138,6 +139,11 @@ func (v Value) data(l lang.Lang) (any, error) {
 		return l.LongDate(statement.Date(v.n)), nil
 	case kindMonth:
 		return l.Month(statement.Date(v.n)), nil
+	case kindClock:
+		t := time.Unix(v.n, 0).In(statement.Tokyo)
+		return l.LongDate(statement.DateOf(t)) + " " + t.Format("15:04"), nil
+	case kindSpan:
+		return spanText(l, v.n), nil
 	case kindRatio:
 		return ratioText(v.n), nil
 	case kindBool:
@@ -160,6 +166,41 @@ func (v Value) data(l lang.Lang) (any, error) {
 		return strings.Join(parts, sep), nil
 	}
 	return nil, fmt.Errorf("unknown kind %q", v.kind)
+}
+
+// spanText says a span of seconds in its largest unit and, when not
+// whole, the next one: 40 seconds, 3 minutes, 2 hours 5 minutes, 3 days 4
+// hours.
+func spanText(l lang.Lang, secs int64) string {
+	units := []struct {
+		n      int64
+		en, ja string
+	}{{86400, "day", "日"}, {3600, "hour", "時間"}, {60, "minute", "分"}, {1, "second", "秒"}}
+	say := func(q int64, i int) string {
+		u := units[i]
+		if l == lang.JA {
+			return strconv.FormatInt(q, 10) + u.ja
+		}
+		if q != 1 {
+			return fmt.Sprintf("%d %ss", q, u.en)
+		}
+		return "1 " + u.en
+	}
+	secs = max(secs, 0)
+	i := 0
+	for i < len(units)-1 && secs < units[i].n {
+		i++
+	}
+	q, rest := secs/units[i].n, secs%units[i].n
+	out := say(q, i)
+	if i+1 < len(units) && rest/units[i+1].n > 0 {
+		sep := " "
+		if l == lang.JA {
+			sep = ""
+		}
+		out += sep + say(rest/units[i+1].n, i+1)
+	}
+	return out
 }
 
 // group writes n with thousands separators: 460,395.
