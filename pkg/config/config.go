@@ -44,6 +44,11 @@ type Config struct {
 	Statements string `yaml:"statements"`
 	Lang       string `yaml:"lang"`
 	StaleAfter string `yaml:"stale_after"`
+	// Notices says which usage-notice mails to believe and whose card they
+	// are; see [Notices].
+	Notices *Notices `yaml:"notices"`
+	// IMAP is the mailbox usage notices are read from; see [IMAP].
+	IMAP *IMAP `yaml:"imap"`
 
 	// Path is the file the config was read from ("" for none).
 	Path string `yaml:"-"`
@@ -136,6 +141,10 @@ func Parse(path string, data []byte) (*Config, error) {
 			cfg.Mail, e = decodeMail(path, file, mv.Value)
 		case "statements", "lang", "stale_after":
 			e = cfg.decodeRoutine(key, mv.Value)
+		case "notices":
+			cfg.Notices, e = decodeSection[Notices](path, file, mv.Value)
+		case "imap":
+			cfg.IMAP, e = decodeSection[IMAP](path, file, mv.Value)
 		default:
 			e = []error{yamlfile.Errorf(path, mv.Key, "%s", yamlfile.UnknownKey(key, sections))}
 		}
@@ -202,6 +211,26 @@ func decodeMail(path string, file *ast.File, node ast.Node) (*Mail, []error) {
 	return m, nil
 }
 
+// decodeSection reads and checks a section whose type checks itself.
+func decodeSection[T any, P interface {
+	*T
+	validate(*validator)
+}](path string, file *ast.File, node ast.Node) (*T, []error) {
+	if _, null := node.(*ast.NullNode); null || node == nil {
+		return nil, nil
+	}
+	var sec T
+	if err := yamlfile.Decode(path, node, &sec); err != nil {
+		return nil, []error{err}
+	}
+	v := &validator{path: path, file: file}
+	P(&sec).validate(v)
+	if len(v.errs) > 0 {
+		return nil, v.errs
+	}
+	return &sec, nil
+}
+
 // pathNode follows a dotted path of keys ("columns.merchant") from n, as
 // far as it goes.
 func pathNode(n ast.Node, dotted string) ast.Node {
@@ -233,6 +262,9 @@ type validator struct {
 	file *ast.File
 	errs []error
 }
+
+// dir is the config file's folder, for the relative paths it names.
+func (v *validator) dir() string { return filepath.Dir(v.path) }
 
 // errorf records a problem at the node the YAML path yamlPath names.
 func (v *validator) errorf(yamlPath, format string, args ...any) {

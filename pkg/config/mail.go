@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"net/mail"
@@ -105,41 +104,50 @@ func IsLoopback(host string) bool {
 // the file the config names ("" when there is no user). Errors name the
 // variable or the file, never the password.
 func (m *Mail) ReadPassword(getenv func(string) string) (string, error) {
+	return readPassword("mail", m.User, m.PasswordEnv, m.PasswordFile, m.ResolvePath, getenv)
+}
+
+// readPassword is the config's one way of reading a password (the mail and
+// imap sections): from the variable env names, or from file, which must
+// not be readable by group or others and holds one line. resolve makes the
+// file's path absolute. Errors name the section, the variable or the file,
+// never the password.
+func readPassword(section, user, env, file string, resolve func(string) string, getenv func(string) string) (string, error) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
 	switch {
-	case m.User == "":
+	case user == "":
 		return "", nil
-	case m.PasswordEnv != "":
-		pw := getenv(m.PasswordEnv)
+	case env != "":
+		pw := getenv(env)
 		if pw == "" {
-			return "", fmt.Errorf("mail: the password variable %s is not set (mail.password_env)", m.PasswordEnv)
+			return "", fmt.Errorf("%s: the password variable %s is not set (%s.password_env)", section, env, section)
 		}
 		return pw, nil
-	case m.PasswordFile != "":
-		path := m.ResolvePath(m.PasswordFile)
+	case file != "":
+		path := resolve(file)
 		info, err := os.Stat(path)
 		if err != nil {
-			return "", fmt.Errorf("mail: password file: %w", err)
+			return "", fmt.Errorf("%s: password file: %w", section, err)
 		}
 		if info.Mode().Perm()&0o077 != 0 {
-			return "", fmt.Errorf("mail: password file %s can be read by others (mode %04o); chmod 600 it", path, info.Mode().Perm())
+			return "", fmt.Errorf("%s: password file %s can be read by others (mode %04o); chmod 600 it", section, path, info.Mode().Perm())
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return "", fmt.Errorf("mail: password file: %w", err)
+			return "", fmt.Errorf("%s: password file: %w", section, err)
 		}
 		pw := strings.TrimRight(string(data), "\r\n")
 		if pw == "" {
-			return "", fmt.Errorf("mail: password file %s is empty", path)
+			return "", fmt.Errorf("%s: password file %s is empty", section, path)
 		}
 		if strings.ContainsAny(pw, "\r\n") {
-			return "", fmt.Errorf("mail: password file %s has more than one line", path)
+			return "", fmt.Errorf("%s: password file %s has more than one line", section, path)
 		}
 		return pw, nil
 	}
-	return "", errors.New("mail: user is set but neither password_env nor password_file is")
+	return "", fmt.Errorf("%s: user is set but neither password_env nor password_file is", section)
 }
 
 // ResolvePath expands "~/" and $VARIABLES in p and makes a relative path
@@ -171,9 +179,8 @@ func (m *Mail) validate(v *validator) {
 	}
 	m.dir = filepath.Dir(v.path)
 	if m.Password != nil {
-		// Say where, never what.
-		m.Password = nil
-		v.errorf("$.mail.password", "the SMTP password must not be written in the config: put it in an environment variable named by password_env, or in a file (mode 600) named by password_file")
+		m.Password = nil // say where, never what
+		v.passwordWritten("mail", "SMTP")
 	}
 	if strings.TrimSpace(m.Host) == "" || strings.ContainsAny(m.Host, " \t\r\n/") {
 		v.errorf("$.mail", "mail needs host: the SMTP server's name or address")
@@ -190,14 +197,7 @@ func (m *Mail) validate(v *validator) {
 	default:
 		v.errorf("$.mail.tls", "tls %q: want %s (the default), %s, or %s (plain SMTP to a loopback address only)", m.TLS, TLSStartTLS, TLSImplicit, TLSNone)
 	}
-	switch {
-	case m.PasswordEnv != "" && m.PasswordFile != "":
-		v.errorf("$.mail.password_file", "set password_env or password_file, not both")
-	case m.User != "" && m.PasswordEnv == "" && m.PasswordFile == "":
-		v.errorf("$.mail.user", "user %q needs a password: set password_env (an environment variable's name) or password_file", m.User)
-	case m.User == "" && (m.PasswordEnv != "" || m.PasswordFile != ""):
-		v.errorf("$.mail", "a password is set but no user")
-	}
+	v.passwordSource("mail", m.User, m.PasswordEnv, m.PasswordFile)
 	if m.From == "" {
 		v.errorf("$.mail", "mail needs from: the sender's address")
 	} else if _, err := mail.ParseAddress(m.From); err != nil {
@@ -210,5 +210,24 @@ func (m *Mail) validate(v *validator) {
 		if _, err := mail.ParseAddress(to); err != nil {
 			v.errorf(fmt.Sprintf("$.mail.to[%d]", i), "to %q: %v", to, err)
 		}
+	}
+}
+
+// passwordWritten reports a password written in section: it would end up
+// in backups and version control.
+func (v *validator) passwordWritten(section, what string) {
+	v.errorf("$."+section+".password", "the %s password must not be written in the config: put it in an environment variable named by password_env, or in a file (mode 600) named by password_file", what)
+}
+
+// passwordSource checks that section names one source of its password
+// when it has a user, and none when it has not.
+func (v *validator) passwordSource(section, user, env, file string) {
+	switch {
+	case env != "" && file != "":
+		v.errorf("$."+section+".password_file", "set password_env or password_file, not both")
+	case user != "" && env == "" && file == "":
+		v.errorf("$."+section+".user", "user %q needs a password: set password_env (an environment variable's name) or password_file", user)
+	case user == "" && (env != "" || file != ""):
+		v.errorf("$."+section, "a password is set but no user")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -87,6 +88,111 @@ func Detect(path string) (Kind, error) {
 		return EML, nil
 	}
 	return "", fmt.Errorf("%s: %w", path, ErrNotMail)
+}
+
+// Source is a place mail is kept: a mail file, an mbox file or a maildir
+// folder, and its size in bytes (a maildir's: its messages').
+type Source struct {
+	Path string
+	Kind Kind
+	Size int64
+}
+
+// Find returns the mail under dir, in path order: every maildir folder (not
+// looked into further) and every other regular file that [Detect] finds to
+// be a mail or an mbox. Files named *.csv are statements and are not looked
+// at, nor are dot files (a mail program's own). A symbolic link given as dir
+// is followed; links inside it are not, so no walk loops.
+func Find(dir string) ([]Source, []error) {
+	root := dir
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		root = dir + string(filepath.Separator) // WalkDir does not follow a link at its root
+	}
+	var out []Source
+	var errs []error
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		path = filepath.Join(dir, strings.TrimPrefix(path, root))
+		name := d.Name()
+		switch {
+		case d.IsDir():
+			if kind, _ := Detect(path); kind == Maildir {
+				size, err := maildirSize(path)
+				if err != nil {
+					errs = append(errs, err)
+				} else {
+					out = append(out, Source{Path: path, Kind: Maildir, Size: size})
+				}
+				return fs.SkipDir
+			}
+			return nil
+		case !d.Type().IsRegular() || strings.HasPrefix(name, ".") || strings.EqualFold(filepath.Ext(name), ".csv"):
+			return nil
+		}
+		kind, err := Detect(path)
+		if err != nil {
+			if !errors.Is(err, ErrNotMail) {
+				errs = append(errs, err)
+			}
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		out = append(out, Source{Path: path, Kind: kind, Size: info.Size()})
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, errs
+}
+
+// Stat returns path as a mail source: its kind ([Detect]) and size.
+func Stat(path string) (Source, error) {
+	kind, err := Detect(path)
+	if err != nil {
+		return Source{}, err
+	}
+	src := Source{Path: path, Kind: kind}
+	if kind == Maildir {
+		src.Size, err = maildirSize(path)
+		return src, err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return Source{}, err
+	}
+	src.Size = info.Size()
+	return src, nil
+}
+
+// maildirSize adds up the sizes of a maildir's messages.
+func maildirSize(dir string) (int64, error) {
+	var n int64
+	for _, sub := range []string{"cur", "new"} {
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return 0, err
+		}
+		for _, e := range entries {
+			if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			info, err := e.Info()
+			if err != nil {
+				return 0, err
+			}
+			n += info.Size()
+		}
+	}
+	return n, nil
 }
 
 // Read hands every message at path to visit, in order (maildir: by file

@@ -65,6 +65,37 @@ func TestDetectAndRead(t *testing.T) {
 	}
 }
 
+// TestFind: a folder's mail is found by content, maildirs as a whole;
+// statements, dot files and other files are left alone.
+func TestFind(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "notices", "1.eml"), "From: a@example.jp\n\na\n")
+	write(t, filepath.Join(dir, "notices", "INBOX"), "From a Sat Mar 14 19:43:10 2026\nFrom: a@example.jp\n\na\n")
+	write(t, filepath.Join(dir, "notices", "dkim.txt"), "sel._domainkey.example.jp. IN TXT \"v=DKIM1; p=x\"\n")
+	write(t, filepath.Join(dir, "notices", ".hidden.eml"), "From: a@example.jp\n\na\n")
+	write(t, filepath.Join(dir, "2022.csv"), "Date:2022,amount\n") // a header line, but a statement
+	write(t, filepath.Join(dir, "Mail", "cur", "1:2,S"), "From: b@example.jp\n\nbb\n")
+	write(t, filepath.Join(dir, "Mail", "new", "2"), "From: c@example.jp\n\nccc\n")
+	write(t, filepath.Join(dir, "Mail", "cur", "x.eml"), "From: d@example.jp\n\nd\n") // inside the maildir: read with it
+	got, errs := Find(dir)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []Source{
+		{filepath.Join(dir, "Mail"), Maildir, int64(len("From: b@example.jp\n\nbb\n") + len("From: c@example.jp\n\nccc\n") + len("From: d@example.jp\n\nd\n"))},
+		{filepath.Join(dir, "notices", "1.eml"), EML, 22},
+		{filepath.Join(dir, "notices", "INBOX"), Mbox, 54},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Find: %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Find[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
 // TestLimits: an oversized message is an error naming it, and the messages
 // around it are still read.
 func TestLimits(t *testing.T) {

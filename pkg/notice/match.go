@@ -3,23 +3,44 @@ package notice
 import (
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
+// Binding ties the card a notice names to a statement's card, where the
+// names do not tell (the config's notices: cards:). Each side is a part of
+// the card's label, as the config's cards: match is.
+type Binding struct {
+	// Notice is a part of the card's label in the notices, e.g.
+	// "Ｏｌｉｖｅ／クレジット".
+	Notice string `yaml:"notice"`
+	// Statement is a part of the statement card's label, e.g. "4980-11**".
+	Statement string `yaml:"statement"`
+}
+
 // BindCard returns the statement card a notice's card is, from cards (the
-// cards the statements show): the one the config binds it to explicitly
-// (notice card label -> statement card label), or else the only card of the
+// cards the statements show): the one card the first binding whose Notice
+// part is in the notice card's label selects, or else the only card of the
 // same issuer whose name is the same once folded (widths, spaces, case).
 // Notices print no card number, so the name is all there is to go on; two
-// same-named cards of one issuer are not guessed between. ok is false for a
-// notice whose card has no statement yet: it is checked with its notices
-// alone.
-func BindCard(c statement.Card, cards []statement.Card, explicit map[string]string) (statement.Card, bool) {
-	if want, ok := explicit[c.Label()]; ok {
+// same-named cards of one issuer are not guessed between, nor two cards a
+// binding selects. ok is false for a notice whose card has no statement
+// yet: it is checked with its notices alone.
+func BindCard(c statement.Card, cards []statement.Card, bindings []Binding) (statement.Card, bool) {
+	label := c.Label()
+	for _, b := range bindings {
+		if !spec.MatchLabel(b.Notice, label) {
+			continue
+		}
+		var found []statement.Card
 		for _, s := range cards {
-			if s.Label() == want {
-				return s, true
+			if spec.MatchLabel(b.Statement, s.Label()) && !contains(found, s) {
+				found = append(found, s)
 			}
 		}
+		if len(found) == 1 {
+			return found[0], true
+		}
+		return c, false
 	}
 	var found []statement.Card
 	name := payee.Fold(c.Name)

@@ -23,9 +23,12 @@ func TestBindCard(t *testing.T) {
 	if got, ok := BindCard(statement.Card{Issuer: "三井住友カード", Name: "Ｏｌｉｖｅ／クレジット"}, cards, nil); ok {
 		t.Errorf("a card with no statement bound to %v", got)
 	}
-	explicit := map[string]string{"Ｏｌｉｖｅ／クレジット": other.Label()}
+	explicit := []Binding{{Notice: "olive", Statement: "4980-11**"}}
 	if got, ok := BindCard(statement.Card{Issuer: "三井住友カード", Name: "Ｏｌｉｖｅ／クレジット"}, cards, explicit); !ok || got != other {
 		t.Errorf("by the config: %v %v", got, ok)
+	}
+	if got, ok := BindCard(statement.Card{Issuer: "三井住友カード", Name: "Ｏｌｉｖｅ／クレジット"}, cards, []Binding{{Notice: "olive", Statement: "4980"}}); ok {
+		t.Errorf("a binding that selects two cards: bound to %v", got)
 	}
 	twin := stCard
 	twin.Number = "4980-99**-****-****"

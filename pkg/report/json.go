@@ -36,6 +36,8 @@ type Charge struct {
 	Ref string `json:"ref,omitempty"`
 	// Reverses is the source of the charge a refund reverses.
 	Reverses string `json:"reverses,omitempty"`
+	// Notice is what the card company's usage notice said of the charge.
+	Notice *Notice `json:"notice,omitempty"`
 }
 
 // ChargeJSON converts a charge to its JSON form.
@@ -53,6 +55,7 @@ func ChargeJSON(c *statement.Charge) Charge {
 		Holder:   c.Holder,
 		Format:   c.Format,
 		Ref:      c.Ref,
+		Notice:   NoticeJSON(c.Notice),
 	}
 	if c.Installments > 1 {
 		j.Installments = c.Installments
@@ -79,6 +82,9 @@ type Finding struct {
 	// overdue recurring payment) rather than about suspect charges.
 	CardLevel bool     `json:"card_level,omitempty"`
 	Charges   []Charge `json:"charges"`
+	// Notified says how soon a usage notice told of the first notified
+	// charge (see [Notified]), in English.
+	Notified string `json:"notified,omitempty"`
 }
 
 // Reason is the JSON form of one reason of a finding: its message in
@@ -132,6 +138,8 @@ type Scan struct {
 	// Warnings are problems that do not change the exit code (a config
 	// payee that matches nothing); added in the shape of errors.
 	Warnings []Error `json:"warnings,omitempty"`
+	// Notices is what the usage-notice mails gave, when any were read.
+	Notices *Notices `json:"notices,omitempty"`
 }
 
 // ErrorJSON splits an error into its source and message.
@@ -156,6 +164,9 @@ func ScanJSON(res *scan.Result, findings []rules.Finding) Scan {
 		for _, c := range f.Charges {
 			jf.Charges = append(jf.Charges, ChargeJSON(c))
 		}
+		if m, ok := Notified(f); ok {
+			jf.Notified = message.Render(lang.EN, m)
+		}
 		out.Findings = append(out.Findings, jf)
 	}
 	if res.Checked.Charges > 0 {
@@ -168,6 +179,7 @@ func ScanJSON(res *scan.Result, findings []rules.Finding) Scan {
 	for _, e := range res.Warnings {
 		out.Warnings = append(out.Warnings, ErrorJSON(e))
 	}
+	out.Notices = NoticesJSON(&res.Notices)
 	return out
 }
 

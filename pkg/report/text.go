@@ -120,7 +120,7 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 				if i == 0 {
 					sev, id = l.Severity(f.Severity), f.ID
 				}
-				t.Row(sev, id, l.Date(c.Date), amountIn(l, c), safe(c.Merchant), safe(c.Source.String()))
+				t.Row(sev, id, When(l, c), amountIn(l, c), safe(c.Merchant), safe(c.Source.String()))
 			}
 			t.Note(l.Pick("card: ", "カード: ") + safe(f.Card.Display()))
 			for _, r := range f.Reasons {
@@ -133,12 +133,18 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 				}
 				t.Note(message.Render(l, AckHint(f)))
 			}
+			if m, ok := Notified(f); ok {
+				t.Note("⏱ " + safe(message.Render(l, m)))
+			}
 		}
 		if err := t.Write(w); err != nil {
 			return err
 		}
 	}
 	if err := writeWithdrawn(w, l, opt.Withdrawn); err != nil {
+		return err
+	}
+	if err := writeNotices(w, l, &res.Notices); err != nil {
 		return err
 	}
 	out := SummaryIn(l, res, findings) + "\n"

@@ -4,9 +4,7 @@
 package scan
 
 import (
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer"
@@ -70,46 +68,8 @@ type Result struct {
 	// code: a config payee that matches nothing, but would have matched
 	// part of a payee before patterns matched whole payees.
 	Warnings []error
-}
-
-// Collect expands paths into statement files, with the run's default input
-// budget; see [importer.Collect]. Notes say which folders held no statement.
-func Collect(paths []string) ([]string, []importer.Note, []error) {
-	return importer.Collect(paths, 0)
-}
-
-// Load collects and imports the statements at paths and merges their
-// charges. Problems with the paths and the files are in Errors.
-//
-// Files are read in parallel, one per core at a time (decoding and parsing
-// are most of a large run's reading); the results keep the order of files.
-func Load(reg *importer.Registry, paths []string) *Result {
-	files, notes, errs := Collect(paths)
-	res := &Result{Errors: errs, Notes: notes}
-	results := make([]importer.Result, len(files))
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, path := range files {
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer func() { <-slots; wg.Done() }()
-			results[i] = reg.ImportFile(path)
-		}()
-	}
-	wg.Wait()
-	var stmts []*statement.Statement
-	for i, path := range files {
-		r := results[i]
-		res.Errors = append(res.Errors, r.Errors...)
-		if r.Statement == nil {
-			continue
-		}
-		res.Files = append(res.Files, File{Path: path, Format: r.Format.Name, Encoding: string(r.Encoding), Stmt: r.Statement})
-		stmts = append(stmts, r.Statement)
-	}
-	res.Charges = Merge(stmts)
-	return res
+	// Notices is what the usage-notice mails gave.
+	Notices Notices
 }
 
 // Registry builds the importer registry for cfg (built-in formats and the

@@ -7,7 +7,6 @@ import (
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/pkg/report"
-	"github.com/cardcheck/cardcheck/pkg/scan"
 )
 
 // Options are the command's flags and arguments.
@@ -47,7 +46,7 @@ stderr; the charges that could be read are printed).`,
 func Run(o *Options) error {
 	f, io := o.Factory, o.Factory.IO
 	_, problems := f.ScanConfig()
-	res := scan.Load(f.Registry(), o.Paths)
+	res := f.Reader().Load(o.Paths)
 	res.Errors = append(problems, res.Errors...)
 	io.PrintErrors(res.Errors...)
 	io.PrintNotes(res.Notes...)

@@ -11,6 +11,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 	"github.com/cardcheck/cardcheck/rules"
@@ -112,6 +113,17 @@ func (f *Factory) Registry() *importer.Registry {
 		return all.Registry(nil)
 	}
 	return all.Registry(cfg.Formats)
+}
+
+// Reader reads a run's inputs as the config says: the statement formats
+// (built-in and the config's), and usage notices checked and bound to
+// cards as its notices: section says.
+func (f *Factory) Reader() *scan.Reader {
+	r := &scan.Reader{Formats: f.Registry()}
+	if cfg, _ := f.ScanConfig(); cfg != nil {
+		r.Verifier, r.Cards = cfg.Notices.Verifier(), cfg.Notices.Bindings()
+	}
+	return r
 }
 
 // Lang is the language to speak: flag ("ja" or "en") when given, else

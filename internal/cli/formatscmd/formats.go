@@ -92,7 +92,7 @@ func RunDetect(o *Options) error {
 	_, problems := f.ScanConfig()
 	io.PrintErrors(problems...)
 	reg := f.Registry()
-	files, notes, errs := scan.Collect(o.Files)
+	in, notes, errs := scan.Collect(o.Files)
 	io.PrintErrors(errs...)
 	io.PrintNotes(notes...)
 	failed := len(problems) > 0 || len(errs) > 0
@@ -101,7 +101,7 @@ func RunDetect(o *Options) error {
 	// Under the table, for each file: what became of each of its control
 	// totals, and its lines that are no charge and no error.
 	var details []string
-	for _, path := range files {
+	for _, path := range in.Statements {
 		d := scan.Detect(reg, path)
 		io.PrintErrors(d.Errors...)
 		failed = failed || len(d.Errors) > 0
@@ -119,6 +119,10 @@ func RunDetect(o *Options) error {
 		for _, n := range d.Notes {
 			details = append(details, n.String())
 		}
+	}
+	// Mail is read by the notice layouts (cardcheck scan), not by formats.
+	for _, m := range in.Mail {
+		t.Row(m.Path, "mail ("+string(m.Kind)+")", "", "", "", "", "")
 	}
 	if err := t.Write(io.Out); err != nil {
 		return err

@@ -100,7 +100,7 @@ func Run(o *Options) error {
 // either. cfg is nil when the config has errors.
 func load(f *cmdutil.Factory, paths []string) (*config.Config, *scan.Result) {
 	cfg, problems := f.ScanConfig()
-	res := scan.Load(f.Registry(), paths)
+	res := f.Reader().Load(paths)
 	res.Errors = append(problems, res.Errors...)
 	f.IO.PrintErrors(res.Errors...)
 	f.IO.PrintNotes(res.Notes...)

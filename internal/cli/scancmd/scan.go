@@ -145,7 +145,7 @@ func Run(o *Options) error {
 		}
 		opt.Today = statement.DateOf(f.Now())
 	}
-	res := scan.Load(f.Registry(), paths)
+	res := f.Reader().Load(paths)
 	scan.Check(res, opt)
 	res.Errors = append(problems, res.Errors...)
 	io.PrintErrors(res.Errors...)

@@ -116,7 +116,8 @@ func writeDemo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		name := fmt.Sprintf("%s-%02d.eml", at.Format("20060102-1504"), i+1)
+		// No run of digits in the name that a card number could be.
+		name := fmt.Sprintf("%s-%02d.eml", at.Format("2006-01-02T1504"), i+1)
 		if err := os.WriteFile(filepath.Join(demoDir, name), signed.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -127,11 +128,16 @@ func writeDemo(t *testing.T) {
 	}
 }
 
-// demoKeys reads the pinned record of dkim.txt.
+// demoKeys reads the pinned record of dkim.txt, which the demo's config
+// pins too.
 func demoKeys(t *testing.T) map[string]string {
 	data, err := os.ReadFile(filepath.Join(demoDir, "dkim.txt"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile(filepath.Join(demoDir, "..", "demo", "config.yaml"))
+	if err != nil || !strings.Contains(string(cfg), "- '"+strings.TrimSpace(string(data))+"'") {
+		t.Errorf("testdata/demo/config.yaml does not pin the key of dkim.txt (%v): paste its line under notices: dkim_keys:", err)
 	}
 	keys, err := auth.ParseKeys(data)
 	if err != nil || len(keys) != 1 {
