@@ -121,7 +121,7 @@ rules:
 	want := []string{
 		`config.yaml:3:19: rule burst has no parameter "wthin" (did you mean "within"?); it has: enabled, min, within, severity, same-amount, same-amount-within, same-amount-from, same-amount-severity`,
 		`config.yaml:3:40: rule burst: severity: severity "alrt": want info, warning or alert`,
-		`config.yaml:4:3: rules: unknown rule "new-merchnt" (did you mean "new-merchant"?); the rules are reported-payee, unknown-payee, new-subscription, burst, new-merchant,`,
+		`config.yaml:4:3: rules: unknown rule "new-merchnt" (did you mean "new-merchant"?); the rules are reported-payee, unknown-payee, new-subscription, burst, minutes, new-merchant,`,
 		`config.yaml:5:12: rule foreign: want a mapping of parameters, like {enabled: false}`,
 		`config.yaml:6:23: rule duplicate: within: "3m": want a number of days like 1d, 7d, 2w or 1y`,
 		`config.yaml:7:3: rule high-risk-merchant: add: pattern "re:(": error parsing regexp`,
@@ -139,7 +139,7 @@ rules:
 
 func TestDescribe(t *testing.T) {
 	ds := Describe(Catalogue())
-	if len(ds) != 15 {
+	if len(ds) != 16 {
 		t.Fatalf("%d rules", len(ds))
 	}
 	for _, d := range ds {

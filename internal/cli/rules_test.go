@@ -29,7 +29,7 @@ func TestRulesCheck(t *testing.T) {
 	if code := Main([]string{"--config", good, "rules", "check"}, strings.NewReader(""), &out, &errb); code != 0 || errb.Len() > 0 {
 		t.Errorf("good config: exit %d, %s", code, errb.String())
 	}
-	if !strings.Contains(out.String(), "ok: 15 built-in rules on, 1 user rule(s)") {
+	if !strings.Contains(out.String(), "ok: 16 built-in rules on, 1 user rule(s)") {
 		t.Errorf("stdout %q", out.String())
 	}
 
