@@ -37,7 +37,12 @@ func Collect(paths []string) (Inputs, []importer.Note, []error) {
 	var errs []error
 	var spent int64
 	withMail := map[string]bool{} // folders where mail was found
+	seen := map[string]bool{}
 	addMail := func(src mailbox.Source) {
+		if seen[src.Path] {
+			return
+		}
+		seen[src.Path] = true
 		if spent+src.Size > importer.DefaultBudget {
 			errs = append(errs, fmt.Errorf("%s: %w: not read: with it the files of this run would hold more than %d MiB, the most one run reads",
 				src.Path, importer.ErrLimit, importer.DefaultBudget>>20))
@@ -46,42 +51,25 @@ func Collect(paths []string) (Inputs, []importer.Note, []error) {
 		spent += src.Size
 		in.Mail = append(in.Mail, src)
 	}
-	seen := map[string]bool{}
 	for _, p := range paths {
 		info, err := os.Stat(p)
-		switch {
-		case p == importer.Stdin || err != nil:
-			stmtPaths = append(stmtPaths, p) // the importer reads stdin and reports the error
-		case info.IsDir():
+		if p != importer.Stdin && err == nil && (info.IsDir() || info.Mode().IsRegular() && !strings.EqualFold(filepath.Ext(p), ".csv")) {
 			if src, err := mailbox.Stat(p); err == nil {
-				if !seen[p] {
-					seen[p] = true
-					addMail(src)
-				}
+				addMail(src)
 				continue
 			}
-			stmtPaths = append(stmtPaths, p)
-			srcs, e := mailbox.Find(p)
-			errs = append(errs, e...)
-			for _, s := range srcs {
-				withMail[p] = true
-				if !seen[s.Path] {
-					seen[s.Path] = true
-					addMail(s)
-				}
-			}
-		case !strings.EqualFold(filepath.Ext(p), ".csv") && info.Mode().IsRegular():
-			if src, err := mailbox.Stat(p); err == nil {
-				if !seen[p] {
-					seen[p] = true
+			if info.IsDir() {
+				srcs, e := mailbox.Find(p)
+				errs = append(errs, e...)
+				withMail[p] = len(srcs) > 0
+				for _, src := range srcs {
 					addMail(src)
 				}
-				continue
 			}
-			stmtPaths = append(stmtPaths, p)
-		default:
-			stmtPaths = append(stmtPaths, p)
 		}
+		// The importer reads stdin, walks folders for statements and
+		// reports what cannot be read.
+		stmtPaths = append(stmtPaths, p)
 	}
 	files, notes, stmtErrs := importer.Collect(stmtPaths, importer.DefaultBudget-spent)
 	in.Statements = files
