@@ -13,6 +13,7 @@ func init() { add(ruleLabels) }
 var ruleLabels = map[string]Entry{
 	"rule.unknown-payee":      {EN: "unknown-payee", JA: "既知でない支払先"},
 	"rule.burst":              {EN: "burst", JA: "急な連続利用"},
+	"rule.minutes":            {EN: "minutes", JA: "数分間の連続利用"},
 	"rule.new-subscription":   {EN: "new-subscription", JA: "新しい定期払い"},
 	"rule.reported-payee":     {EN: "reported-payee", JA: "不正と届けた支払先"},
 	"rule.new-merchant":       {EN: "new-merchant", JA: "初めての店で高額"},

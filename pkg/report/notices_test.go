@@ -45,6 +45,10 @@ alert     3dd5a9d91e01  2022-01-24 02:13  ¥10,000  APPLE COM BILL  n/2022-01-24
     card: ビジネスカード 4980-00**-****-****
     ↳ unknown-payee: not a known payee
     ⏱ known from 三井住友カード's usage notice 40 seconds after the charge (charge 2022-01-24 02:13, notice mailed 2022-01-24 02:13), not at the next statement
+    If you did not make these charges:
+      call 三井住友カード, lost and stolen cards, 24 hours: 0120-919-456
+      tell them you did not make these charges (the date, shop and amount of each) and which card it is (its name and last four digits); ask them to stop the card, send a new one with a new number, and treat the charges as fraud (不正利用): card companies usually cover fraud reported within 60 days
+    If you made these charges: cardcheck ack 3dd5a9d91e01
 Phishing: these mails imitate a card company's usage notice and were not sent by it; they are no charge. Do not open their links:
   n/phish.eml: phishing imitation of 三井住友カード's notice (subject “【重要】ご利用確認\x07”): it was sent from info@vpass-card.example, not from vpass.ne.jp or smbc-card.com
 Notified, never on a statement (not checked as charges):
@@ -66,7 +70,7 @@ Cards known only from their usage notices (no statement given yet): checked with
 	}
 	var ja strings.Builder
 	TextWith(&ja, res, fs, TextOptions{Lang: lang.JA})
-	for _, w := range []string{"2022/01/24 02:13", "三井住友カードの利用通知により利用から40秒後に判明", "フィッシング: ", "利用をお断り",
+	for _, w := range []string{"2022年1月24日 02:13  10,000円", "三井住友カードの利用通知により利用から40秒後に判明", "フィッシング: ", "利用をお断り",
 		"利用通知16件を読みました: 明細にあるもの10件、まだ明細にないため利用として確認したもの5件、明細に載らないもの1件。フィッシング1件。"} {
 		if !strings.Contains(ja.String(), w) {
 			t.Errorf("JA: no %q in\n%s", w, ja.String())

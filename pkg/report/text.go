@@ -126,15 +126,15 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 			for _, r := range f.Reasons {
 				t.Note("↳ " + message.RuleLabel(l, r.Rule) + ": " + safe(message.Render(l, r.Message)))
 			}
+			if m, ok := Notified(f); ok {
+				t.Note("⏱ " + safe(message.Render(l, m)))
+			}
 			if steps := NextStep(f); len(steps) > 0 {
 				t.Note(message.Render(l, steps[0]))
 				for _, m := range steps[1:] {
 					t.Note("  " + safe(message.Render(l, m))) // the company is named by the statement
 				}
 				t.Note(message.Render(l, AckHint(f)))
-			}
-			if m, ok := Notified(f); ok {
-				t.Note("⏱ " + safe(message.Render(l, m)))
 			}
 		}
 		if err := t.Write(w); err != nil {
