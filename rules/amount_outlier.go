@@ -78,17 +78,23 @@ func (o amountOutlierRule) Check(card *Card) []Finding {
 	return out
 }
 
-// payeeMaxBefore returns the largest purchase from the payee of the
-// purchase at index i made at least [newRelationship] days before it (0
-// when none), trusted: what the card is used to paying there.
+// payeeMaxBefore returns the largest trusted purchase from the payee of
+// the purchase at index i made at least [priorCycle] days before it (0 when
+// none): what the card is used to paying there, its last month's bill
+// included.
 func (c *Card) payeeMaxBefore(i int) int64 {
 	ch := c.Charges[i]
 	px := c.byPayee[ch.Payee]
 	var m int64
 	for _, k := range px.purchases[:c.ppos[i]] {
-		if int(ch.Date-c.Charges[k].Date) >= newRelationship && c.trusted(k) {
+		if int(ch.Date-c.Charges[k].Date) >= priorCycle && c.trusted(k) {
 			m = max(m, c.yen[k])
 		}
 	}
 	return m
 }
+
+// priorCycle is how long before a charge the payee's earlier charges count
+// as what the card is used to: a month's bill billed a few days early is
+// in, the rest of a run of charges is not.
+const priorCycle = 25

@@ -95,6 +95,10 @@ func (b burstRule) bursts(card *Card, px *payeeIndex, near []*statement.Charge) 
 	return out
 }
 
+// smallVisit is the largest charge of a few at a new ordinary place that
+// are a visit, not a burst.
+const smallVisit = 5000
+
 // firstOrder is the largest charge of a multi-charge online order (or of a
 // top-up) that needs no history with the payee to explain it.
 const firstOrder = 10000
@@ -110,7 +114,8 @@ const firstOrder = 10000
 //   - an online retailer or a top-up, within its usual amounts or each
 //     under the card's usual large purchase (or ¥10,000): one order bills
 //     as several charges, a transit card is topped up twice a day;
-//   - small charges at a foreign place during a trip.
+//   - up to four small charges (¥5,000 each at most) at a new ordinary
+//     place, and small charges at a foreign place during a trip.
 func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
 	kind := c.kindOf(px)
 	if kind == Donation {
@@ -130,6 +135,11 @@ func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
 		return true
 	case (kind == OnlineRetailer || kind == TopUp) && (within || top <= max(c.baseline().P90, firstOrder)):
 		return true
+	case h.N == 0 && kind == OtherKind && len(g) <= 4 && top <= smallVisit && c.riskOf(px, nil) == "":
+		// A few small charges at a place new to the card that sells
+		// nothing cash-like: a shop visited again the same day, a place
+		// on a trip. Fraud spends at app and gift stores, or large.
+		return true
 	}
 	// Small charges at a place abroad that is no app or gift store, with
 	// the card paying another place in that currency those days: a
@@ -142,6 +152,9 @@ func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
 // of it: a top-up of ¥3,000 every few days is how this card pays that
 // payee; ¥10,000 three times at a store that sold ¥490 apps is not.
 func (b burstRule) pricePoints(card *Card, px *payeeIndex, idx []int) []Finding {
+	if k := card.kindOf(px); k == Donation || k == TopUp {
+		return nil // round amounts again and again are how donations and top-ups are made
+	}
 	// Charges of one amount, in date order: a stable sort by amount of the
 	// date-ordered indices, cut into runs of equal amounts.
 	var items []int

@@ -116,3 +116,35 @@ func TestBigTicketContext(t *testing.T) {
 	}
 	mustContain(t, fs, "it sells big-ticket items (electronics, furniture, travel), where a large first purchase is usual")
 }
+
+// A charge far above what the card pays a payee it uses is a warning with
+// the range; a big-ticket seller's large sale is not.
+func TestAboveRange(t *testing.T) {
+	var topUps []*statement.Charge
+	for i, day := range []string{"2021-01-05", "2021-02-19", "2021-03-02", "2021-04-27", "2021-06-11", "2021-06-30", "2021-08-14", "2021-09-03", "2021-10-22", "2021-11-08", "2021-11-29"} {
+		topUps = append(topUps, buy(day, "ＰａｙＰａｙ　チャージ", []int64{3000, 2000}[i%2]))
+	}
+	base := join(everyday(24, 365), topUps)
+	cs := join(base, one(buy("2021-12-07", "ＰａｙＰａｙ　チャージ", 50000), buy("2021-12-09", "ヨドバシカメラ", 98000)))
+	fs := rule("above-range").Check(cardOf("2021-12-01", "2021-12-31", cs, nil))
+	if got := flagged(fs); len(got) != 1 || got[0] != "warning 2021-12-07 PAYPAY チャージ 50000" {
+		t.Fatalf("got %q", got)
+	}
+	mustContain(t, fs, "PAYPAY チャージ charged ¥50,000 on 2021-12-07, 16.7× the most this card paid it in the last year (¥3,000, over 11 purchases); the limit is 4×")
+}
+
+// A phone bill that moves with calls is a bill on a recurring-only card
+// whatever streams its amounts make: its dates are monthly.
+func TestVolatileBillOnRecurringOnlyCard(t *testing.T) {
+	phone := []int64{6200, 9800, 7100, 11800, 6900, 8400, 12500, 7600, 9900, 6400, 13200, 8800, 10400, 7300, 11900}
+	var cs []*statement.Charge
+	for i, y := range phone {
+		cs = append(cs, buy(d("2021-01-20").AddMonths(i).String(), "ソフトバンク　携帯電話料金", y))
+	}
+	card := cardOf("2022-03-01", "2022-03-31", join(corporate(15), cs), nil)
+	for _, f := range atLeast(run(card), severity.Warning) {
+		if !f.CardLevel {
+			t.Errorf("%v: %s", flagged([]Finding{f}), summary(f))
+		}
+	}
+}

@@ -57,7 +57,7 @@ var highRiskMerchants = []struct {
 	Patterns []string
 }{
 	{"app-store", []string{"APPLE COM BILL", "APPLE.COM/BILL", "APPLECOMBILL", "ITUNES", "GOOGLE *", "GOOGLE PLAY", "GOOGLEPLAY", "AMAZON APPSTORE"}},
-	{"game-store", []string{"STEAM", "VALVE", "PLAYSTATION", "SONY INTERACTIVE", "NINTENDO", "XBOX", "EPIC GAMES", "BLIZZARD", "RIOT GAMES", "ROBLOX", "GARENA", "HOYOVERSE", "DMM GAMES", "スクウェア・エニックス", "バンダイナムコ"}},
+	{"game-store", []string{"STEAM", "VALVE", "PLAYSTATION", "SONY INTERACTIVE", "NINTENDO", "XBOX", "EPIC GAMES", "BLIZZARD", "RIOT GAMES", "ROBLOX", "GARENA", "HOYOVERSE", "DMM GAMES", "スクウェア・エニックス", "バンダイナムコ", "ニンテンドー", "プレイステーション"}},
 	{"gift-card", []string{"GIFT CARD", "GIFTCARD", "ギフトカード", "ギフト券", "AMAZON GIFT", "アマゾンギフト", "AMAZON.CO.JP GIFT", "ITUNESカード", "GOOGLE PLAY ギフト", "APP STORE & ITUNES", "ウェブマネー", "WEBMONEY", "BITCASH", "ビットキャッシュ", "NETCASH", "ネットキャッシュ", "POSAカード"}},
 	{"prepaid", []string{"チャージ", "CHARGE TOP", "TOP-UP", "TOPUP", "KYASH", "VANDLE", "バンドルカード", "PAYPAY チャージ", "LINE PAY チャージ", "AU PAY チャージ", "モバイルSUICA", "MOBILE SUICA", "REVOLUT", "TRANSFERWISE", "WISE PAYMENTS", "SKRILL", "NETELLER", "PAYSAFE"}},
 	{"crypto", []string{"BITFLYER", "COINCHECK", "BITBANK", "GMOコイン", "GMO COIN", "DMM BITCOIN", "BINANCE", "COINBASE", "KRAKEN", "BYBIT", "CRYPTO.COM", "MOONPAY", "暗号資産", "ビットコイン", "仮想通貨"}},

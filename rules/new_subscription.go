@@ -18,9 +18,9 @@ func init() {
 
 // newSubscriptionRule reports a payee that starts charging on a cadence: a new
 // recurring payment, with its cadence, amount and first date. A cadence is
-// a learned stream (see package recurring), or looser, a payee that has
-// charged about one amount about once a month from its first charge on
-// (every 20 to 45 days, within a quarter or ¥200 of the usual amount): how
+// a learned monthly stream (see package recurring), or looser, a payee that
+// has charged about one amount about once a month from its first charge on
+// (every 20 to 45 days, within a tenth or ¥100 of the usual amount): how
 // slow skims charge.
 //
 // Bimonthly and longer cadences are left out: the same amount months later
@@ -123,8 +123,10 @@ func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, ok bool) 
 	if first < c.all[0].Date.AddDays(WarmUpDays) {
 		return nil, message.Value{}, false // charging since the card's first statements: it started before them
 	}
-	if s := c.stream[i]; s != nil && s.Cadence.Months >= 2 {
-		return nil, message.Value{}, false // a renewal (see markKnown), not how fraud charges
+	if s := c.stream[i]; s != nil && s.Cadence.Months != 1 {
+		// Weekly streams of two charges are mostly a shop visited twice;
+		// bimonthly and longer ones renew (see markKnown).
+		return nil, message.Value{}, false
 	} else if s != nil && s.First() == first && ch.Date > first {
 		for _, m := range s.Charges {
 			if m.Date > ch.Date {
@@ -151,7 +153,7 @@ func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, ok bool) 
 	}
 	m := median(amounts)
 	for _, a := range amounts {
-		if abs(a-m) > max(m/4, 200) {
+		if abs(a-m) > max(m/10, 100) {
 			return nil, message.Value{}, false
 		}
 	}

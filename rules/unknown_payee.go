@@ -39,6 +39,9 @@ func (u unknownPayeeRule) Check(card *Card) []Finding {
 		if s != nil && (onSchedule(s, ch.Date) || card.cycleAfterTrusted(i, s.Cadence)) && !doubleRatio.AtLeast(card.yen[i], streamRef(s, ch.Date)) {
 			return // a known bill on its day: its amount is amount-change's to judge
 		}
+		if card.billRhythm(i) {
+			return // a bill the card trusts, on its rhythm, whatever the streams made of its amounts
+		}
 		args := message.Args{"payee": message.Text(ch.Payee), "mode": message.Nested(card.ModeReason)}
 		key := "unknown-payee.not-known"
 		if s != nil {
@@ -83,6 +86,47 @@ func (c *Card) streamOf(p string, d statement.Date) *recurring.Stream {
 		}
 	}
 	return best
+}
+
+// billRhythm reports whether the purchase at index i goes on a bill the card
+// trusts by its dates alone: the payee's last three trusted purchases came
+// one cycle apart (monthly, bimonthly…), i comes one to three cycles after
+// the last, and it is less than double the largest of them. A phone bill
+// that moves with calls can split into streams of odd cadences; its
+// rhythm is plain all the same.
+func (c *Card) billRhythm(i int) bool {
+	px := c.byPayee[c.Charges[i].Payee]
+	var last []int // trusted purchases before i, newest first
+	for k := c.ppos[i] - 1; k >= 0 && len(last) < 3; k-- {
+		if j := px.purchases[k]; c.trusted(j) {
+			last = append(last, j)
+		}
+	}
+	if len(last) < 3 {
+		return false
+	}
+	var top int64
+	for _, j := range last {
+		top = max(top, c.yen[j])
+	}
+	if doubleRatio.AtLeast(c.yen[i], top) {
+		return false
+	}
+	for _, cad := range recurring.Cadences {
+		if cad.Months == 0 {
+			continue
+		}
+		regular := true
+		for k := 0; k+1 < len(last); k++ {
+			gap := int(c.Charges[last[k]].Date - c.Charges[last[k+1]].Date)
+			regular = regular && gap >= cad.Min && gap <= cad.Max
+		}
+		gap := int(c.Charges[i].Date - c.Charges[last[0]].Date)
+		if regular && gap >= cad.Min && gap <= 3*cad.Max {
+			return true
+		}
+	}
+	return false
 }
 
 // cycleAfterTrusted reports whether the payee's last purchase before i is

@@ -269,6 +269,12 @@ var detection = map[string]Entry{
 		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求：新しい定期的な支払い（{{.first}} 以降 {{.cadence}}、{{.charges}} 件、通常 {{.usual}}）" +
 			"{{if .service}}。よく知られた定額サービスまたは公共料金など{{else}}。このカードで知られたサービスではありません：ご自身の契約か確認してください（cardcheck ack）。心当たりがなければカード会社へ{{end}}",
 	},
+	// payee, amount, date, times (the amount over max), max (the most the
+	// card paid the payee in the last year), purchases (how many), limit
+	"above-range": {
+		EN: "{{.payee}} charged {{.amount}} on {{.date}}, {{.times}}× the most this card paid it in the last year ({{.max}}, over {{.purchases}} purchases); the limit is {{.limit}}×",
+		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求。このカードの過去 1 年の最高額（{{.max}}、{{.purchases}} 件）の {{.times}} 倍です。上限は {{.limit}} 倍",
+	},
 	// payee, amount, date, reported (the date of the report), id (the
 	// reported finding)
 	"reported-payee": {
