@@ -23,6 +23,7 @@ var ruleLabels = map[string]Entry{
 	"rule.high-risk-merchant": {EN: "high-risk-merchant", JA: "換金性の高い加盟店"},
 	"rule.foreign":            {EN: "foreign", JA: "海外での利用"},
 	"rule.amount-outlier":     {EN: "amount-outlier", JA: "普段より高額"},
+	"rule.above-range":        {EN: "above-range", JA: "いつもの店で桁違いの額"},
 	"rule.monthly-total":      {EN: "monthly-total", JA: "月の利用額の急増"},
 	"rule.missing-recurring":  {EN: "missing-recurring", JA: "定期払いの途絶"},
 	"rule.breach-exposure":    {EN: "breach-exposure", JA: "情報漏えいの影響"},
