@@ -127,3 +127,52 @@ var scanEntries = map[string]Entry{
 		JA: "PATH が指定されておらず、明細のフォルダー {{.dir}} もありません。cardcheck import でダウンロードした明細を取り込むか、設定ファイルに statements: を書く(cardcheck init)か、PATH を指定してください",
 	},
 }
+
+func init() { add(cliEntries) }
+
+// Usage mistakes (internal/cli): flag is a flag as typed, near the one
+// meant ("" for none), cmd the command's path, value and detail a bad
+// value and why, name and args a command and the number of arguments.
+var cliEntries = map[string]Entry{
+	"cli.unknown-flag": {
+		EN: "unknown flag: {{.flag}}{{if .near}}; did you mean {{.near}}?{{else}}\nRun '{{.cmd}} --help' for usage.{{end}}",
+		JA: "{{.flag}} というフラグはありません{{if .near}}。{{.near}} のことですか?{{else}}\n使い方は '{{.cmd}} --help' で表示されます。{{end}}",
+	},
+	"cli.flag-needs-value": {
+		EN: "flag needs an argument: {{.flag}}\nRun '{{.cmd}} --help' for usage.",
+		JA: "{{.flag}} には値が必要です\n使い方は '{{.cmd}} --help' で表示されます。",
+	},
+	"cli.flag-invalid": {
+		EN: "invalid argument {{printf \"%q\" .value}} for {{.flag}}{{with .detail}}: {{.}}{{end}}",
+		JA: "{{.flag}} の値 {{printf \"%q\" .value}} は使えません{{with .detail}}: {{.}}{{end}}",
+	},
+	"cli.usage": {
+		EN: "{{.err}}\nRun '{{.cmd}} --help' for usage.",
+		JA: "{{.err}}\n使い方は '{{.cmd}} --help' で表示されます。",
+	},
+	"cli.unknown-command": {
+		EN: "unknown command {{printf \"%q\" .name}} for {{printf \"%q\" .cmd}}{{with .near}}; did you mean {{.}}?{{end}}",
+		JA: "{{.cmd}} に {{printf \"%q\" .name}} というコマンドはありません{{with .near}}。{{.}} のことですか?{{end}}",
+	},
+	"cli.args.at-least": {
+		EN: "{{.cmd}} needs at least {{plural .want \"argument\"}}, and got {{.got}}\nRun '{{.cmd}} --help' for usage.",
+		JA: "{{.cmd}} には引数が{{.want}}個以上必要です(指定は{{.got}}個)\n使い方は '{{.cmd}} --help' で表示されます。",
+	},
+	"cli.args.none": {
+		EN: "{{.cmd}} takes no arguments, and got {{.got}}\nRun '{{.cmd}} --help' for usage.",
+		JA: "{{.cmd}} は引数を取りません(指定は{{.got}}個)\n使い方は '{{.cmd}} --help' で表示されます。",
+	},
+}
+
+func init() {
+	add(map[string]Entry{
+		"cli.args.exact": {
+			EN: "{{.cmd}} takes {{plural .want \"argument\"}}, and got {{.got}}\nRun '{{.cmd}} --help' for usage.",
+			JA: "{{.cmd}} の引数は{{.want}}個です(指定は{{.got}}個)\n使い方は '{{.cmd}} --help' で表示されます。",
+		},
+		"cli.args.at-most": {
+			EN: "{{.cmd}} takes at most {{plural .want \"argument\"}}, and got {{.got}}\nRun '{{.cmd}} --help' for usage.",
+			JA: "{{.cmd}} の引数は{{.want}}個までです(指定は{{.got}}個)\n使い方は '{{.cmd}} --help' で表示されます。",
+		},
+	})
+}

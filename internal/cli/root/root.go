@@ -3,14 +3,14 @@
 package root
 
 import (
-	"fmt"
-	"strings"
+	"errors"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/internal/version"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/suggest"
 )
 
@@ -43,22 +43,47 @@ problems (usage, config, input, state or mail).`,
 	root.SetVersionTemplate("cardcheck {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	addCommands(root, f)
+	builtins(root)
+	localHelp(root, f)
+	sayArgs(root)
 	return root
 }
 
-// flagError adds the flag meant to an unknown one: "unknown flag: --jsno;
-// did you mean --json?".
+// flagError says what is wrong with a flag, in the user's language, and
+// adds the flag meant to an unknown one: "unknown flag: --jsno; did you
+// mean --json?".
 func flagError(cmd *cobra.Command, err error) error {
-	msg := err.Error()
-	name, ok := strings.CutPrefix(msg, "unknown flag: --")
-	if !ok {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())
+	var (
+		unknown  *pflag.NotExistError
+		noValue  *pflag.ValueRequiredError
+		badValue *pflag.InvalidValueError
+	)
+	args := message.Args{"cmd": message.Text(cmd.CommandPath())}
+	switch {
+	case errors.As(err, &unknown):
+		name := unknown.GetSpecifiedName()
+		args["flag"], args["near"] = message.Text("--"+name), message.Text("")
+		if name == "" {
+			args["flag"] = message.Text("-" + unknown.GetSpecifiedShortnames())
+		}
+		var names []string
+		cmd.Flags().VisitAll(func(fl *pflag.Flag) { names = append(names, fl.Name) })
+		cmd.InheritedFlags().VisitAll(func(fl *pflag.Flag) { names = append(names, fl.Name) })
+		if near, ok := suggest.Nearest(name, names); ok && name != "" {
+			args["near"] = message.Text("--" + near)
+		}
+		return cmdutil.Say(message.New("cli.unknown-flag", args))
+	case errors.As(err, &noValue):
+		args["flag"] = message.Text("--" + noValue.GetFlag().Name)
+		return cmdutil.Say(message.New("cli.flag-needs-value", args))
+	case errors.As(err, &badValue):
+		detail := ""
+		if cause := errors.Unwrap(badValue); cause != nil {
+			detail = cause.Error()
+		}
+		args["flag"], args["value"], args["detail"] = message.Text("--"+badValue.GetFlag().Name), message.Text(badValue.GetValue()), message.Text(detail)
+		return cmdutil.Say(message.New("cli.flag-invalid", args))
 	}
-	var names []string
-	cmd.Flags().VisitAll(func(fl *pflag.Flag) { names = append(names, fl.Name) })
-	cmd.InheritedFlags().VisitAll(func(fl *pflag.Flag) { names = append(names, fl.Name) })
-	if near, ok := suggest.Nearest(name, names); ok {
-		return fmt.Errorf("%s; did you mean --%s?", msg, near)
-	}
-	return fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())
+	args["err"] = message.Text(err.Error())
+	return cmdutil.Say(message.New("cli.usage", args))
 }
