@@ -167,31 +167,27 @@ func (b breachExposureRule) Adjust(card *Card, fs []Finding) []Finding {
 			}
 		}
 		sort.SliceStable(on, func(x, y int) bool { return fs[on[x]].Severity > fs[on[y]].Severity })
-		if len(on) == 0 {
-			args := b.notice(e)
-			args["raise"] = message.Bool(b.Raise)
-			msg := message.New("breach-exposure.notice", args)
-			cs := []*statement.Charge{e.charge}
-			fs = append(fs, Finding{
-				ID: card.findingID(cs, b.ID()+"/"+e.breach.Name), Rule: b.ID(), Severity: b.Severity, Message: msg,
-				Reasons: []Reason{{Rule: b.ID(), Severity: b.Severity, Message: msg}},
-				Card:    card, Charges: cs, CardLevel: true, topic: e.breach.Name,
-			})
-			continue
-		}
-		for k, i := range on {
+		// The notice is a finding of its own about the card, whatever else
+		// is found: acknowledging a charge finding that cites the breach
+		// must not hide that the card was exposed.
+		args := b.notice(e)
+		args["raise"] = message.Bool(b.Raise)
+		msg := message.New("breach-exposure.notice", args)
+		cs := []*statement.Charge{e.charge}
+		fs = append(fs, Finding{
+			ID: card.findingID(cs, b.ID()+"/"+e.breach.Name), Rule: b.ID(), Severity: b.Severity, Message: msg,
+			Reasons: []Reason{{Rule: b.ID(), Severity: b.Severity, Message: msg}},
+			Card:    card, Charges: cs, CardLevel: true, topic: e.breach.Name,
+		})
+		for _, i := range on {
 			f := &fs[i]
 			from := f.Severity
 			if b.Raise && !raised[i] && f.Severity < severity.Alert {
 				f.Severity++
 				raised[i] = true
 			}
-			// The first finding after the exposure carries the notice; the
-			// others name the breach.
-			key, args := "breach-exposure.notice", b.notice(e)
-			if k > 0 {
-				key = "breach-exposure.also"
-			}
+			// The findings after the exposure name the breach.
+			key, args := "breach-exposure.also", b.notice(e)
 			if f.Severity != from {
 				raisedFrom(args, from, f.Severity)
 			}

@@ -64,18 +64,22 @@ func TestBreachExposure(t *testing.T) {
 func TestBreachRaises(t *testing.T) {
 	// An everyday card that bought a ticket through イベントペイ in the
 	// breach's window: a later new-merchant warning becomes an alert; an
-	// info stays info; the notice comes once.
+	// info stays info; the notice comes once, as a finding of its own.
 	cs := join(everyday(9, 400), one(buy("2021-11-05", "イベントペイ", 4500), buy("2022-01-28", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 50000), buy("2022-01-29", "ＮＥＴＦＬＩＸ．ＣＯＭ", 1490)))
 	cs = slices.DeleteFunc(cs, func(c *statement.Charge) bool { return c.Payee == "NETFLIX.COM" && c.Date == d("2022-01-10") })
 	cs = append(cs, buy("2022-01-10", "ＮＥＴＦＬＩＸ．ＣＯＭ", 1990))
 	fs := (&Engine{Rules: []Rule{rule("new-merchant"), amountChangeRule{Severity: severity.Warning, Increase: 1500, Double: 1800}, rule("breach-exposure")}}).RunCard(cardOf("2022-01-01", "2022-01-31", cs, nil))
 	got := flagged(fs)
-	want := []string{"alert 2022-01-28 GADGET DIRECT 50000", "info 2022-01-10 NETFLIX.COM 1990"}
+	want := []string{"alert 2022-01-28 GADGET DIRECT 50000", "info 2022-01-10 NETFLIX.COM 1990", "warning 2021-11-05 イベントペイ 4500"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("got %q\nwant %q", got, want)
 	}
-	// The notice explains the raised finding rather than standing alone.
-	mustContain(t, fs[:1], "this card was used at イベントペイ on 2021-11-05, inside the Metaps Payment breach", "raised from warning to alert")
+	// The raised finding names the breach; the notice stands alone, so that
+	// acknowledging the finding does not hide it (issue 10).
+	mustContain(t, fs[:1], "this card was exposed in the Metaps Payment breach (used at イベントペイ on 2021-11-05)", "raised from warning to alert")
+	if !fs[2].CardLevel {
+		t.Errorf("the notice is not card-level: %v", flagged(fs[2:]))
+	}
 	if fs[0].Rule != "new-merchant" {
 		t.Errorf("the suspicion stays the finding's rule: %s", fs[0].Rule)
 	}

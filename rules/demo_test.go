@@ -38,13 +38,21 @@ func TestDemo(t *testing.T) {
 			if len(res.Errors) > 0 {
 				t.Fatal(res.Errors)
 			}
-			var alerts []rules.Finding
+			var alerts, notices []rules.Finding
 			for _, f := range res.Findings {
-				if f.Severity == severity.Alert {
+				switch {
+				case f.Severity == severity.Alert:
 					alerts = append(alerts, f)
-				} else {
+				case f.CardLevel && f.Rule == "breach-exposure":
+					notices = append(notices, f)
+				default:
 					t.Errorf("unexpected finding: %v %s", f.Severity, summary(f))
 				}
+			}
+			// The breach is a notice of its own (issue 10: acknowledging the
+			// Apple alert must not hide it), and the alert names it.
+			if len(notices) != 1 || !strings.Contains(summary(notices[0]), "this card was used at 会費ペイ on 2021-12-20, inside the Metaps Payment breach") {
+				t.Errorf("breach notices: %d", len(notices))
 			}
 			if len(alerts) != 1 {
 				t.Fatalf("%d alerts, want 1", len(alerts))
@@ -58,8 +66,8 @@ func TestDemo(t *testing.T) {
 					t.Errorf("alert charge %s %s", c.Date, c.Payee)
 				}
 			}
-			if !strings.Contains(summary(a), "this card was used at 会費ペイ on 2021-12-20, inside the Metaps Payment breach") {
-				t.Errorf("no breach notice: %s", summary(a))
+			if !strings.Contains(summary(a), "this card was exposed in the Metaps Payment breach (used at 会費ペイ on 2021-12-20)") {
+				t.Errorf("the alert does not name the breach: %s", summary(a))
 			}
 			for _, want := range []string{"burst", "unknown-payee", "high-risk-merchant", "breach-exposure"} {
 				found := false

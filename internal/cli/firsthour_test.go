@@ -32,10 +32,10 @@ func TestFirstHour(t *testing.T) {
 		// what the test mail, the alert mail and the monthly mail say
 		testSubject, alert, stale, desk, ack, monthly string
 	}{
-		{"en", "[cardcheck] test mail", "5 suspicious charges and 1 notice on 三井住友カード",
+		{"en", "[cardcheck] test mail", "5 suspicious charges and 2 notices on 三井住友カード",
 			"no statement of this card since 2022-01-24", "call 三井住友カード, lost and stolen cards, 24 hours: 0120-919-456",
 			"If you made these charges: cardcheck ack 6a3412695cfa", "cardcheck found no new suspicious charges."},
-		{"ja", "[cardcheck] テストメール", "三井住友カードで不審な利用が5件、お知らせが1件",
+		{"ja", "[cardcheck] テストメール", "三井住友カードで不審な利用が5件、お知らせが2件",
 			"2022年1月24日 以降、このカードの明細がありません", "三井住友カード 紛失・盗難受付(24時間・年中無休)に電話: 0120-919-456",
 			"ご自身の利用なら: cardcheck ack 6a3412695cfa", "cardcheck は新たな不審な利用を見つけませんでした。"},
 	} {

@@ -17,8 +17,9 @@ type scanJSON struct {
 		ID       string `json:"id"`
 		Rule     string `json:"rule"`
 		Severity string `json:"severity"`
-		Message  string `json:"message"`
-		Charges  []map[string]string
+		Message   string `json:"message"`
+		CardLevel bool   `json:"card_level"`
+		Charges   []map[string]string
 	} `json:"findings"`
 	Checked struct {
 		From, To string
@@ -37,7 +38,8 @@ func decodeScan(t *testing.T, s string) scanJSON {
 }
 
 // TestDemo is the story: the five Apple charges of 2022-01-24, and nothing
-// else, at alert, exit 1 — with the sample config and with no config.
+// else, at alert, exit 1 — with the sample config and with no config. The
+// card's exposure in the Metaps breach is a notice of its own.
 func TestDemo(t *testing.T) {
 	for _, args := range [][]string{
 		{"scan", "testdata/demo"},
@@ -49,8 +51,12 @@ func TestDemo(t *testing.T) {
 				t.Errorf("exit %d, want 1; stderr %s", r.code, r.stderr)
 			}
 			v := decodeScan(t, r.stdout)
-			alerts := 0
+			alerts, notices := 0, 0
 			for _, f := range v.Findings {
+				if f.CardLevel && f.Rule == "breach-exposure" {
+					notices++
+					continue
+				}
 				if f.Severity != "alert" && f.Severity != "warning" {
 					continue
 				}
@@ -67,8 +73,8 @@ func TestDemo(t *testing.T) {
 					t.Errorf("message %q does not say why", f.Message)
 				}
 			}
-			if alerts != 1 {
-				t.Errorf("%d findings at warning or alert, want 1: %+v", alerts, v.Findings)
+			if alerts != 1 || notices != 1 {
+				t.Errorf("%d findings at warning or alert and %d breach notices, want 1 and 1: %+v", alerts, notices, v.Findings)
 			}
 			if len(v.Errors) != 0 {
 				t.Errorf("errors: %+v", v.Errors)
@@ -291,7 +297,7 @@ func TestCSVExport(t *testing.T) {
 	if err != nil || r.code != 1 {
 		t.Fatalf("exit %d, %v:\n%s", r.code, err, r.stdout)
 	}
-	if len(rows) != 6 || rows[0][0] != "finding" || rows[1][2] == "" {
+	if len(rows) != 7 || rows[0][0] != "finding" || rows[1][2] == "" { // five Apple charges and the breach notice
 		t.Errorf("rows %q", rows)
 	}
 	dir := t.TempDir()
@@ -345,7 +351,7 @@ func TestWeeklyPreliminary(t *testing.T) {
 	}
 	for _, f := range v.Findings[1:] {
 		for _, c := range f.Charges {
-			if c["payee"] != "APPLE COM BILL" && f.Severity != "info" {
+			if c["payee"] != "APPLE COM BILL" && f.Severity != "info" && !f.CardLevel {
 				t.Errorf("a recurring payment flagged: %+v", f)
 			}
 		}

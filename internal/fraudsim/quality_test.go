@@ -19,6 +19,8 @@ var (
 	qualityN    = flag.Int("fraudsim.n", 5, "how many cardholders TestQuality replays (CI: 5, one of each kind)")
 	qualityJobs = flag.Int("fraudsim.jobs", 2, "cardholders replayed at once")
 	details     = flag.Bool("fraudsim.details", false, "TestQuality also lists the most frequent misses and false findings")
+	binaryFlag  = flag.String("fraudsim.binary", "", "replay this cardcheck binary instead of building this tree's (to measure another version)")
+	reportFraud = flag.Bool("fraudsim.report", true, "the simulated user reports fraud with ack --fraud (off for versions without it)")
 )
 
 // binary is cardcheck, built once for the replays: they run the real
@@ -32,7 +34,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "cardcheck")
-	if out, err := exec.Command("go", "build", "-o", binary, "../../cmd/cardcheck").CombinedOutput(); err != nil {
+	flag.Parse()
+	if *binaryFlag != "" {
+		binary = *binaryFlag
+	} else if out, err := exec.Command("go", "build", "-o", binary, "../../cmd/cardcheck").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building cardcheck: %v\n%s", err, out)
 		os.Exit(1)
 	}
@@ -46,7 +51,7 @@ func TestMain(m *testing.M) {
 // under CI=true) and whose user reports fraud with ack --fraud.
 func runner(t *testing.T) *Runner {
 	srv := mailpittest.Get(t)
-	return &Runner{Binary: binary, Mail: srv.Config(srv.Plain, "none", "", mailpittest.Recipient(t)), ReportFraud: true}
+	return &Runner{Binary: binary, Mail: srv.Config(srv.Plain, "none", "", mailpittest.Recipient(t)), ReportFraud: *reportFraud}
 }
 
 // replayAll replays every seed in both modes, jobs at a time.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,8 +30,9 @@ import (
 // Use go test ./pkg/notify -update to rewrite the golden files.
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// demo scans the demo statements with the demo config: one finding, the
-// five Apple charges.
+// demo scans the demo statements with the demo config: the five Apple
+// charges (the card's breach notice, a finding of its own, is left out:
+// these tests are about the alert).
 func demo(t *testing.T) *scan.Result {
 	t.Helper()
 	cfg, err := config.Load("../../testdata/demo/config.yaml", true)
@@ -38,6 +40,7 @@ func demo(t *testing.T) *scan.Result {
 		t.Fatal(err)
 	}
 	res := scan.Run([]string{"../../testdata/demo"}, scan.Options{Config: cfg})
+	res.Findings = slices.DeleteFunc(res.Findings, func(f rules.Finding) bool { return f.CardLevel })
 	if len(res.Errors) > 0 || len(res.Findings) != 1 {
 		t.Fatalf("demo: %v, %d findings", res.Errors, len(res.Findings))
 	}

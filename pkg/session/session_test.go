@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -55,6 +56,9 @@ func apple() (*scan.Result, []rules.Finding) {
 		panic(err)
 	}
 	res := scan.Run([]string{"../../testdata/demo"}, scan.Options{Config: cfg, Engine: eng})
+	// The card's breach notice is a finding of its own; these tests are
+	// about the Apple alert.
+	res.Findings = slices.DeleteFunc(res.Findings, func(f rules.Finding) bool { return f.CardLevel })
 	return res, res.Findings
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/scan"
+	"github.com/cardcheck/cardcheck/rules"
 )
 
 // demoCopy copies the demo statements to a new folder, passing 202202.csv
@@ -97,6 +99,9 @@ func run(t *testing.T, paths ...string) *scan.Result {
 	if len(res.Errors) > 0 {
 		t.Fatalf("scan: %v", res.Errors)
 	}
+	// The Apple alert; the card's breach notice (a finding of its own) is
+	// left out of what is classified here.
+	res.Findings = slices.DeleteFunc(res.Findings, func(f rules.Finding) bool { return f.CardLevel })
 	return res
 }
 
