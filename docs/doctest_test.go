@@ -359,14 +359,14 @@ func TestDocTestCatchesDrift(t *testing.T) {
 	shown := block{page: "x.md", info: "console", lines: []string{
 		"$ cardcheck scan testdata/demo",
 		"…",
-		"1 finding(s) (1 alert): checked 9 charges from 2021-12-21 to 2022-01-24 on 1 card(s).",
+		"2 finding(s) (1 alert, 1 warning): checked 9 charges from 2021-12-21 to 2022-01-24 on 1 card(s).",
 	}}
 	if p := sb.session(shown); len(p) != 0 {
 		t.Fatalf("the demo's last line, after an elision: %v", p)
 	}
 	for _, edit := range []string{
-		"1 finding(s) (1 alert): checked 10 charges from 2021-12-21 to 2022-01-24 on 1 card(s).", // a figure
-		"1 finding(s) (1 alert): checked 9 charges from 2021-12-21 to 2022-01-24 on 1 card(s)",   // a full stop
+		"2 finding(s) (1 alert, 1 warning): checked 10 charges from 2021-12-21 to 2022-01-24 on 1 card(s).", // a figure
+		"2 finding(s) (1 alert, 1 warning): checked 9 charges from 2021-12-21 to 2022-01-24 on 1 card(s)",   // a full stop
 	} {
 		b := shown
 		b.lines = []string{b.lines[0], "…", edit}
