@@ -14,9 +14,9 @@ import (
 
 type scanJSON struct {
 	Findings []struct {
-		ID       string `json:"id"`
-		Rule     string `json:"rule"`
-		Severity string `json:"severity"`
+		ID        string `json:"id"`
+		Rule      string `json:"rule"`
+		Severity  string `json:"severity"`
 		Message   string `json:"message"`
 		CardLevel bool   `json:"card_level"`
 		Charges   []map[string]string
