@@ -117,6 +117,8 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("payees:\n  - patterns: [\"re:(\"]\n")
 	f.Add("formats:\n  - name: x\n    header: [a]\n    columns: {date: 1, merchant: 2, amount: 3}\n")
+	f.Add("statements: ~/明細\nlang: ja\nstale_after: 6w\n")
+	f.Add("statements: [a]\nlang: {x: 1}\nstale_after: 99999999999999999999d\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		cfg, err := Parse("c.yaml", []byte(s))
 		if err != nil {

@@ -284,7 +284,7 @@ func ParseDays(s string) (int, error) {
 		return h / 24, nil
 	}
 	n, err := strconv.Atoi(num)
-	if err != nil || n < 0 || n*mult > MaxDays {
+	if err != nil || n < 0 || n > MaxDays || n*mult > MaxDays {
 		return 0, fmt.Errorf("%q: want a number of days like 1d, 7d, 2w or 1y", s)
 	}
 	return n * mult, nil

@@ -139,3 +139,18 @@ func TestWholeYen(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDays(t *testing.T) {
+	for s, want := range map[string]int{"3": 3, "3d": 3, "2w": 14, "1y": 365, "48h": 2, " 45d ": 45} {
+		if n, err := ParseDays(s); err != nil || n != want {
+			t.Errorf("ParseDays(%q) = %d, %v; want %d", s, n, err, want)
+		}
+	}
+	// Nothing negative, fractional, in hours that are not whole days, or
+	// past a hundred years (nor wrapping round to a small number).
+	for _, s := range []string{"-1", "1.5d", "25h", "x", "", "36501", "101y", "9223372036854775807w", "2562047788015216y"} {
+		if n, err := ParseDays(s); err == nil {
+			t.Errorf("ParseDays(%q) = %d, want an error", s, n)
+		}
+	}
+}
