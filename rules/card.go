@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
@@ -66,6 +67,13 @@ type Card struct {
 	allRefunds map[*statement.Charge]*statement.Charge
 	payeeSet   map[string]bool // learned payees the config does not name, built on first use
 	modeCount  modeCount
+
+	// userDeadline ends the user rules' time in this run (see
+	// Engine.UserBudget); problems are what went wrong running rules,
+	// one per rule (see Problems).
+	userDeadline time.Time
+	userBudget   time.Duration
+	problems     map[string]*RuleError
 
 	// breachFirst is the first use inside each breach of the catalogue
 	// breachOf points into (see BreachExposure.exposures).
@@ -580,3 +588,42 @@ func (c *Card) firstPurchase(px *payeeIndex) (statement.Date, bool) {
 }
 
 func cadenceTerm(c recurring.Cadence) message.Value { return message.Term("cadence." + c.Name) }
+
+// Problems returns what went wrong running the rules on the card, one error
+// per rule at most: a user rule that failed on a charge or ran out of the
+// run's time. They are errors of the run, not findings.
+func (c *Card) Problems() []*RuleError {
+	ids := make([]string, 0, len(c.problems))
+	for id := range c.problems {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	out := make([]*RuleError, len(ids))
+	for i, id := range ids {
+		out[i] = c.problems[id]
+	}
+	return out
+}
+
+// RuleError is a rule that could not do its work in a run: the rule is at
+// fault, not the charges, so it is one error rather than a finding per
+// charge.
+type RuleError struct {
+	Rule string // the rule's id
+	Card string // the card's label
+	Err  error
+}
+
+func (e *RuleError) Error() string { return fmt.Sprintf("card %s: %v", e.Card, e.Err) }
+
+func (e *RuleError) Unwrap() error { return e.Err }
+
+// problem records err for the rule id, once.
+func (c *Card) problem(id string, err error) {
+	if c.problems == nil {
+		c.problems = map[string]*RuleError{}
+	}
+	if _, ok := c.problems[id]; !ok {
+		c.problems[id] = &RuleError{Rule: id, Card: c.Label, Err: err}
+	}
+}

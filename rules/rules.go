@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/severity"
@@ -73,6 +74,9 @@ type Engine struct {
 	// Cards are per-card rule sets: a card runs the Rules of the first
 	// entry whose Match is part of its label.
 	Cards []CardRules
+	// UserBudget is how long the user rules may run in one run, all cards
+	// together; zero means UserRuleBudget.
+	UserBudget time.Duration
 }
 
 // CardRules is the rule set for the cards a config card entry matches.
@@ -118,7 +122,9 @@ func (e *Engine) RulesFor(card *Card) []Rule {
 // first, then by date.
 func (e *Engine) Run(cards []*Card) []Finding {
 	var out []Finding
+	deadline := time.Now().Add(e.userBudget())
 	for _, card := range cards {
+		card.userDeadline, card.userBudget = deadline, e.userBudget()
 		out = append(out, e.RunCard(card)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -134,6 +140,18 @@ func (e *Engine) Run(cards []*Card) []Finding {
 	return out
 }
 
+// UserRuleBudget is how long the user rules may take in one run, all cards
+// together, when the engine does not set its own: an expression that loops
+// too much is stopped with an error rather than holding up the run.
+const UserRuleBudget = 2 * time.Second
+
+func (e *Engine) userBudget() time.Duration {
+	if e.UserBudget > 0 {
+		return e.UserBudget
+	}
+	return UserRuleBudget
+}
+
 // RunCard checks one card. The history is judged first, a month at a time
 // in date order, as monthly runs would have checked it: what a month's
 // findings hold at warning or above becomes suspect, and suspects never
@@ -142,6 +160,9 @@ func (e *Engine) Run(cards []*Card) []Finding {
 // not hide its repetition. Then the window is checked the same way and its
 // findings returned.
 func (e *Engine) RunCard(card *Card) []Finding {
+	if card.userDeadline.IsZero() {
+		card.userDeadline, card.userBudget = time.Now().Add(e.userBudget()), e.userBudget()
+	}
 	rs := e.RulesFor(card)
 	if steps := card.historySteps(); len(steps) > 0 {
 		var judges []Rule

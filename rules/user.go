@@ -3,14 +3,17 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
@@ -147,7 +150,7 @@ func (e exprEnv) payeeSpan(days int) (int, int64) {
 	n, sum := 0, int64(0)
 	for k := end - 1; k >= 0 && c.Charges[px.purchases[k]].Date >= since; k-- {
 		n++
-		sum += c.yen[px.purchases[k]]
+		sum = addYen(sum, c.yen[px.purchases[k]])
 	}
 	return n, sum
 }
@@ -162,7 +165,7 @@ func (e exprEnv) cardSpan(days int) (int, int64) {
 	for k := e.i; k >= 0 && c.Charges[k].Date >= since; k-- {
 		if isPurchase(c.Charges[k]) {
 			n++
-			sum += c.yen[k]
+			sum = addYen(sum, c.yen[k])
 		}
 	}
 	return n, sum
@@ -226,18 +229,28 @@ func (u *userRule) Check(card *Card) []Finding {
 			return nil
 		}
 	}
+	if _, failed := card.problems[u.RuleID]; failed {
+		return nil // it failed or ran out of time earlier in this run
+	}
 	var out []Finding
 	for i := card.start; i < len(card.Charges); i++ {
 		ch := card.Charges[i]
 		if !ch.Kind.IsSpending() || ch.Amount.Sign() == 0 {
 			continue
 		}
+		if !card.userDeadline.IsZero() && time.Now().After(card.userDeadline) {
+			card.problem(u.RuleID, fmt.Errorf("user rule %q stopped: the user rules' time for a run (%s) ran out at %s %s; it did not check the charges from there on",
+				u.RuleID, card.userBudget, ch.Date, safetext.Terminal(ch.Payee)))
+			return out
+		}
 		env := envFor(card, i)
-		res, err := expr.Run(u.prog, env)
+		res, err := runUser(u.prog, env)
 		if err != nil {
-			out = append(out, Finding{Severity: severity.Warning, Charges: []*statement.Charge{ch},
-				Message: message.New("user.failed", message.Args{"rule": message.Text(u.RuleID), "error": message.Text(err.Error())})})
-			continue
+			// One error for the run, not a finding per charge: the rule
+			// is broken, not the charges.
+			card.problem(u.RuleID, fmt.Errorf("user rule %q failed on %s %s %s: %s; it did not check the charges from there on",
+				u.RuleID, ch.Date, safetext.Terminal(ch.Payee), yenText(card.yen[i]), safetext.Terminal(firstLine(err.Error()))))
+			return out
 		}
 		if b, _ := res.(bool); !b {
 			continue
@@ -384,9 +397,9 @@ func (t *template) render(env exprEnv) string {
 	var b strings.Builder
 	for i, p := range t.progs {
 		b.WriteString(t.text[i])
-		v, err := expr.Run(p, env)
+		v, err := runUser(p, env)
 		if err != nil {
-			fmt.Fprintf(&b, "<error: %v>", err)
+			fmt.Fprintf(&b, "<error: %s>", firstLine(err.Error()))
 			continue
 		}
 		b.WriteString(formatValue(v))
@@ -407,4 +420,39 @@ func formatValue(v any) string {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
 	return fmt.Sprint(v)
+}
+
+// addYen adds two sums of yen, holding at the largest int64 instead of
+// wrapping around: a user rule's SumCard over absurd amounts must not turn
+// negative and pass a "> 100000" test.
+func addYen(a, b int64) int64 {
+	if b > 0 && a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	if b < 0 && a < math.MinInt64-b {
+		return math.MinInt64
+	}
+	return a + b
+}
+
+// userMemory bounds what one evaluation of a user rule's expression may
+// build (expr counts the elements of the ranges, arrays and maps it makes):
+// a tenth of expr's default, far more than a rule about a charge needs, and
+// small enough that one evaluation ends in well under a second, so the
+// run's time budget, checked between charges, holds.
+const userMemory = 100_000
+
+// runUser evaluates a user's expression for env within userMemory.
+func runUser(p *vm.Program, env exprEnv) (any, error) {
+	m := vm.VM{MemoryBudget: userMemory}
+	return m.Run(p, env)
+}
+
+// firstLine is the first line of an expr error: the message and its
+// position, without the source excerpt under it.
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

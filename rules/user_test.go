@@ -5,11 +5,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
-	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules/spec"
 )
@@ -152,20 +152,109 @@ rules:
 	}
 }
 
+// TestUserRuleRuntimeError: a rule that fails at run time is one error of
+// the run, named with the charge it failed on, not a warning per charge.
 func TestUserRuleRuntimeError(t *testing.T) {
-	u, err := compileUserRule("c.yaml", spec.UserRule{ID: "bad-int", When: `int("x" + payee) > 0`})
+	cfg := parseConfig(t, `
+rules:
+  user:
+    - id: bad-int
+      when: int("x" + payee) > 0
+    - id: fine
+      when: amount == 3000
+`)
+	eng, err := New(cfg.Spec())
 	if err != nil {
 		t.Fatal(err)
 	}
 	card := cardOf("2022-01-01", "2022-01-31", corporate(13), nil)
-	fs := u.Check(card)
-	if len(fs) != 4 {
-		t.Fatalf("%d findings, want one per charge", len(fs))
-	}
+	fs := eng.Run([]*Card{card})
+	var ids []string
 	for _, f := range fs {
-		if f.Severity != severity.Warning || !strings.Contains(message.Render(lang.EN, f.Message), "user rule bad-int could not judge this charge") {
-			t.Errorf("%v %s", f.Severity, f.Message)
+		if f.Rule != "breach-exposure" {
+			ids = append(ids, f.Rule)
 		}
+	}
+	if !slices.Equal(ids, []string{"fine"}) {
+		t.Errorf("findings of %q, want only fine's", ids)
+	}
+	ps := card.Problems()
+	if len(ps) != 1 || ps[0].Rule != "bad-int" {
+		t.Fatalf("problems %v, want bad-int's alone", ps)
+	}
+	want := `card テストカード 4980-00**-****-****: user rule "bad-int" failed on 2021-04-01 東西新聞 購読料 ¥4,900: invalid operation: int(x東西新聞 購読料) (1:1); it did not check the charges from there on`
+	if ps[0].Error() != want {
+		t.Errorf("error\n%s\nwant\n%s", ps[0].Error(), want)
+	}
+}
+
+// TestUserRuleBudget: user rules that take too long are stopped at the
+// run's budget with one error, and one evaluation cannot take long either:
+// what an expression may build is bounded.
+func TestUserRuleBudget(t *testing.T) {
+	cfg := parseConfig(t, `
+rules:
+  user:
+    - id: slow
+      when: any(1..300, {any(1..300, {amount < 0})})
+      cards: ["4980"]
+    - id: huge
+      when: any(1..1000, {any(1..1000, {amount < 0})})
+      cards: ["0000"]
+`)
+	eng, err := New(cfg.Spec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.UserBudget = time.Millisecond
+	card := cardOf("2022-01-01", "2022-01-31", corporate(13), nil)
+	fs := eng.Run([]*Card{card})
+	for _, f := range fs {
+		if f.Rule == "slow" {
+			t.Errorf("a finding of slow: %v", f.Charges)
+		}
+	}
+	ps := card.Problems()
+	if len(ps) != 1 || !strings.Contains(ps[0].Error(), `user rule "slow" stopped: the user rules' time for a run (1ms) ran out at 2021-`) {
+		t.Fatalf("problems %v, want slow stopped", ps)
+	}
+
+	// huge (on another card) takes its card's whole budget in one
+	// evaluation unless what it builds is bounded.
+	card = NewCard("テストカード 0000", corporate(13), d("2022-01-01"), d("2022-01-31"), cfg.Spec())
+	eng.UserBudget = 0
+	eng.Run([]*Card{card})
+	ps = card.Problems()
+	if len(ps) != 1 || !strings.Contains(ps[0].Error(), `user rule "huge" failed on 2021-04-01 東西新聞 購読料 ¥4,900: memory budget exceeded`) {
+		t.Errorf("problems %v, want huge failed", ps)
+	}
+}
+
+// TestUserRuleSumsSaturate: sums over absurd amounts hold at the largest
+// value instead of wrapping around to a negative total.
+func TestUserRuleSumsSaturate(t *testing.T) {
+	cfg := parseConfig(t, `
+rules:
+  user:
+    - id: big-month
+      when: SumCard(31) > 100000 && SumPayee(31) > 100000
+`)
+	eng, err := New(cfg.Spec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := join(corporate(13), one(buy("2022-01-20", "ＡＢＳＵＲＤ", 5_000_000_000_000_000_000), buy("2022-01-21", "ＡＢＳＵＲＤ", 5_000_000_000_000_000_000)))
+	card := cardOf("2022-01-01", "2022-01-31", cs, nil)
+	n := 0
+	for _, f := range eng.Run([]*Card{card}) {
+		for _, r := range f.Reasons {
+			if r.Rule == "big-month" {
+				n += len(f.Charges)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("big-month found %d charges, want both absurd ones", n)
 	}
 }
 

@@ -49,3 +49,18 @@ func TestRulesCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestUserRuleFailsOnce: a user rule that fails at run time is one error
+// on stderr and an exit code that says so, not a finding per charge; the
+// other rules' findings are still reported.
+func TestUserRuleFailsOnce(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	os.WriteFile(cfg, []byte("rules:\n  user:\n    - id: bad-int\n      when: int(\"x\" + payee) > 0\n"), 0o600)
+	r := cardcheck(t, nil, "--config", cfg, "scan", "testdata/demo")
+	if r.code != 2 || strings.Count(r.stderr, "bad-int") != 1 || !strings.Contains(r.stderr, `user rule "bad-int" failed on `) {
+		t.Errorf("exit %d\nstderr:\n%s", r.code, r.stderr)
+	}
+	if strings.Contains(r.stdout, "bad-int") || !strings.Contains(r.stdout, "6a3412695cfa") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+}

@@ -235,11 +235,6 @@ var user = map[string]Entry{
 	// said: en and ja, text written in both languages (ja may be "": the
 	// English is said then); see Said.
 	"said": {EN: "{{.en}}", JA: "{{if .ja}}{{.ja}}{{else}}{{.en}}{{end}}"},
-	// user.failed: rule, error.
-	"user.failed": {
-		EN: "user rule {{.rule}} could not judge this charge: {{.error}}",
-		JA: "ユーザールール {{.rule}} はこの利用を判定できませんでした：{{.error}}",
-	},
 }
 
 func init() { add(detection) }

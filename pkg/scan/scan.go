@@ -156,6 +156,17 @@ func Check(res *Result, opt Options) {
 		eng = rules.Default()
 	}
 	res.Findings = append(eng.Run(res.Cards), stale(res, opt.Today, opt.StaleAfter)...)
+	// A rule that failed is one error for the run, named once even when
+	// it failed on several cards.
+	failed := map[string]bool{}
+	for _, card := range res.Cards {
+		for _, p := range card.Problems() {
+			if !failed[p.Rule] {
+				failed[p.Rule] = true
+				res.Errors = append(res.Errors, p)
+			}
+		}
+	}
 	if len(res.Charges) == 0 {
 		res.Errors = append(res.Errors, ErrNothingRead)
 	}
