@@ -107,16 +107,13 @@ func (c *Config) pollInterval() time.Duration {
 	return c.PollInterval
 }
 
-// Mail is one message fetched.
+// Mail is one message fetched: its Name says where it is
+// ("imap://user@host/INBOX;UID=42"), Raw is the message as the server
+// stores it, and Err is set, and Raw empty, for a message that was not
+// fetched (larger than the limit).
 type Mail struct {
 	UID imap.UID
-	// Name says where it is, for messages: "imap://user@host/INBOX;UID=42".
-	Name string
-	// Raw is the message as the server stores it.
-	Raw []byte
-	// Err is set, and Raw empty, for a message that was not fetched
-	// (larger than the limit).
-	Err error
+	mailbox.Message
 }
 
 // Handler receives each pass's new mail, oldest first. When it returns an
@@ -301,7 +298,7 @@ func (s *session) pass(ctx context.Context, h Handler) (more bool, err error) {
 	mails := make([]Mail, len(items))
 	var fetch imap.UIDSet
 	for i, it := range items {
-		mails[i] = Mail{UID: it.uid, Name: fmt.Sprintf("imap://%s@%s/%s;UID=%d", s.cfg.User, s.cfg.Addr, s.cfg.mailboxName(), it.uid)}
+		mails[i] = Mail{UID: it.uid, Message: mailbox.Message{Name: fmt.Sprintf("imap://%s@%s/%s;UID=%d", s.cfg.User, s.cfg.Addr, s.cfg.mailboxName(), it.uid)}}
 		if it.size > s.cfg.maxMessage() {
 			mails[i].Err = fmt.Errorf("%s: %w (%d bytes, limit %d)", mails[i].Name, ErrTooLarge, it.size, s.cfg.maxMessage())
 			continue

@@ -14,8 +14,10 @@
 package notice
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"net/mail"
 	"sort"
 	"strings"
 	"sync"
@@ -136,6 +138,8 @@ type Result struct {
 	Name      string
 	MessageID string
 	Subject   string
+	// Sender is the From address.
+	Sender string
 	// Layout is the notice layout the mail presents itself as, nil for a
 	// mail that is not a usage notice (most of a mailbox).
 	Layout *Layout
@@ -192,6 +196,10 @@ func Errorf(line int, format string, args ...any) error {
 // an imitation; reading it again later may succeed.
 var ErrUnverified = errors.New("the sender could not be verified")
 
+// ErrTryLater is wrapped, with ErrUnverified, by the error of a notice
+// whose sender's key DNS could not give now: a check later may pass.
+var ErrTryLater = errors.New("for now")
+
 // Read reads one mail: name says where it came from, raw is the message as
 // received, v checks its sender.
 func (r *Registry) Read(name string, raw []byte, v *auth.Verifier) Result {
@@ -202,9 +210,13 @@ func (r *Registry) Read(name string, raw []byte, v *auth.Verifier) Result {
 	}
 	m, err := ParseMessage(raw)
 	if err != nil {
+		// Name the message by its Message-ID too, when its header reads.
+		if h, herr := mail.ReadMessage(bytes.NewReader(raw)); herr == nil {
+			res.MessageID = strings.Trim(strings.TrimSpace(h.Header.Get("Message-ID")), "<>")
+		}
 		return fail(0, err)
 	}
-	res.MessageID, res.Subject = m.MessageID, m.Subject
+	res.MessageID, res.Subject, res.Sender = m.MessageID, m.Subject, m.From
 	l, err := r.Claim(m)
 	if err != nil {
 		return fail(0, err)
@@ -218,6 +230,8 @@ func (r *Registry) Read(name string, raw []byte, v *auth.Verifier) Result {
 	}
 	verdict := v.Check(raw, l.Domains)
 	switch {
+	case verdict.Unverified && verdict.Temporary:
+		return fail(0, fmt.Errorf("%w: %w: %s", ErrUnverified, ErrTryLater, verdict.Reason))
 	case verdict.Unverified:
 		return fail(0, fmt.Errorf("%w: %s", ErrUnverified, verdict.Reason))
 	case !verdict.Authentic:

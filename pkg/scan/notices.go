@@ -14,6 +14,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/notice"
 	noticeall "github.com/cardcheck/cardcheck/pkg/notice/all"
 	"github.com/cardcheck/cardcheck/pkg/notice/auth"
+	"github.com/cardcheck/cardcheck/pkg/notice/store"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -95,6 +96,9 @@ type Reader struct {
 	// Cards binds notice cards to statement cards where the names do not
 	// tell (the config's notices: cards:); see [notice.BindCard].
 	Cards []notice.Binding
+	// Kept, when not nil, holds the notices read from the mailbox before
+	// (cardcheck watch, scan --imap): they are read with the paths.
+	Kept *store.Store
 }
 
 // Load collects and reads the statements and mail at paths and merges
@@ -150,6 +154,13 @@ func (r *Reader) LoadWith(paths []string, more []notice.Result) *Result {
 	}
 	res.Charges = Merge(stmts)
 	var all []notice.Result
+	if r.Kept != nil {
+		kept, err := r.Kept.Read(r.layouts())
+		if err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("the notices kept from the mailbox (%s): %w", r.Kept.Dir, err))
+		}
+		all = append(all, kept...)
+	}
 	for i := range in.Mail {
 		if mailErrs[i] != nil {
 			res.Errors = append(res.Errors, mailErrs[i])

@@ -50,7 +50,8 @@ type Verdict struct {
 	// Unverified is true when the mail could not be checked: its DKIM key
 	// could not be had (a DNS failure, or a key withdrawn since it was
 	// sent). Such a mail is neither a charge nor shown to be an imitation.
-	Unverified bool
+	// Temporary says the failure was DNS's, and a later check may pass.
+	Unverified, Temporary bool
 }
 
 // Domain returns the registrable domain (eTLD+1) of an address or domain,
@@ -142,7 +143,7 @@ func (v *Verifier) dkim(raw []byte, from, domain string) Verdict {
 		return Verdict{Reason: "its DKIM signatures cannot be read: " + err.Error()}
 	}
 	var failed []string
-	unverified := ""
+	unverified, temporary := "", false
 	for _, vf := range verifs {
 		if Domain(vf.Domain) != domain {
 			continue
@@ -153,7 +154,9 @@ func (v *Verifier) dkim(raw []byte, from, domain string) Verdict {
 		switch {
 		case dkim.IsTempFail(vf.Err):
 			unverified = fmt.Sprintf("the DKIM key of %s could not be fetched (%v); try again later", vf.Domain, vf.Err)
+			temporary = true
 		case isNoKey(vf.Err):
+			temporary = false
 			unverified = fmt.Sprintf("%s publishes no DKIM key for this mail's signature (the key may have been replaced since it was sent)", vf.Domain)
 		default:
 			failed = append(failed, fmt.Sprintf("the DKIM signature of %s does not verify (%v)", vf.Domain, vf.Err))
@@ -163,7 +166,7 @@ func (v *Verifier) dkim(raw []byte, from, domain string) Verdict {
 	case len(failed) > 0:
 		return Verdict{Reason: strings.Join(failed, "; ")}
 	case unverified != "":
-		return Verdict{Unverified: true, Reason: unverified}
+		return Verdict{Unverified: true, Temporary: temporary, Reason: unverified}
 	}
 	return Verdict{Reason: fmt.Sprintf("it claims to be from %s but carries no DKIM signature of %s", from, domain)}
 }
