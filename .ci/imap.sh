@@ -27,6 +27,14 @@ if ! command -v dovecot >/dev/null 2>&1; then
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null
 fi
 
+# systemd-analyze checks docs/notices.md's user unit as written
+# (internal/cli TestNoticesRoutine); the test runs the unit's command either way.
+if ! command -v systemd-analyze >/dev/null 2>&1; then
+  echo "installing systemd (for systemd-analyze verify) from Debian's archive"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends systemd >/dev/null 2>&1 ||
+    echo "systemd could not be installed; the unit's syntax is not verified" >&2
+fi
+
 # _free_port comes from .ci/mailpit.sh; defined here too when sourced alone.
 if ! type _free_port >/dev/null 2>&1; then
   _free_port() {

@@ -44,7 +44,7 @@ func cardcheck(t *testing.T, env []string, args ...string) result {
 
 // cleanEnv sets the environment of a run: an empty config and state home,
 // LANG=C, and env (KEY=VALUE).
-func cleanEnv(t *testing.T, env []string) {
+func cleanEnv(t testing.TB, env []string) {
 	t.Helper()
 	home := t.TempDir()
 	vars := append([]string{

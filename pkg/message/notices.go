@@ -42,6 +42,12 @@ var noticeEntries = map[string]Entry{
 		JA: "{{.first}}から{{.span}}の間に{{.charges}}件{{if eq .payees 1}}、すべて{{.payee}}{{else}}、支払先{{.payees}}か所{{end}}（計{{.sum}}）。既知の支払先はなく{{if .new}}、どの支払先もこのカードでは初めてです{{end}}。盗まれたカードは持ち主が気づく前の数分で使われます。基準は{{.within}}以内に{{.limit}}件",
 	},
 
+	// cardcheck watch: mailbox its imap:// URL; id a finding, at the
+	// charge's time (clock), after the span from it to the mail.
+	"watch.start": {EN: "watching {{.mailbox}} for usage notices", JA: "{{.mailbox}} の利用通知を待っています"},
+	"watch.stop":  {EN: "stopped", JA: "終了しました"},
+	"watch.after": {EN: "({{.id}}: mailed {{.after}} after the charge at {{.at}})", JA: "（{{.id}}: 利用 {{.at}} から{{.after}}後に送信）"},
+
 	"notice.status.authorised":         {EN: "authorised, not posted after two weeks", JA: "承認後2週間たっても明細に載っていません"},
 	"notice.status.declined":           {EN: "declined", JA: "利用をお断り（決済されていません）"},
 	"notice.status.cancelled":          {EN: "cancelled before it posted", JA: "確定前に取り消し"},

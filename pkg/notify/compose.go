@@ -114,10 +114,13 @@ func Compose(d Digest) (*Message, error) {
 	for _, f := range d.New {
 		fv := findingView{Severity: l.Severity(f.Severity), ID: f.ID, Card: safe(f.Card.Label)}
 		for _, c := range f.Charges {
-			fv.Charges = append(fv.Charges, chargeView{l.Date(c.Date), amount(l, c), safe(c.Merchant)})
+			fv.Charges = append(fv.Charges, chargeView{report.When(l, c), amount(l, c), safe(c.Merchant)})
 		}
 		for _, r := range f.Reasons {
 			fv.Reasons = append(fv.Reasons, message.RuleLabel(l, r.Rule)+": "+safe(message.Render(l, r.Message)))
+		}
+		if m, ok := report.Notified(f); ok { // how soon the card company's notice told of it
+			fv.Reasons = append(fv.Reasons, safe(message.Render(l, m)))
 		}
 		for _, m := range report.NextStep(f) {
 			fv.Next = append(fv.Next, safe(message.Render(l, m))) // the company is named by the statement

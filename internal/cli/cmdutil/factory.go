@@ -1,16 +1,20 @@
 package cmdutil
 
 import (
+	"crypto/x509"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/imapwatch"
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/notice/store"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
@@ -124,6 +128,52 @@ func (f *Factory) Reader() *scan.Reader {
 		r.Verifier, r.Cards = cfg.Notices.Verifier(), cfg.Notices.Bindings()
 	}
 	return r
+}
+
+// Kept is the store of the notices read from the mailbox (watch, scan
+// --imap), in the state folder stateDir.
+func (f *Factory) Kept(stateDir string) *store.Store {
+	return &store.Store{Dir: store.Dir(stateDir)}
+}
+
+// ErrNoIMAP is returned by [Factory.IMAP] when the config names no mailbox.
+var ErrNoIMAP = errors.New("the config has no imap: section, so there is no mailbox to read (see docs/notices.md)")
+
+// IMAP is how to read the config's imap: mailbox, its password read from
+// where the config says (never printed), the position in it kept in the
+// state folder stateDir.
+func (f *Factory) IMAP(stateDir string) (imapwatch.Config, error) {
+	cfg, err := f.Config()
+	switch {
+	case err != nil:
+		return imapwatch.Config{}, err
+	case cfg == nil || cfg.IMAP == nil:
+		return imapwatch.Config{}, ErrNoIMAP
+	}
+	m := cfg.IMAP
+	pw, err := m.ReadPassword(f.Getenv)
+	if err != nil {
+		return imapwatch.Config{}, err
+	}
+	c := imapwatch.Config{Addr: m.Addr(), TLS: m.TLSMode(), User: m.User, Password: pw, Mailbox: m.Mailbox,
+		StatePath: filepath.Join(stateDir, "imap.json")}
+	if m.CAFile != "" {
+		// The CA is trusted as well as the system's.
+		pool, err := x509.SystemCertPool()
+		if err != nil {
+			pool = x509.NewCertPool()
+		}
+		path := m.ResolvePath(m.CAFile)
+		pem, err := os.ReadFile(path)
+		if err != nil {
+			return imapwatch.Config{}, fmt.Errorf("imap: ca_file: %w", err)
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return imapwatch.Config{}, fmt.Errorf("imap: ca_file %s holds no PEM certificate", path)
+		}
+		c.RootCAs = pool
+	}
+	return c, nil
 }
 
 // Lang is the language to speak: flag ("ja" or "en") when given, else

@@ -14,6 +14,7 @@ import (
 	"github.com/cardcheck/cardcheck/internal/cli/mailcmd"
 	"github.com/cardcheck/cardcheck/internal/cli/rulescmd"
 	"github.com/cardcheck/cardcheck/internal/cli/scancmd"
+	"github.com/cardcheck/cardcheck/internal/cli/watchcmd"
 )
 
 // addCommands registers the subcommands, in the order help lists them.
@@ -23,6 +24,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		initcmd.NewCmd(f, nil),
 		importcmd.NewCmd(f, nil),
 		scancmd.NewCmd(f, nil),
+		watchcmd.NewCmd(f, nil),
 		chargescmd.NewCmd(f, nil),
 		learncmd.NewCmd(f, nil),
 		learncmd.NewCmdPayees(f, nil),

@@ -5,13 +5,18 @@ package scancmd
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/imapwatch"
+	"github.com/cardcheck/cardcheck/pkg/mailbox"
 	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/notice"
+	noticeall "github.com/cardcheck/cardcheck/pkg/notice/all"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/session"
@@ -35,6 +40,8 @@ type Options struct {
 	StateDir   string
 	// StaleAfter is --stale-after ("" when not given).
 	StaleAfter string
+	// IMAP reads the new mail of the config's imap: mailbox first.
+	IMAP bool
 }
 
 const exitStatus = `
@@ -65,6 +72,12 @@ charges" nor mails an all-clear.
 By default each card's last 35 days up to its newest charge are checked and
 everything earlier is history; --since and --all change that.
 
+The usage-notice mails given as PATH (.eml, maildir, mbox) are checked with
+the statements, and so are the notices kept in the state folder. With
+--imap, the new mail of the config's imap: mailbox is read first, once (for
+cron; cardcheck watch reads it as it arrives): its notices are kept, and its
+phishing imitations and unreadable notices reported.
+
 Findings acknowledged with cardcheck ack are left out. With --mail, the
 findings not reported before are mailed (config mail: section) and the state
 folder remembers them, so each is mailed once; nothing is sent when nothing
@@ -88,6 +101,7 @@ them again.
 	fl.BoolVar(&o.All, "all", false, "check every charge, with no history window")
 	fl.StringVar(&o.FailOn, "fail-on", "warning", "lowest severity that makes the exit code 1: info, warning or alert")
 	fl.BoolVar(&o.Mail, "mail", false, "mail the findings not reported before (config mail: section), at or above --fail-on")
+	fl.BoolVar(&o.IMAP, "imap", false, "read the new mail of the config's imap: mailbox first (once, for cron)")
 	fl.BoolVar(&o.MailAlways, "mail-always", false, "with --mail: send a short all-clear when there is nothing new")
 	fl.StringVar(&o.StateDir, "state", "", "state folder: what was reported and acknowledged (default $XDG_STATE_HOME/cardcheck)")
 	fl.StringVar(&o.StaleAfter, "stale-after", "", "warn about a card with no confirmed statement for this long: 45d, 6w, or off (default: the config's stale_after, on runs that watch)")
@@ -145,9 +159,19 @@ func Run(o *Options) error {
 		}
 		opt.Today = statement.DateOf(f.Now())
 	}
-	res := f.Reader().Load(paths)
+	reader := f.Reader()
+	reader.Kept = f.Kept(stateDir)
+	var fetched []notice.Result
+	var fetchErr error
+	if o.IMAP {
+		fetched, fetchErr = fetch(f, reader, stateDir)
+	}
+	res := reader.LoadWith(paths, fetched)
 	scan.Check(res, opt)
 	res.Errors = append(problems, res.Errors...)
+	if fetchErr != nil {
+		res.Errors = append(res.Errors, fetchErr)
+	}
 	io.PrintErrors(res.Errors...)
 	io.PrintErrors(res.Warnings...)
 	io.PrintNotes(res.Notes...)
@@ -195,6 +219,27 @@ func Run(o *Options) error {
 		}
 	}
 	return cmdutil.Verdict(problem, atLeast(view.Active, failOn))
+}
+
+// fetch reads the new mail of the config's mailbox once and keeps its
+// notices; it returns the imitations and unreadable notices to report.
+func fetch(f *cmdutil.Factory, reader *scan.Reader, stateDir string) ([]notice.Result, error) {
+	cfg, err := f.IMAP(stateDir)
+	if err != nil {
+		return nil, fmt.Errorf("--imap: %w", err)
+	}
+	kept := reader.Kept
+	var others []notice.Result
+	err = imapwatch.Pass(context.Background(), cfg, func(_ context.Context, mails []imapwatch.Mail) error {
+		msgs := make([]mailbox.Message, len(mails))
+		for i := range mails {
+			msgs[i] = mails[i].Message
+		}
+		fetched, err := kept.Keep(noticeall.Registry(), reader.Verifier, msgs)
+		others = append(others, fetched.Others...)
+		return err
+	})
+	return others, err
 }
 
 func atLeast(fs []rules.Finding, sev severity.Severity) bool {
