@@ -194,6 +194,12 @@ charges" nor mails an all-clear.
 By default each card's last 35 days up to its newest charge are checked and
 everything earlier is history; --since and --all change that.
 
+The usage-notice mails given as PATH (.eml, maildir, mbox) are checked with
+the statements, and so are the notices kept in the state folder. With
+--imap, the new mail of the config's imap: mailbox is read first, once (for
+cron; cardcheck watch reads it as it arrives): its notices are kept, and its
+phishing imitations and unreadable notices reported.
+
 Findings acknowledged with cardcheck ack are left out. With --mail, the
 findings not reported before are mailed (config mail: section) and the state
 folder remembers them, so each is mailed once; nothing is sent when nothing
@@ -218,6 +224,11 @@ statements:、cardcheck import が整理する場所。なければ ~/statements
 
 既定では、カードごとに最新の利用までの35日間を確認し、それより前は履歴として使います。
 --since と --all で変えられます。
+
+PATH に渡した利用通知メール(.eml、maildir、mbox)も明細と合わせて確認し、状態フォルダーに
+保存した利用通知も確認します。--imap を付けると、先に設定ファイルの imap: のメールボックスの
+新しいメールを一度だけ読みます(cron 向け。届くたびに読むのは cardcheck watch)。利用通知は
+保存し、利用通知を装ったフィッシングや読めない利用通知は報告します。
 
 cardcheck ack で確認済みにした検出は除きます。--mail を付けると、まだ報告していない
 検出をメールで送り(設定ファイルの mail:)、状態フォルダーに記録するので、同じ検出は
@@ -620,6 +631,58 @@ For every shell:   add that line to your PowerShell profile`,
 	{
 		EN: `leave out the completions' descriptions`,
 		JA: `補完の説明を出さない`,
+	},
+	{
+		EN: `read the new mail of the config's imap: mailbox first (once, for cron)`,
+		JA: `先に設定ファイルの imap: のメールボックスの新しいメールを読む(一度だけ。cron 向け)`,
+	},
+	{
+		EN: `Check usage-notice mails as they arrive and mail new findings at once`,
+		JA: `利用通知メールを届くたびに確認し、新しい検出をすぐにメールで送ります`,
+	},
+	{
+		EN: `Read the card companies' usage-notice mails from the mailbox of the config's
+imap: section as they arrive (IDLE where the server offers it, else a poll
+every minute), check each with the statements at PATH (none: the statements
+folder) and the notices read before, and mail the findings not reported
+before (config mail: section), each once, as scan --mail does.
+
+The mailbox is only read (EXAMINE, BODY.PEEK: not even \Seen changes), over
+TLS only. The state folder keeps the position in the mailbox and the
+authentic notices (never other mail). Phishing imitations of a notice and
+notices that cannot be read are printed when they come. After a failure (a
+dropped connection, a refused login, a mail that could not be sent) the
+watch connects again after 1 s, 2 s, 4 s … at most 5 minutes, and the mail
+not yet checked comes again. It runs until stopped (SIGINT, SIGTERM); a
+systemd user unit for it is in docs/notices.md.
+
+Exit status:
+  0  stopped
+  2  usage or config errors (no imap: or mail: section, no password)`,
+		JA: `カード会社の利用通知メールを、設定ファイルの imap: のメールボックスから届くたびに読み
+(サーバーが対応していれば IDLE、なければ1分ごとに確認)、PATH の明細(なければ明細
+フォルダー)とそれまでに読んだ利用通知と合わせて確認し、まだ報告していない検出を
+scan --mail と同じく一度だけメールで送ります(設定ファイルの mail:)。
+
+メールボックスは読むだけで(EXAMINE、BODY.PEEK。\Seen も変えません)、TLS でしか
+接続しません。状態フォルダーにはメールボックスのどこまで読んだかと、本物の利用通知だけを
+保存します(ほかのメールは保存しません)。利用通知を装ったフィッシングや読めない利用通知は
+届いたときに表示します。接続が切れた、ログインを拒否された、メールを送れなかったときは
+1秒、2秒、4秒…(最長5分)待って接続し直し、まだ確認していないメールをもう一度読みます。
+止めるまで(SIGINT、SIGTERM)動き続けます。systemd のユーザーユニットの例は
+docs/notices.md にあります。
+
+終了ステータス:
+  0  停止した
+  2  使い方・設定のエラー(imap: や mail: がない、パスワードがない)`,
+	},
+	{
+		EN: `lowest severity mailed: info, warning or alert`,
+		JA: `メールで送る最低の重要度: info、warning、alert`,
+	},
+	{
+		EN: `state folder: what was reported and acknowledged, the mailbox position, the notices read (default $XDG_STATE_HOME/cardcheck)`,
+		JA: `状態フォルダー: 報告済み・確認済みの記録、メールボックスの位置、読んだ利用通知(既定は $XDG_STATE_HOME/cardcheck)`,
 	},
 }
 
