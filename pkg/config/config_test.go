@@ -119,6 +119,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("formats:\n  - name: x\n    header: [a]\n    columns: {date: 1, merchant: 2, amount: 3}\n")
 	f.Add("statements: ~/明細\nlang: ja\nstale_after: 6w\n")
 	f.Add("statements: [a]\nlang: {x: 1}\nstale_after: 99999999999999999999d\n")
+	f.Add("notices:\n  authserv_ids: [mx.google.com]\n  dkim_keys: ['s._domainkey.example.jp. IN TXT \"v=DKIM1; p=x\"']\n  cards: [{notice: a, statement: b}]\n")
+	f.Add("imap:\n  host: imap.example.jp\n  port: 143\n  tls: starttls\n  user: u\n  password_env: X\n  mailbox: \"受信箱\"\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		cfg, err := Parse("c.yaml", []byte(s))
 		if err != nil {

@@ -57,6 +57,16 @@ func (k *Keys) Record(domain string) string {
 // Sign returns raw with a DKIM-Signature of domain prepended.
 func (k *Keys) Sign(t testing.TB, raw []byte, domain string) []byte {
 	t.Helper()
+	out, err := k.TrySign(raw, domain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TrySign is Sign for input that may not be a mail at all (fuzzing): it
+// returns the signer's error.
+func (k *Keys) TrySign(raw []byte, domain string) ([]byte, error) {
 	var out bytes.Buffer
 	err := dkim.Sign(&out, bytes.NewReader(raw), &dkim.SignOptions{
 		Domain: domain, Selector: Selector, Signer: k.key(domain),
@@ -64,9 +74,9 @@ func (k *Keys) Sign(t testing.TB, raw []byte, domain string) []byte {
 		HeaderKeys: []string{"From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"},
 	})
 	if err != nil {
-		t.Fatalf("dkim sign for %s: %v", domain, err)
+		return nil, fmt.Errorf("dkim sign for %s: %w", domain, err)
 	}
-	return out.Bytes()
+	return out.Bytes(), nil
 }
 
 // Lookup answers DNS TXT queries for the keys made so far; any other name

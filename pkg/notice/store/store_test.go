@@ -104,3 +104,45 @@ func TestKeepTryLater(t *testing.T) {
 		t.Errorf("kept with DNS down: %v %v", results, err)
 	}
 }
+
+// FuzzKeep: whatever a mail holds, what the store keeps reads back as the
+// same charges, named where the mail came from, and nothing else is kept.
+func FuzzKeep(f *testing.F) {
+	keys := &noticetest.Keys{}
+	for _, fx := range noticetest.Fixtures(f, "smbc") {
+		raw, _ := os.ReadFile(fx)
+		f.Add(raw)
+	}
+	reg := all.Registry()
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		signed, err := keys.TrySign(raw, "vpass.ne.jp")
+		if err != nil {
+			return // not a mail the signer can read
+		}
+		s := &Store{Dir: filepath.Join(t.TempDir(), "notices")}
+		name := "imap://u@h/INBOX;UID=1\r\nX-Evil: 1"
+		fetched, err := s.Keep(reg, keys.Verifier(), []mailbox.Message{{Name: name, Raw: signed}})
+		if err != nil {
+			return
+		}
+		direct := reg.Read(name, signed, keys.Verifier())
+		results, err := s.Read(reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fetched.Kept == 0 {
+			if len(results) != 0 {
+				t.Fatalf("nothing kept, %d read back", len(results))
+			}
+			return
+		}
+		if len(results) != 1 || len(results[0].Charges) != len(direct.Charges) || results[0].Name != oneLine(name) {
+			t.Fatalf("kept %d charges as %q, read back %+v", len(direct.Charges), name, results)
+		}
+		for i, c := range results[0].Charges {
+			if c.Date != direct.Charges[i].Date || !c.Amount.Equal(direct.Charges[i].Amount) || c.Merchant != direct.Charges[i].Merchant {
+				t.Fatalf("charge %d: %+v, was %+v", i, c.Charge, direct.Charges[i].Charge)
+			}
+		}
+	})
+}
