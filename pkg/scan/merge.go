@@ -214,32 +214,25 @@ func knowsNumbers(st *statement.Statement) bool {
 }
 
 // mergeSame merges statements of one kind by identity with max
-// multiplicity. Only the charges on days that another statement also
-// covers can repeat one; the others are kept as they are, without a key.
+// multiplicity. Only a charge on a day that another statement of its card
+// also covers can repeat one; the others are kept as they are, without a
+// key. Which days those are comes from one index of the statements' spans
+// per card, so the work grows as n log n with the files, not as n² (100k
+// one-line files of one card were hours).
 func mergeSame(stmts []*statement.Statement) []*statement.Charge {
 	n := 0
 	for _, st := range stmts {
 		n += len(st.Charges)
 	}
 	out := make([]*statement.Charge, 0, n)
-	spans := make([]span, len(stmts))
-	for i, st := range stmts {
-		spans[i] = spanOf(st)
-	}
+	cover := coverOf(stmts)
 	count := map[identity]int{}
-	for i, st := range stmts {
-		overlaps := overlapsOf(spans, i)
-		if len(overlaps) == 0 {
-			// No other statement shares a card and a day with this one.
-			for k := range st.Charges {
-				out = append(out, &st.Charges[k])
-			}
-			continue
-		}
+	for _, st := range stmts {
 		var inFile map[identity]int
 		for k := range st.Charges {
 			c := &st.Charges[k]
-			if !overlaps.has(c.Date) {
+			if cover.files(c.Card, c.Date) < 2 {
+				// No other statement has this card on this day.
 				out = append(out, c)
 				continue
 			}
@@ -257,61 +250,55 @@ func mergeSame(stmts []*statement.Statement) []*statement.Charge {
 	return out
 }
 
-// span is the days a statement's charges cover, inclusive, and its cards:
-// two statements can hold the same charge only where both meet.
-type span struct {
-	from, to statement.Date
-	cards    []statement.Card
+// cover tells how many statements cover a day with a card: those whose
+// charges on that card span the day. Per card, the sorted first and last
+// days of those spans.
+type cover map[statement.Card]*spans
+
+type spans struct{ from, to []statement.Date }
+
+func coverOf(stmts []*statement.Statement) cover {
+	cv := cover{}
+	for _, st := range stmts {
+		// The span of each card's charges in this statement.
+		type span struct{ from, to statement.Date }
+		var cards []statement.Card
+		var sp []span
+		for i := range st.Charges {
+			c := &st.Charges[i]
+			k := slices.Index(cards, c.Card)
+			if k < 0 {
+				cards, sp = append(cards, c.Card), append(sp, span{c.Date, c.Date})
+				continue
+			}
+			sp[k].from, sp[k].to = min(sp[k].from, c.Date), max(sp[k].to, c.Date)
+		}
+		for k, card := range cards {
+			s := cv[card]
+			if s == nil {
+				s = &spans{}
+				cv[card] = s
+			}
+			s.from, s.to = append(s.from, sp[k].from), append(s.to, sp[k].to)
+		}
+	}
+	for _, s := range cv {
+		slices.Sort(s.from)
+		slices.Sort(s.to)
+	}
+	return cv
 }
 
-func spanOf(st *statement.Statement) span {
-	if len(st.Charges) == 0 {
-		return span{from: 1, to: 0}
+// files returns how many statements cover day d with card: those that
+// start on or before d, less those that ended before it.
+func (cv cover) files(card statement.Card, d statement.Date) int {
+	s := cv[card]
+	if s == nil {
+		return 0
 	}
-	sp := span{from: st.Charges[0].Date, to: st.Charges[0].Date}
-	for i := range st.Charges {
-		c := &st.Charges[i]
-		sp.from, sp.to = min(sp.from, c.Date), max(sp.to, c.Date)
-		if !slices.Contains(sp.cards, c.Card) {
-			sp.cards = append(sp.cards, c.Card)
-		}
-	}
-	return sp
-}
-
-func (s span) sharesCard(o span) bool {
-	for _, c := range s.cards {
-		if slices.Contains(o.cards, c) {
-			return true
-		}
-	}
-	return false
-}
-
-// spans are the days shared with other statements.
-type spans []span
-
-func (ss spans) has(d statement.Date) bool {
-	for _, s := range ss {
-		if d >= s.from && d <= s.to {
-			return true
-		}
-	}
-	return false
-}
-
-// overlapsOf returns where the statement i's days meet another's.
-func overlapsOf(all []span, i int) spans {
-	var out spans
-	for j, o := range all {
-		if j == i {
-			continue
-		}
-		if lo, hi := max(all[i].from, o.from), min(all[i].to, o.to); lo <= hi && all[i].sharesCard(o) {
-			out = append(out, span{from: lo, to: hi})
-		}
-	}
-	return out
+	started, _ := slices.BinarySearch(s.from, d+1)
+	ended, _ := slices.BinarySearch(s.to, d)
+	return started - ended
 }
 
 // matchKnown marks and returns the first unused charge among candidates
