@@ -122,7 +122,10 @@ func readPassword(section, user, env, file string, resolve func(string) string, 
 	case env != "":
 		pw := getenv(env)
 		if pw == "" {
-			return "", fmt.Errorf("%s: the password variable %s is not set (%s.password_env)", section, env, section)
+			// The value of password_env is not repeated: people write the
+			// password itself there (issue 10: "SuperSecret" was echoed).
+			return "", fmt.Errorf("%s: the environment variable that %s.password_env names is not set (cron and systemd start programs with few variables; "+
+				"password_env holds a variable's name, such as CARDCHECK_SMTP_PASSWORD, never the password)", section, section)
 		}
 		return pw, nil
 	case file != "":
@@ -194,6 +197,10 @@ func (m *Mail) validate(v *validator) {
 		if m.Host != "" && !IsLoopback(m.Host) {
 			v.errorf("$.mail.tls", "tls: none sends in plain text and is allowed only to a loopback address (localhost, 127.0.0.1, ::1), not %q; use starttls or implicit", m.Host)
 		}
+		if m.User != "" {
+			// go-mail logs in only over TLS, and said so as "autodiscover".
+			v.errorf("$.mail.user", "tls: none sends no login (a relay on this machine takes mail without one): remove user and the password setting, or use starttls or implicit with a login")
+		}
 	default:
 		v.errorf("$.mail.tls", "tls %q: want %s (the default), %s, or %s (plain SMTP to a loopback address only)", m.TLS, TLSStartTLS, TLSImplicit, TLSNone)
 	}
@@ -219,10 +226,25 @@ func (v *validator) passwordWritten(section, what string) {
 	v.errorf("$."+section+".password", "the %s password must not be written in the config: put it in an environment variable named by password_env, or in a file (mode 600) named by password_file", what)
 }
 
+// isVariableName reports whether s can name an environment variable as a
+// shell sets one.
+func isVariableName(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // passwordSource checks that section names one source of its password
 // when it has a user, and none when it has not.
 func (v *validator) passwordSource(section, user, env, file string) {
 	switch {
+	case env != "" && !isVariableName(env):
+		// Said without the value, which may be the password itself.
+		v.errorf("$."+section+".password_env", "password_env takes the name of an environment variable (letters, digits and _, such as CARDCHECK_SMTP_PASSWORD), and this is none; "+
+			"its value is not shown, in case it is the password: put the password in a variable or a file (password_file)")
 	case env != "" && file != "":
 		v.errorf("$."+section+".password_file", "set password_env or password_file, not both")
 	case user != "" && env == "" && file == "":

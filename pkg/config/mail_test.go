@@ -83,7 +83,7 @@ func TestReadPassword(t *testing.T) {
 	if pw, err := m.ReadPassword(func(k string) string { return env[k] }); err != nil || pw != "from-env" {
 		t.Errorf("from env: %q %v", pw, err)
 	}
-	if _, err := (&Mail{User: "u", PasswordEnv: "NOPE"}).ReadPassword(func(string) string { return "" }); err == nil || !strings.Contains(err.Error(), "NOPE is not set") {
+	if _, err := (&Mail{User: "u", PasswordEnv: "NOPE"}).ReadPassword(func(string) string { return "" }); err == nil || !strings.Contains(err.Error(), "password_env names is not set") {
 		t.Errorf("unset variable: %v", err)
 	}
 	if pw, err := (&Mail{}).ReadPassword(nil); pw != "" || err != nil {

@@ -127,7 +127,7 @@ func TestSendErrors(t *testing.T) {
 		{"implicit TLS, server speaks plain", mp.Plain, config.TLSImplicit, false, nil, false, "did not answer in TLS", NotTLS},
 		{"wrong password", mp.StartTLS, config.TLSStartTLS, true, func(string) string { return wrong }, false, "refused the login of user \"cardcheck\"", LoginRefused},
 		{"wrong password, implicit TLS", mp.TLS, config.TLSImplicit, true, func(string) string { return wrong }, false, "refused the login", LoginRefused},
-		{"password variable not set", mp.StartTLS, config.TLSStartTLS, true, func(string) string { return "" }, false, "CARDCHECK_TEST_SMTP_PASSWORD is not set", ""},
+		{"password variable not set", mp.StartTLS, config.TLSStartTLS, true, func(string) string { return "" }, false, "password_env names is not set", ""},
 		{"untrusted certificate", mp.StartTLS, config.TLSStartTLS, true, nil, true, "set mail.ca_file", Untrusted},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
