@@ -34,9 +34,10 @@ type csvCharge struct {
 
 // safe returns the row with every text cell made safe for a spreadsheet:
 // merchant names are chosen by strangers, and a leading = or @ would run as a
-// formula. Amounts and dates are written by us and left as they are.
+// formula. So is a user format's foreign-currency column (issue 10: it held
+// =HYPERLINK(…)). Amounts and dates are written by us and left as they are.
 func (r csvCharge) safe() csvCharge {
-	for _, p := range []*string{&r.Finding, &r.Severity, &r.Rule, &r.Reason, &r.Merchant, &r.Payee, &r.Kind, &r.Card, &r.Holder, &r.Source} {
+	for _, p := range []*string{&r.Finding, &r.Severity, &r.Rule, &r.Reason, &r.Merchant, &r.Payee, &r.Kind, &r.ForeignCurrency, &r.Card, &r.Holder, &r.Source} {
 		*p = safetext.CSVCell(*p)
 	}
 	return r
