@@ -36,6 +36,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -211,7 +212,7 @@ func (o Options) collect(paths []string, rep *Report) []candidate {
 // file files one candidate.
 func (o Options) file(c candidate) Action {
 	a := Action{Source: c.path}
-	data, err := os.ReadFile(c.path)
+	data, err := readFile(c.path)
 	if err != nil {
 		a.What, a.Err = Failed, err
 		return a
@@ -241,6 +242,25 @@ func (o Options) file(c candidate) Action {
 		a.What = Failed
 	}
 	return a
+}
+
+// readFile reads the regular file at path, up to MaxFileSize: the walk
+// saw a regular file, but what is opened is checked again, without waiting
+// on a named pipe put in its place (issue 10).
+func readFile(path string) ([]byte, error) {
+	f, err := importer.OpenFile(path)
+	if errors.Is(err, importer.ErrNotRegular) {
+		err = fmt.Errorf("%s: %w", path, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && len(data) > MaxFileSize {
+		err = fmt.Errorf("%s: %w: more than %d MiB", path, importer.ErrLimit, MaxFileSize>>20)
+	}
+	return data, err
 }
 
 // place returns the folder (relative to the archive) and the base name
@@ -274,7 +294,7 @@ func (o Options) store(dir, base string, data []byte, mod time.Time, st *stateme
 			name = fmt.Sprintf("%s-%d", base, n)
 		}
 		dest := filepath.Join(dir, name+".csv")
-		old, err := os.ReadFile(dest)
+		old, err := readFile(dest)
 		if errors.Is(err, fs.ErrNotExist) {
 			return dest, Added, o.write(dest, data, mod)
 		}

@@ -19,6 +19,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/importer"
 )
 
 // MaxMessage is the largest message read: far above any card company's
@@ -72,7 +74,7 @@ func Detect(path string) (Kind, error) {
 		}
 		return "", fmt.Errorf("%s: %w (a folder without cur/ or new/)", path, ErrNotMail)
 	}
-	f, err := os.Open(path)
+	f, err := open(path)
 	if err != nil {
 		return "", err
 	}
@@ -195,6 +197,16 @@ func maildirSize(dir string) (int64, error) {
 	return n, nil
 }
 
+// open opens the regular file at path without waiting on a named pipe
+// (issue 10: a FIFO among the inputs blocked a run forever).
+func open(path string) (*os.File, error) {
+	f, err := importer.OpenFile(path)
+	if errors.Is(err, importer.ErrNotRegular) {
+		err = fmt.Errorf("%s: %w", path, err)
+	}
+	return f, err
+}
+
 // Read hands every message at path to visit, in order (maildir: by file
 // name, cur/ and new/ together), until visit returns false.
 func Read(path string, visit func(Message) bool) error {
@@ -214,7 +226,7 @@ func Read(path string, visit func(Message) bool) error {
 
 func readFile(path string) Message {
 	m := Message{Name: path}
-	f, err := os.Open(path)
+	f, err := open(path)
 	if err != nil {
 		m.Err = err
 		return m
@@ -259,7 +271,7 @@ func readMaildir(dir string, visit func(Message) bool) error {
 // (one or more '>', the mboxrd convention) lose one '>'. A message over
 // the limit is skipped to its end and reported.
 func readMbox(path string, visit func(Message) bool) error {
-	f, err := os.Open(path)
+	f, err := open(path)
 	if err != nil {
 		return err
 	}
