@@ -170,10 +170,10 @@ func (x *imapSetup) mails(t testing.TB, n int) []mailpittest.Summary {
 }
 
 // TestWatchAlert: the story with a watch of the mailbox. The notices of
-// the recurring payments come and nothing is mailed; the first Apple
-// notice comes and the alert is mailed at once, saying when the charge was
-// made; forged, altered and look-alike notices are printed as phishing and
-// mailed about never; a malformed notice is an error naming the message.
+// the recurring payments come; the first Apple notice comes and the alert
+// is mailed at once, saying when the charge was made; forged, altered and
+// look-alike notices are printed and mailed at once as phishing, never as
+// charges; a malformed notice is an error naming the message.
 func TestWatchAlert(t *testing.T) {
 	x := newIMAPSetup(t)
 	for n := 1; n <= 14; n++ {
@@ -217,11 +217,24 @@ func TestWatchAlert(t *testing.T) {
 	if !strings.Contains(errOut.String(), "imap://"+x.s.User+"@") || !strings.Contains(errOut.String(), ";UID=") {
 		t.Errorf("the malformed notice's error does not name its message: %s", errOut)
 	}
-	time.Sleep(500 * time.Millisecond)
-	if n := len(mailpittest.To(t, x.mp.StartTLS, x.to)); n != before+1 {
-		t.Errorf("%d mails: the forgeries were mailed about", n)
+	// The phishing is mailed at once, as phishing, never as a charge.
+	deadline := time.Now().Add(30 * time.Second)
+	var said string
+	for time.Now().Before(deadline) && !(strings.Contains(said, "vpass-ne.jp") && strings.Contains(said, "does not verify") && strings.Contains(said, "example-mailer.test")) {
+		said = ""
+		for _, m := range mailpittest.To(t, x.mp.StartTLS, x.to)[:len(mailpittest.To(t, x.mp.StartTLS, x.to))-before-1] {
+			if !strings.HasPrefix(m.Subject, "[cardcheck] Phishing: a mail imitating 三井住友カード's usage notice") {
+				t.Fatalf("after the forgeries, a mail %q", m.Subject)
+			}
+			said += x.mp.StartTLS.Get(t, m.ID).Text
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	if strings.Contains(out.String(), "90,000") || strings.Contains(out.String(), "¥90,000") {
+	if !strings.Contains(said, "phishing imitation of 三井住友カード's notice") || !strings.Contains(said, "example-mailer.test") ||
+		!strings.Contains(said, "does not verify") || !strings.Contains(said, "vpass-ne.jp") {
+		t.Errorf("the phishing mails say:\n%s", said)
+	}
+	if strings.Contains(said, "90,000") || strings.Contains(out.String(), "90,000") {
 		t.Error("an altered amount was taken")
 	}
 }

@@ -21,6 +21,14 @@ var noticeEntries = map[string]Entry{
 		EN: "{{.name}}: phishing imitation of {{.issuer}}'s notice (subject “{{.subject}}”): {{.reason}}",
 		JA: "{{.name}}: {{.issuer}}の利用通知を装ったフィッシング（件名「{{.subject}}」）: {{.reason}}",
 	},
+	"notice.mail.intro": {
+		EN: "A mail that imitates a card company's usage notice came; it is phishing, and no charge:",
+		JA: "カード会社の利用通知を装ったメールが届きました。フィッシングです。利用ではありません:",
+	},
+	"notice.mail.subject": {
+		EN: "Phishing: a mail imitating {{.issuer}}'s usage notice",
+		JA: "フィッシング: {{.issuer}}の利用通知を装ったメール",
+	},
 	"notice.heading.never-posted": {
 		EN: "Notified, never on a statement (not checked as charges):",
 		JA: "通知のみで明細に載らない利用（利用としては確認していません）:",

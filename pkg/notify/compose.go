@@ -41,10 +41,15 @@ type Digest struct {
 	Cards   int
 	// Errors are the scan's input errors.
 	Errors []error
+	// Imitations are the mails, new in this run, that imitate a card
+	// company's usage notice: phishing, said at once (watch, scan --imap).
+	Imitations []scan.Imitation
 }
 
 // Empty reports whether there is nothing new to say.
-func (d *Digest) Empty() bool { return len(d.New) == 0 && len(d.Withdrawn) == 0 }
+func (d *Digest) Empty() bool {
+	return len(d.New) == 0 && len(d.Withdrawn) == 0 && len(d.Imitations) == 0
+}
 
 // Message is a composed mail.
 type Message struct {
@@ -78,6 +83,8 @@ type view struct {
 	Subject, Intro, WithdrawnIntro  string
 	Head                            []string
 	Findings, Withdrawn             []findingView
+	PhishingIntro                   string
+	Phishing                        []string
 	Footer                          []string
 	Errors                          []string
 	ErrorsIntro, AckHint, Signature string
@@ -103,6 +110,8 @@ func Compose(d Digest) (*Message, error) {
 			ja = fmt.Sprintf("cardcheck が、まだ報告していない不審な利用を%d件見つけました。", n)
 		}
 		v.Intro = l.Pick(fmt.Sprintf("cardcheck found %s not reported before:", newThings(l, d.New, false)), ja)
+	case len(d.Imitations) > 0:
+		v.Intro = message.Render(l, message.New("notice.mail.intro", nil))
 	case d.Checked.Charges == 0:
 		// A run that checked nothing is never an all-clear.
 		v.Intro = message.Render(l, message.New("mail.nothing-checked", nil))
@@ -147,6 +156,13 @@ func Compose(d Digest) (*Message, error) {
 				fv.Reasons = []string{l.Pick("was: ", "検出時: ") + safe(s)}
 			}
 			v.Withdrawn = append(v.Withdrawn, fv)
+		}
+	}
+	if len(d.Imitations) > 0 {
+		v.PhishingIntro = message.Render(l, message.New("notice.heading.imitations", nil))
+		for _, im := range d.Imitations {
+			v.Phishing = append(v.Phishing, safe(message.Render(l, message.New("notice.imitation", message.Args{"name": message.Text(im.Name),
+				"issuer": message.Text(im.Issuer), "subject": message.Text(im.Subject), "reason": message.Text(im.Reason)}))))
 		}
 	}
 	v.Footer = append(v.Footer, checked(d, l))
@@ -279,6 +295,8 @@ func subject(d Digest, l lang.Lang) string {
 	case gone > 0:
 		s = l.Pick(fmt.Sprintf("%s withdrawn on %s%s", l.Count(gone, "charge", ""), on, when),
 			fmt.Sprintf("%sの利用%d件が取り消されました%s", on, gone, when))
+	case len(d.Imitations) > 0:
+		s = message.Render(l, message.New("notice.mail.subject", message.Args{"issuer": message.Text(d.Imitations[0].Issuer)}))
 	case d.Checked.Charges == 0:
 		s = message.Render(l, message.New("mail.nothing-checked.subject", nil))
 	default:
@@ -358,6 +376,13 @@ func text(v view) string {
 	if len(v.Withdrawn) > 0 {
 		b.WriteString(v.WithdrawnIntro + "\n\n")
 		writeFindings(v.Withdrawn)
+	}
+	if len(v.Phishing) > 0 {
+		b.WriteString(v.PhishingIntro + "\n")
+		for _, p := range v.Phishing {
+			b.WriteString("  " + p + "\n")
+		}
+		b.WriteString("\n")
 	}
 	for _, f := range v.Footer {
 		b.WriteString(f + "\n")

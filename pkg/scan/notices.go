@@ -168,6 +168,13 @@ func (r *Reader) LoadWith(paths []string, more []notice.Result) *Result {
 		all = append(all, mails[i]...)
 	}
 	AddNotices(res, append(all, more...), r.Cards)
+	fresh := map[string]bool{}
+	for _, m := range more {
+		fresh[m.Name] = true
+	}
+	for i := range res.Notices.Imitations {
+		res.Notices.Imitations[i].Fresh = fresh[res.Notices.Imitations[i].Name]
+	}
 	return res
 }
 
@@ -210,6 +217,10 @@ type Imitation struct {
 	// Reason says why it is not the company's: "it was sent from
 	// no-reply@example.test, not from vpass.ne.jp or smbc-card.com".
 	Reason string
+	// Fresh is true for a mail that has just come from the mailbox (the
+	// notices read before, passed to [Reader.LoadWith]): it is mailed about
+	// at once, and only then. A mail given as a path is reported, not mailed.
+	Fresh bool
 }
 
 // AddNotices adds the usage notices of results to res: each use once

@@ -10,6 +10,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
 	"github.com/cardcheck/cardcheck/pkg/notice"
+	noticeall "github.com/cardcheck/cardcheck/pkg/notice/all"
 	"github.com/cardcheck/cardcheck/pkg/notice/noticetest"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -236,9 +237,25 @@ func TestImitationsAndErrors(t *testing.T) {
 		t.Fatalf("notices %+v, errors %v", n, res.Errors)
 	}
 	for _, im := range n.Imitations {
-		if im.Reason == "" || im.Issuer == "" || !strings.HasPrefix(im.Name, dir) {
-			t.Errorf("imitation %+v", im)
+		if im.Reason == "" || im.Issuer == "" || !strings.HasPrefix(im.Name, dir) || im.Fresh {
+			t.Errorf("imitation %+v (a mail given as a path is not fresh from the mailbox)", im)
 		}
+	}
+	// An imitation just come from the mailbox is fresh: mailed about now.
+	phish, _ := os.ReadFile(noticetest.Fixtures(t, "imitations")[0])
+	r := (&Reader{Formats: all.Registry(nil), Verifier: keys.Verifier()}).LoadWith([]string{dir},
+		[]notice.Result{noticeall.Registry().Read("imap://u@h/INBOX;UID=9", phish, keys.Verifier())})
+	fresh := 0
+	for _, im := range r.Notices.Imitations {
+		if im.Fresh {
+			fresh++
+			if im.Name != "imap://u@h/INBOX;UID=9" {
+				t.Errorf("fresh: %+v", im)
+			}
+		}
+	}
+	if fresh != 1 || len(r.Notices.Imitations) != 5 {
+		t.Errorf("%d fresh of %d imitations", fresh, len(r.Notices.Imitations))
 	}
 }
 

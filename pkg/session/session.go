@@ -115,6 +115,11 @@ func (s *Session) Close() error {
 // Digest returns what a mail would say now.
 func (s *Session) Digest() notify.Digest {
 	d := notify.Digest{Lang: s.opt.Lang, Withdrawn: s.View.Withdrawn, Checked: s.res.Checked, Cards: len(s.res.Cards), Errors: s.res.Errors}
+	for _, im := range s.res.Notices.Imitations {
+		if im.Fresh { // just come from the mailbox: said once, now
+			d.Imitations = append(d.Imitations, im)
+		}
+	}
 	isNew := map[string]bool{}
 	for _, f := range s.View.New {
 		isNew[f.ID] = true
