@@ -1,6 +1,7 @@
 // Package lang picks the language cardcheck speaks to people in (Japanese
-// or English) and formats dates, yen amounts and counts for it. JSON output
-// is language-neutral and does not use this package.
+// or English) and formats dates and yen amounts for it; sentences are the
+// catalogue's (pkg/message). JSON output is language-neutral and does not
+// use this package.
 package lang
 
 import (
@@ -10,7 +11,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -85,39 +85,4 @@ func (l Lang) Yen(d decimal.Decimal) string {
 		return strings.Replace(s, "¥", "", 1) + "円"
 	}
 	return s
-}
-
-// Count formats n things: Count(1, "charge", "件") is "1 charge" or "1件";
-// the English plural adds "s".
-func (l Lang) Count(n int, en, ja string) string {
-	if l == JA {
-		return fmt.Sprintf("%d%s", n, ja)
-	}
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, en)
-	}
-	return fmt.Sprintf("%d %ss", n, en)
-}
-
-// Severity names a severity: alert, warning, info; or 警告, 注意, 情報.
-func (l Lang) Severity(s severity.Severity) string {
-	if l == JA {
-		switch s {
-		case severity.Alert:
-			return "警告"
-		case severity.Warning:
-			return "注意"
-		case severity.Info:
-			return "情報"
-		}
-	}
-	return s.String()
-}
-
-// Pick returns en or ja.
-func (l Lang) Pick(en, ja string) string {
-	if l == JA {
-		return ja
-	}
-	return en
 }

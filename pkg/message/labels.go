@@ -1,6 +1,9 @@
 package message
 
-import "github.com/cardcheck/cardcheck/pkg/lang"
+import (
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/severity"
+)
 
 // Each rule's name for people: in Japanese output a label replaces the
 // rule's id, which English output keeps (scripts and the config use ids;
@@ -47,4 +50,10 @@ func RuleLabel(l lang.Lang, id string) string {
 		return id
 	}
 	return Render(l, New("rule."+id, nil))
+}
+
+// Severity names s in l: alert, warning, info; or 警告, 注意, 情報 (the
+// terms severity.*).
+func Severity(l lang.Lang, s severity.Severity) string {
+	return Render(l, New("severity."+s.String(), nil))
 }

@@ -14,7 +14,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
@@ -99,29 +99,27 @@ func Compose(d Digest) (*Message, error) {
 	v := view{
 		Lang:    string(l),
 		Subject: subject(d, l),
-		Head: []string{l.Pick("Severity", "重要度"), "ID", l.Pick("Date", "利用日"), l.Pick("Amount", "金額"),
-			l.Pick("Merchant", "利用先"), l.Pick("Card", "カード")},
-		Signature: l.Pick("Sent by cardcheck, which mails each finding once.", "このメールは cardcheck が送りました。同じ検出は一度だけ送ります。"),
+		Head: []string{say(l, "mail.head.severity", nil), "ID", say(l, "mail.head.date", nil), say(l, "mail.head.amount", nil),
+			say(l, "mail.head.merchant", nil), say(l, "mail.head.card", nil)},
+		Signature: say(l, "mail.signature", nil),
 	}
 	switch {
 	case len(d.New) > 0:
-		ja := fmt.Sprintf("cardcheck から、まだ報告していない%sがあります。", newThings(l, d.New, false))
-		if n, k := counts(d.New); k == 0 {
-			ja = fmt.Sprintf("cardcheck が、まだ報告していない不審な利用を%d件見つけました。", n)
-		}
-		v.Intro = l.Pick(fmt.Sprintf("cardcheck found %s not reported before:", newThings(l, d.New, false)), ja)
+		things := newThings(d.New, false)
+		v.Intro = say(l, "mail.intro.new", message.Args{"things": message.Nested(things),
+			"charges": things.Args["charges"], "notices": things.Args["notices"]})
 	case len(d.Imitations) > 0:
-		v.Intro = message.Render(l, message.New("notice.mail.intro", nil))
+		v.Intro = say(l, "notice.mail.intro", nil)
 	case d.Checked.Charges == 0:
 		// A run that checked nothing is never an all-clear.
-		v.Intro = message.Render(l, message.New("mail.nothing-checked", nil))
+		v.Intro = say(l, "mail.nothing-checked", nil)
 	case len(d.Withdrawn) > 0 || d.Open > 0:
-		v.Intro = l.Pick("cardcheck found no new suspicious charges.", "cardcheck は新たな不審な利用を見つけませんでした。")
+		v.Intro = say(l, "mail.intro.no-new", nil)
 	default:
-		v.Intro = l.Pick("All clear: cardcheck found no new suspicious charges.", "異常なし: cardcheck は新たな不審な利用を見つけませんでした。")
+		v.Intro = say(l, "mail.intro.all-clear", nil)
 	}
 	for _, f := range d.New {
-		fv := findingView{Severity: l.Severity(f.Severity), ID: f.ID, Card: safe(f.Card.Label)}
+		fv := findingView{Severity: message.Severity(l, f.Severity), ID: f.ID, Card: safe(f.Card.Label)}
 		for _, c := range f.Charges {
 			fv.Charges = append(fv.Charges, chargeView{report.When(l, c), amount(l, c), safe(c.Merchant)})
 		}
@@ -141,19 +139,17 @@ func Compose(d Digest) (*Message, error) {
 		v.Findings = append(v.Findings, fv)
 	}
 	if len(d.New) > 0 {
-		v.AckHint = l.Pick("Charges you recognise: acknowledge them with the cardcheck ack command shown, and they will no longer fail the run.",
-			"ご自身の利用であれば、表示の cardcheck ack コマンドで確認済みにすると、以後は検出として扱いません。")
+		v.AckHint = say(l, "mail.ack-hint", nil)
 	}
 	if len(d.Withdrawn) > 0 {
-		v.WithdrawnIntro = l.Pick("Withdrawn: these charges of an earlier report are no longer on the statement (the card company reversed them):",
-			"取り消し: 以前に報告した次の利用は明細から消えました（カード会社が取り消したものです）。")
+		v.WithdrawnIntro = say(l, "mail.withdrawn.intro", nil)
 		for _, w := range d.Withdrawn {
-			fv := findingView{Severity: l.Pick("withdrawn", "取り消し"), ID: w.ID, Card: safe(w.Entry.Card)}
+			fv := findingView{Severity: say(l, "mail.withdrawn", nil), ID: w.ID, Card: safe(w.Entry.Card)}
 			for _, c := range w.Gone {
 				fv.Charges = append(fv.Charges, chargeView{l.Date(c.Date), l.Yen(c.Amount), safe(c.Merchant)})
 			}
 			if s := message.Sentences(l, w.Entry.Messages()); s != "" {
-				fv.Reasons = []string{l.Pick("was: ", "検出時: ") + safe(s)}
+				fv.Reasons = []string{safe(say(l, "mail.withdrawn.was", message.Args{"reasons": message.Text(s)}))}
 			}
 			v.Withdrawn = append(v.Withdrawn, fv)
 		}
@@ -167,18 +163,13 @@ func Compose(d Digest) (*Message, error) {
 	}
 	v.Footer = append(v.Footer, checked(d, l))
 	if d.Open > 0 {
-		v.Footer = append(v.Footer, l.Pick(
-			fmt.Sprintf("Still open from earlier mails: %s (cardcheck scan shows %s, cardcheck ack ID closes one).", l.Count(d.Open, "finding", ""), them(d.Open)),
-			fmt.Sprintf("以前にお知らせした検出のうち、未確認のものが%sあります（cardcheck scan で表示、cardcheck ack ID で確認済みにできます）。", l.Count(d.Open, "", "件"))))
+		v.Footer = append(v.Footer, say(l, "mail.still-open", message.Args{"n": message.Count(d.Open)}))
 	}
 	if len(d.Errors) > 0 {
-		v.ErrorsIntro = l.Pick(
-			fmt.Sprintf("%s: some of the statements could not be read, and they may hide more:", l.Count(len(d.Errors), "input error", "")),
-			fmt.Sprintf("読み込めなかった入力が%sあります。読めなかった部分に不審な利用があるかもしれません。", l.Count(len(d.Errors), "", "件")))
+		v.ErrorsIntro = say(l, "mail.errors.intro", message.Args{"n": message.Count(len(d.Errors))})
 		for i, e := range d.Errors {
 			if i == maxErrors {
-				v.Errors = append(v.Errors, l.Pick(fmt.Sprintf("… and %d more; cardcheck scan prints them all.", len(d.Errors)-maxErrors),
-					fmt.Sprintf("…ほか%d件。cardcheck scan ですべて表示されます。", len(d.Errors)-maxErrors)))
+				v.Errors = append(v.Errors, say(l, "mail.errors.more", message.Args{"n": message.Count(len(d.Errors) - maxErrors)}))
 				break
 			}
 			v.Errors = append(v.Errors, safe(e.Error()))
@@ -191,11 +182,9 @@ func Compose(d Digest) (*Message, error) {
 	return &Message{Lang: l, Subject: v.Subject, Text: text(v), HTML: html.String()}, nil
 }
 
-func them(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
+// say renders the catalogue's key with args in l.
+func say(l lang.Lang, key string, args message.Args) string {
+	return message.Render(l, message.New(key, args))
 }
 
 func amount(l lang.Lang, c *statement.Charge) string {
@@ -221,31 +210,23 @@ func counts(fs []rules.Finding) (charges, notices int) {
 
 // newThings says what fs hold: "5 suspicious charges and 1 notice", or in
 // Japanese "不審な利用5件とお知らせ1件" ("不審な利用が5件、お知らせが1件" for a
-// subject, where the card comes first).
-func newThings(l lang.Lang, fs []rules.Finding, subject bool) string {
+// subject, where the card comes first). Its arguments are the counts,
+// charges and notices.
+func newThings(fs []rules.Finding, subject bool) message.Message {
 	n, k := counts(fs)
-	var en, ja []string
-	if n > 0 || k == 0 {
-		en = append(en, l.Count(n, "suspicious charge", ""))
-		ja = append(ja, fmt.Sprintf(map[bool]string{false: "不審な利用%d件", true: "不審な利用が%d件"}[subject], n))
+	key := "mail.things"
+	if subject {
+		key = "mail.things.subject"
 	}
-	if k > 0 {
-		en = append(en, l.Count(k, "notice", ""))
-		ja = append(ja, fmt.Sprintf(map[bool]string{false: "お知らせ%d件", true: "お知らせが%d件"}[subject], k))
-	}
-	return l.Pick(strings.Join(en, " and "), strings.Join(ja, map[bool]string{false: "と", true: "、"}[subject]))
+	return message.New(key, message.Args{"charges": message.Count(n), "notices": message.Count(k)})
 }
 
 func checked(d Digest, l lang.Lang) string {
 	if d.Checked.Charges == 0 {
-		return l.Pick(fmt.Sprintf("Checked no charges on %s.", l.Count(d.Cards, "card", "")),
-			fmt.Sprintf("確認した利用はありません（カード%d枚）。", d.Cards))
+		return say(l, "mail.checked.none", message.Args{"cards": message.Count(d.Cards)})
 	}
-	return l.Pick(
-		fmt.Sprintf("Checked %s from %s to %s on %s.", l.Count(d.Checked.Charges, "charge", ""),
-			l.LongDate(d.Checked.From), l.LongDate(d.Checked.To), l.Count(d.Cards, "card", "")),
-		fmt.Sprintf("%sから%sまでの利用%d件（カード%d枚）を確認しました。",
-			l.LongDate(d.Checked.From), l.LongDate(d.Checked.To), d.Checked.Charges, d.Cards))
+	return say(l, "mail.checked", message.Args{"charges": message.Count(d.Checked.Charges),
+		"from": message.Date(d.Checked.From), "to": message.Date(d.Checked.To), "cards": message.Count(d.Cards)})
 }
 
 // subject is "[cardcheck] 5 suspicious charges on 三井住友カード (2022-01)"
@@ -276,39 +257,34 @@ func subject(d Digest, l lang.Lang) string {
 		}
 		gone += len(w.Gone)
 	}
-	on := onCards(l, cards)
-	when := months(l, dates)
+	when := months(dates)
 	if len(dates) == 0 && d.Checked.Charges > 0 {
-		when = l.Month(d.Checked.To)
+		when = message.List(message.New("mail.months", message.Args{"from": message.Month(d.Checked.To), "to": message.Month(d.Checked.To)}))
 	}
-	if when != "" {
-		when = " (" + when + ")"
-	}
-	var s string
+	args := message.Args{"on": onCards(cards), "when": when, "gone": message.Count(gone)}
+	var m message.Message
 	switch {
 	case len(d.New) > 0:
-		s = l.Pick(fmt.Sprintf("%s on %s%s", newThings(l, d.New, true), on, when),
-			fmt.Sprintf("%sで%s%s", on, newThings(l, d.New, true), when))
-		if gone > 0 {
-			s += l.Pick(fmt.Sprintf(", %d withdrawn", gone), fmt.Sprintf("、取り消し%d件", gone))
-		}
+		args["things"] = message.Nested(newThings(d.New, true))
+		m = message.New("mail.subject.new", args)
 	case gone > 0:
-		s = l.Pick(fmt.Sprintf("%s withdrawn on %s%s", l.Count(gone, "charge", ""), on, when),
-			fmt.Sprintf("%sの利用%d件が取り消されました%s", on, gone, when))
+		m = message.New("mail.subject.withdrawn", args)
 	case len(d.Imitations) > 0:
-		s = message.Render(l, message.New("notice.mail.subject", message.Args{"issuer": message.Text(d.Imitations[0].Issuer)}))
+		m = message.New("notice.mail.subject", message.Args{"issuer": message.Text(d.Imitations[0].Issuer)})
 	case d.Checked.Charges == 0:
-		s = message.Render(l, message.New("mail.nothing-checked.subject", nil))
+		m = message.New("mail.nothing-checked.subject", nil)
 	default:
-		s = l.Pick("No new suspicious charges"+when, "新たな不審な利用はありません"+when)
+		m = message.New("mail.subject.no-new", args)
 	}
+	s := message.Render(l, m)
 	if len(d.Errors) > 0 {
-		s += l.Pick(fmt.Sprintf("; %s", l.Count(len(d.Errors), "input error", "")), fmt.Sprintf("、読み込みエラー%d件", len(d.Errors)))
+		s += say(l, "mail.subject.errors", message.Args{"n": message.Count(len(d.Errors))})
 	}
 	return "[cardcheck] " + safetext.Header(cardnum.Mask(s))
 }
 
-func onCards(l lang.Lang, names []string) string {
+// onCards is the card the subject names: its name, or how many cards.
+func onCards(names []string) message.Value {
 	set := map[string]bool{}
 	var uniq []string
 	for _, n := range names {
@@ -317,22 +293,20 @@ func onCards(l lang.Lang, names []string) string {
 			uniq = append(uniq, n)
 		}
 	}
+	card := ""
 	if len(uniq) == 1 {
-		return uniq[0]
+		card = uniq[0]
 	}
-	return l.Pick(fmt.Sprintf("%d cards", len(uniq)), fmt.Sprintf("カード%d枚", len(uniq)))
+	return message.Nested(message.New("mail.on", message.Args{"card": message.Text(card), "cards": message.Count(len(uniq))}))
 }
 
-func months(l lang.Lang, dates []statement.Date) string {
+// months is the span of months of dates (mail.months), or nothing.
+func months(dates []statement.Date) message.Value {
 	if len(dates) == 0 {
-		return ""
+		return message.List()
 	}
-	sort.Slice(dates, func(i, j int) bool { return dates[i] < dates[j] })
-	first, last := l.Month(dates[0]), l.Month(dates[len(dates)-1])
-	if first == last {
-		return first
-	}
-	return first + l.Pick(" – ", "〜") + last
+	first, last := slices.Min(dates), slices.Max(dates)
+	return message.List(message.New("mail.months", message.Args{"from": message.Month(first), "to": message.Month(last)}))
 }
 
 // text renders the plain-text part from the same view as the HTML part.
@@ -409,21 +383,15 @@ var htmlTemplate = template.Must(template.New("mail.html").Funcs(template.FuncMa
 // a@b.c.", "Mailed an all-clear to a@b.c.", "Nothing new to mail."
 func Outcome(l lang.Lang, mailed bool, fresh []rules.Finding, withdrawn int, to []string) string {
 	if !mailed {
-		return l.Pick("Nothing new to mail.", "新たにメールで送るものはありません。")
+		return say(l, "mail.outcome.nothing", nil)
 	}
-	addr := strings.Join(to, ", ")
-	var en, ja []string
+	addr := message.Text(strings.Join(to, ", "))
+	if len(fresh) == 0 && withdrawn == 0 {
+		return say(l, "mail.outcome.all-clear", message.Args{"to": addr})
+	}
+	things := message.List()
 	if len(fresh) > 0 {
-		en = append(en, newThings(l, fresh, false))
-		ja = append(ja, newThings(l, fresh, false))
+		things = message.Nested(newThings(fresh, false))
 	}
-	if withdrawn > 0 {
-		en = append(en, "the withdrawal of "+l.Count(withdrawn, "finding", ""))
-		ja = append(ja, fmt.Sprintf("検出%d件の取り消し", withdrawn))
-	}
-	if len(en) == 0 {
-		return l.Pick("Mailed an all-clear to "+addr+".", "異常なしのメールを "+addr+" に送りました。")
-	}
-	return l.Pick(fmt.Sprintf("Mailed %s to %s.", strings.Join(en, " and "), addr),
-		fmt.Sprintf("%sを %s にメールで送りました。", strings.Join(ja, "と"), addr))
+	return say(l, "mail.outcome.sent", message.Args{"things": things, "withdrawn": message.Count(withdrawn), "to": addr})
 }

@@ -107,22 +107,19 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 	l := opt.Lang
 	if len(findings) > 0 {
 		t := &Table{Right: map[int]bool{3: true}}
-		if l == lang.JA {
-			t.Row("重要度", "ID", "利用日", "金額", "利用先", "ファイル")
-		} else {
-			t.Row("SEVERITY", "ID", "DATE", "AMOUNT", "MERCHANT", "SOURCE")
-		}
+		t.Row(say(l, "report.head.severity", nil), "ID", say(l, "report.head.date", nil), say(l, "report.head.amount", nil),
+			say(l, "report.head.merchant", nil), say(l, "report.head.source", nil))
 		// The card and the reasons are long: they go on lines of their own
 		// under each finding, so the columns stay narrow enough to read.
 		for _, f := range findings {
 			for i, c := range f.Charges {
 				sev, id := "", ""
 				if i == 0 {
-					sev, id = l.Severity(f.Severity), f.ID
+					sev, id = message.Severity(l, f.Severity), f.ID
 				}
 				t.Row(sev, id, When(l, c), amountIn(l, c), safe(c.Merchant), safe(c.Source.String()))
 			}
-			t.Note(l.Pick("card: ", "カード: ") + safe(f.Card.Display()))
+			t.Note(safe(say(l, "report.card", message.Args{"card": message.Text(f.Card.Display())})))
 			for _, r := range f.Reasons {
 				t.Note("↳ " + message.RuleLabel(l, r.Rule) + ": " + safe(message.Render(l, r.Message)))
 			}
@@ -149,8 +146,7 @@ func TextWith(w io.Writer, res *scan.Result, findings []rules.Finding, opt TextO
 	}
 	out := SummaryIn(l, res, findings) + "\n"
 	if n := opt.Acknowledged; n > 0 {
-		out += l.Pick(fmt.Sprintf("%s not shown (cardcheck ack).\n", l.Count(n, "acknowledged finding", "")),
-			fmt.Sprintf("確認済みの検出%d件は表示していません（cardcheck ack）。\n", n))
+		out += say(l, "report.acknowledged", message.Args{"n": message.Count(n)}) + "\n"
 	}
 	_, err := io.WriteString(w, out)
 	return err
@@ -176,8 +172,7 @@ func writeWithdrawn(w io.Writer, l lang.Lang, ws []state.Withdrawn) error {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(l.Pick("Withdrawn, no longer on the statement (the card company reversed them):\n",
-		"取り消し: 以前に報告した次の利用は明細から消えました（カード会社が取り消したものです）。\n"))
+	b.WriteString(say(l, "report.withdrawn", nil) + "\n")
 	var rows strings.Builder
 	if err := t.Write(&rows); err != nil {
 		return err
@@ -217,32 +212,26 @@ func SummaryIn(l lang.Lang, res *scan.Result, findings []rules.Finding) string {
 	if s, ok := nothingChecked(l, res); ok {
 		return s
 	}
-	if l == lang.JA {
-		return summaryJA(res, findings, counts)
-	}
-	checked := fmt.Sprintf("checked %d charges", res.Checked.Charges)
-	if res.Checked.Charges > 0 {
-		checked += fmt.Sprintf(" from %s to %s", res.Checked.From, res.Checked.To)
-	}
-	checked += fmt.Sprintf(" on %d card(s)", len(res.Cards))
+	checked := message.Nested(message.New("summary.checked", message.Args{"charges": message.Count(res.Checked.Charges),
+		"from": message.Date(res.Checked.From), "to": message.Date(res.Checked.To), "cards": message.Count(len(res.Cards))}))
+	errors := message.Count(len(res.Errors))
 	if len(findings) == 0 {
-		s := "No suspicious charges: " + checked
-		if len(res.Errors) > 0 {
-			s += fmt.Sprintf("; %d input error(s), see above", len(res.Errors))
-		}
-		return s + "."
+		return say(l, "summary.clean", message.Args{"checked": checked, "errors": errors})
 	}
-	var parts []string
+	var parts []message.Message
 	for i := len(counts) - 1; i >= 0; i-- {
 		if counts[i] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[i], severity.Severity(i)))
+			parts = append(parts, message.New("summary.count", message.Args{"n": message.Count(counts[i]),
+				"severity": message.Term("severity." + severity.Severity(i).String())}))
 		}
 	}
-	s := fmt.Sprintf("%d finding(s) (%s): %s", len(findings), strings.Join(parts, ", "), checked)
-	if len(res.Errors) > 0 {
-		s += fmt.Sprintf("; %d input error(s), see above", len(res.Errors))
-	}
-	return s + "."
+	return say(l, "summary.findings", message.Args{"n": message.Count(len(findings)), "counts": message.List(parts...),
+		"checked": checked, "errors": errors})
+}
+
+// say renders the catalogue's key with args in l.
+func say(l lang.Lang, key string, args message.Args) string {
+	return message.Render(l, message.New(key, args))
 }
 
 // nothingChecked is the verdict of a run that checked no charge: it must
@@ -258,31 +247,6 @@ func nothingChecked(l lang.Lang, res *scan.Result) (string, bool) {
 		m = message.New("summary.none-in-window", message.Args{"read": message.Count(len(res.Charges)), "cards": message.Count(len(res.Cards))})
 	}
 	return message.Render(l, m), true
-}
-
-func summaryJA(res *scan.Result, findings []rules.Finding, counts [3]int) string {
-	l := lang.JA
-	checked := fmt.Sprintf("利用%d件（カード%d枚）を確認しました", res.Checked.Charges, len(res.Cards))
-	if res.Checked.Charges > 0 {
-		checked = fmt.Sprintf("%sから%sまでの", l.LongDate(res.Checked.From), l.LongDate(res.Checked.To)) + checked
-	}
-	var s string
-	if len(findings) == 0 {
-		s = "不審な利用はありません: " + checked
-	} else {
-		var parts []string
-		for i := len(counts) - 1; i >= 0; i-- {
-			if counts[i] > 0 {
-				parts = append(parts, fmt.Sprintf("%s%d件", l.Severity(severity.Severity(i)), counts[i]))
-			}
-		}
-		s = fmt.Sprintf("検出%d件（%s）: %s", len(findings), strings.Join(parts, "、"), checked)
-	}
-	s += "。"
-	if len(res.Errors) > 0 {
-		s += fmt.Sprintf("読み込めなかった入力が%d件あります（上記）。", len(res.Errors))
-	}
-	return s
 }
 
 // Charges writes charges as a table.
