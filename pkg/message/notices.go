@@ -62,3 +62,77 @@ var noticeEntries = map[string]Entry{
 	"notice.status.test-authorisation": {EN: "a test authorisation, reversed at once (a shop checking the card)", JA: "すぐに取り消された確認用の承認（カードの有効性確認）"},
 	"notice.status.posted":             {EN: "posted", JA: "確定"},
 }
+
+func init() { add(imitationEntries) }
+
+// Why a mail that looks like a card company's usage notice is not the
+// company's (pkg/notice/auth): from is its From address, domain and
+// domains the company's sending domains, n a count, detail the mail
+// library's own words.
+var imitationEntries = map[string]Entry{
+	"notice.why.header":       {EN: "its header cannot be read: {{.detail}}", JA: "ヘッダーを読めません: {{.detail}}"},
+	"notice.why.from-count":   {EN: "it has {{.n}} From headers; a mail has exactly one", JA: "From ヘッダーが{{.n}}個あります(メールには1つだけです)"},
+	"notice.why.from-address": {EN: `its From header {{printf "%q" .from}} is not one address`, JA: `From ヘッダー {{printf "%q" .from}} は1つのアドレスではありません`},
+	"notice.why.domain": {
+		EN: "it was sent from {{.from}}, not from {{.domains}}",
+		JA: "送信元が {{.from}} で、{{.domains}} ではありません",
+	},
+	"notice.why.partial-dkim": {
+		EN: "its DKIM signature of {{.domain}} covers only the start of the body (l=), so text may have been added after it",
+		JA: "{{.domain}} の DKIM 署名が本文の先頭部分だけにかかっています(l=)。後ろに文章が書き足されているかもしれません",
+	},
+	"notice.why.dkim-unreadable": {EN: "its DKIM signatures cannot be read: {{.detail}}", JA: "DKIM 署名を読めません: {{.detail}}"},
+	"notice.why.dkim-fails": {
+		EN: "the DKIM signature of {{.domain}} does not verify ({{.detail}})",
+		JA: "{{.domain}} の DKIM 署名を検証できません({{.detail}})",
+	},
+	"notice.why.no-dkim": {
+		EN: "it claims to be from {{.from}} but carries no DKIM signature of {{.domain}}",
+		JA: "{{.from}} からのメールを名乗っていますが、{{.domain}} の DKIM 署名がありません",
+	},
+	"notice.why.key-unavailable": {
+		EN: "the DKIM key of {{.domain}} could not be fetched ({{.detail}}); try again later",
+		JA: "{{.domain}} の DKIM 鍵を取得できません({{.detail}})。あとでもう一度試してください",
+	},
+	"notice.why.no-key": {
+		EN: "{{.domain}} publishes no DKIM key for this mail's signature (the key may have been replaced since it was sent)",
+		JA: "{{.domain}} はこのメールの署名に対応する DKIM 鍵を公開していません(送信後に鍵が替えられたのかもしれません)",
+	},
+}
+
+func init() { add(chainEntries) }
+
+// Chains: first, then rest (the chain's remainder, or nothing), so that a
+// list of any length is said with a word between the items.
+var chainEntries = map[string]Entry{
+	"chain.or":   {EN: "{{.first}}{{with .rest}} or {{.}}{{end}}", JA: "{{.first}}{{with .rest}} または {{.}}{{end}}"},
+	"chain.semi": {EN: "{{.first}}{{with .rest}}; {{.}}{{end}}", JA: "{{.first}}{{with .rest}}。{{.}}{{end}}"},
+}
+
+// Or says texts as alternatives: "a or b or c", "a または b または c".
+func Or(texts ...string) Value {
+	ms := make([]Message, len(texts))
+	for i, s := range texts {
+		ms[i] = Said(s, s)
+	}
+	return chain("chain.or", ms)
+}
+
+// Each says ms one after the other as one message: "a; b" in English,
+// "a。b" in Japanese. One message is itself, none the zero Message.
+func Each(ms ...Message) Message {
+	switch len(ms) {
+	case 0:
+		return Message{}
+	case 1:
+		return ms[0]
+	}
+	return chain("chain.semi", ms).list[0]
+}
+
+func chain(key string, ms []Message) Value {
+	if len(ms) == 0 {
+		return List()
+	}
+	return Nested(New(key, Args{"first": Nested(ms[0]), "rest": chain(key, ms[1:])}))
+}

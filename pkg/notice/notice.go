@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notice/auth"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -147,7 +148,10 @@ type Result struct {
 	Charges []Charge
 	// Imitation, when not empty, says why the mail, which looks like
 	// Layout's notice, was not sent by its issuer: a phishing imitation.
+	// It is Why in English (JSON's reason, logs); Why is the same as facts,
+	// which reports and mails say in the user's language.
 	Imitation string
+	Why       message.Message
 	// Err is set when the mail could not be read or checked; it is an
 	// [*Error] naming the message.
 	Err error
@@ -231,11 +235,11 @@ func (r *Registry) Read(name string, raw []byte, v *auth.Verifier) Result {
 	verdict := v.Check(raw, l.Domains)
 	switch {
 	case verdict.Unverified && verdict.Temporary:
-		return fail(0, fmt.Errorf("%w: %w: %s", ErrUnverified, ErrTryLater, verdict.Reason))
+		return fail(0, fmt.Errorf("%w: %w: %s", ErrUnverified, ErrTryLater, verdict.Reason()))
 	case verdict.Unverified:
-		return fail(0, fmt.Errorf("%w: %s", ErrUnverified, verdict.Reason))
+		return fail(0, fmt.Errorf("%w: %s", ErrUnverified, verdict.Reason()))
 	case !verdict.Authentic:
-		res.Imitation = verdict.Reason
+		res.Imitation, res.Why = verdict.Reason(), verdict.Why
 		return res
 	}
 	charges, err := l.Parse(m)

@@ -157,8 +157,7 @@ func Compose(d Digest) (*Message, error) {
 	if len(d.Imitations) > 0 {
 		v.PhishingIntro = message.Render(l, message.New("notice.heading.imitations", nil))
 		for _, im := range d.Imitations {
-			v.Phishing = append(v.Phishing, safe(message.Render(l, message.New("notice.imitation", message.Args{"name": message.Text(im.Name),
-				"issuer": message.Text(im.Issuer), "subject": message.Text(im.Subject), "reason": message.Text(im.Reason)}))))
+			v.Phishing = append(v.Phishing, safe(message.Render(l, report.ImitationLine(im))))
 		}
 	}
 	v.Footer = append(v.Footer, checked(d, l))

@@ -42,6 +42,15 @@ func Notified(f rules.Finding) (message.Message, bool) {
 	return message.Message{}, false
 }
 
+// ImitationLine says what im is: where the mail is, the card company it
+// imitates, its subject and why it is not the company's. The reason is
+// scan's English text until scan.Imitation carries the facts
+// (notice.Result.Why); then it is said in the user's language like the rest.
+func ImitationLine(im scan.Imitation) message.Message {
+	return message.New("notice.imitation", message.Args{"name": message.Text(im.Name), "issuer": message.Text(im.Issuer),
+		"subject": message.Text(im.Subject), "reason": message.Text(im.Reason)})
+}
+
 // NoticeSummary is the line that says what the usage notices gave, and ok;
 // ok is false when the scan read no mail.
 func NoticeSummary(n *scan.Notices) (message.Message, bool) {
@@ -63,8 +72,7 @@ func writeNotices(w io.Writer, l lang.Lang, n *scan.Notices) error {
 		line(message.New("notice.heading.imitations", nil))
 		for _, im := range n.Imitations {
 			b.WriteString("  ")
-			line(message.New("notice.imitation", message.Args{"name": message.Text(im.Name), "issuer": message.Text(im.Issuer),
-				"subject": message.Text(im.Subject), "reason": message.Text(im.Reason)}))
+			line(ImitationLine(im))
 		}
 	}
 	if len(n.NeverPosted) > 0 {

@@ -25,6 +25,9 @@ import (
 	"github.com/emersion/go-msgauth/authres"
 	"github.com/emersion/go-msgauth/dkim"
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // Verifier checks mails. The zero value verifies DKIM with DNS and trusts no
@@ -45,13 +48,27 @@ type Verdict struct {
 	// shown ("dkim d=vpass.ne.jp", "Authentication-Results mx.example.jp").
 	Authentic bool
 	By        string
-	// Reason says why the mail is not the issuer's (Authentic false).
-	Reason string
+	// Why says why the mail is not the issuer's (Authentic false), or
+	// could not be checked (Unverified), as facts for the user's language.
+	Why message.Message
 	// Unverified is true when the mail could not be checked: its DKIM key
 	// could not be had (a DNS failure, or a key withdrawn since it was
 	// sent). Such a mail is neither a charge nor shown to be an imitation.
 	// Temporary says the failure was DNS's, and a later check may pass.
 	Unverified, Temporary bool
+}
+
+// Reason is [Verdict.Why] in English: for errors and logs.
+func (v Verdict) Reason() string {
+	if v.Why.IsZero() {
+		return ""
+	}
+	return message.Render(lang.EN, v.Why)
+}
+
+// why is a verdict against the mail: key, a notice.why.* entry, with args.
+func why(key string, args message.Args) Verdict {
+	return Verdict{Why: message.New("notice.why."+key, args)}
 }
 
 // Domain returns the registrable domain (eTLD+1) of an address or domain,
@@ -77,7 +94,7 @@ func Domain(addrOrDomain string) string {
 func (v *Verifier) Check(raw []byte, domains []string) Verdict {
 	fields, err := headerFields(raw)
 	if err != nil {
-		return Verdict{Reason: "its header cannot be read: " + err.Error()}
+		return why("header", message.Args{"detail": message.Text(err.Error())})
 	}
 	var froms []string
 	for _, f := range fields {
@@ -86,24 +103,24 @@ func (v *Verifier) Check(raw []byte, domains []string) Verdict {
 		}
 	}
 	if len(froms) != 1 {
-		return Verdict{Reason: fmt.Sprintf("it has %d From headers; a mail has exactly one", len(froms))}
+		return why("from-count", message.Args{"n": message.Count(len(froms))})
 	}
 	// Only the address is compared; the display name is not decoded.
 	undecoded := &mime.WordDecoder{CharsetReader: func(_ string, r io.Reader) (io.Reader, error) { return r, nil }}
 	addrs, err := (&mail.AddressParser{WordDecoder: undecoded}).ParseList(froms[0])
 	if err != nil || len(addrs) != 1 {
-		return Verdict{Reason: fmt.Sprintf("its From header %q is not one address", froms[0])}
+		return why("from-address", message.Args{"from": message.Text(froms[0])})
 	}
 	from := addrs[0].Address
 	fromDomain := Domain(from)
 	if !contains(domains, fromDomain) {
-		return Verdict{Reason: fmt.Sprintf("it was sent from %s, not from %s", from, strings.Join(domains, " or "))}
+		return why("domain", message.Args{"from": message.Text(from), "domains": message.Or(domains...)})
 	}
 	if by, ok := v.fromAuthResults(fields, fromDomain); ok {
 		return Verdict{Authentic: true, By: by}
 	}
 	if partialSignature(fields, fromDomain) {
-		return Verdict{Reason: fmt.Sprintf("its DKIM signature of %s covers only the start of the body (l=), so text may have been added after it", fromDomain)}
+		return why("partial-dkim", message.Args{"domain": message.Text(fromDomain)})
 	}
 	return v.dkim(raw, from, fromDomain)
 }
@@ -140,10 +157,11 @@ func (v *Verifier) dkim(raw []byte, from, domain string) Verdict {
 	}
 	verifs, err := dkim.VerifyWithOptions(bytes.NewReader(raw), &dkim.VerifyOptions{LookupTXT: lookup, MaxVerifications: 5})
 	if err != nil && !errors.Is(err, dkim.ErrTooManySignatures) {
-		return Verdict{Reason: "its DKIM signatures cannot be read: " + err.Error()}
+		return why("dkim-unreadable", message.Args{"detail": message.Text(err.Error())})
 	}
-	var failed []string
-	unverified, temporary := "", false
+	var failed []message.Message
+	var unverified message.Message
+	temporary := false
 	for _, vf := range verifs {
 		if Domain(vf.Domain) != domain {
 			continue
@@ -153,22 +171,22 @@ func (v *Verifier) dkim(raw []byte, from, domain string) Verdict {
 		}
 		switch {
 		case dkim.IsTempFail(vf.Err):
-			unverified = fmt.Sprintf("the DKIM key of %s could not be fetched (%v); try again later", vf.Domain, vf.Err)
+			unverified = message.New("notice.why.key-unavailable", message.Args{"domain": message.Text(vf.Domain), "detail": message.Text(vf.Err.Error())})
 			temporary = true
 		case isNoKey(vf.Err):
 			temporary = false
-			unverified = fmt.Sprintf("%s publishes no DKIM key for this mail's signature (the key may have been replaced since it was sent)", vf.Domain)
+			unverified = message.New("notice.why.no-key", message.Args{"domain": message.Text(vf.Domain)})
 		default:
-			failed = append(failed, fmt.Sprintf("the DKIM signature of %s does not verify (%v)", vf.Domain, vf.Err))
+			failed = append(failed, message.New("notice.why.dkim-fails", message.Args{"domain": message.Text(vf.Domain), "detail": message.Text(vf.Err.Error())}))
 		}
 	}
 	switch {
 	case len(failed) > 0:
-		return Verdict{Reason: strings.Join(failed, "; ")}
-	case unverified != "":
-		return Verdict{Unverified: true, Temporary: temporary, Reason: unverified}
+		return Verdict{Why: message.Each(failed...)}
+	case !unverified.IsZero():
+		return Verdict{Unverified: true, Temporary: temporary, Why: unverified}
 	}
-	return Verdict{Reason: fmt.Sprintf("it claims to be from %s but carries no DKIM signature of %s", from, domain)}
+	return why("no-dkim", message.Args{"from": message.Text(from), "domain": message.Text(domain)})
 }
 
 // isNoKey reports a DKIM key record that is not there. go-msgauth reports it

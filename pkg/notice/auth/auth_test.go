@@ -35,7 +35,7 @@ func TestCheckFrom(t *testing.T) {
 		{"Subject: no from", "0 From headers"},
 	} {
 		got := v.Check([]byte(tc.from+"\r\n\r\nbody\r\n"), []string{"vpass.ne.jp"})
-		if got.Authentic || !strings.Contains(got.Reason, tc.reason) {
+		if got.Authentic || !strings.Contains(got.Reason(), tc.reason) {
 			t.Errorf("%q: %+v, want %q", tc.from, got, tc.reason)
 		}
 	}
