@@ -22,6 +22,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 	"github.com/cardcheck/cardcheck/rules/spec"
 )
@@ -116,14 +117,14 @@ func Parse(path string, data []byte) (*Config, error) {
 		if _, null := body.(*ast.NullNode); null || body == nil {
 			return cfg, nil
 		}
-		return cfg, yamlfile.Errorf(path, body, "want a mapping of sections (%s)", strings.Join(sections, ", "))
+		return cfg, yamlfile.At(path, body, message.New("config.want-sections", message.Args{"sections": message.Text(strings.Join(sections, ", "))}))
 	}
 	var errs []error
 	seen := map[string]bool{}
 	for _, mv := range m.Values {
 		key := yamlfile.KeyName(mv)
 		if seen[key] {
-			errs = append(errs, yamlfile.Errorf(path, mv.Key, "%s: written twice; keep one", key))
+			errs = append(errs, yamlfile.At(path, mv.Key, message.New("config.twice", message.Args{"key": message.Text(key)})))
 			continue
 		}
 		seen[key] = true
@@ -146,7 +147,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		case "imap":
 			cfg.IMAP, e = decodeSection[IMAP](path, file, mv.Value)
 		default:
-			e = []error{yamlfile.Errorf(path, mv.Key, "%s", yamlfile.UnknownKey(key, sections))}
+			e = []error{yamlfile.At(path, mv.Key, yamlfile.UnknownKeyMessage(key, sections))}
 		}
 		errs = append(errs, e...)
 	}
@@ -161,7 +162,7 @@ func decodeFormats(path string, node ast.Node) ([]userformat.Spec, []error) {
 		if _, null := node.(*ast.NullNode); null || node == nil {
 			return nil, nil
 		}
-		return nil, []error{yamlfile.Errorf(path, node, "formats: want a list of formats (- name: …)")}
+		return nil, []error{yamlfile.At(path, node, message.New("config.formats.list", nil))}
 	}
 	var out []userformat.Spec
 	var errs []error
@@ -173,7 +174,7 @@ func decodeFormats(path string, node ast.Node) ([]userformat.Spec, []error) {
 			continue
 		}
 		if names[f.Name] {
-			errs = append(errs, yamlfile.Errorf(path, yamlfile.Field(n, "name"), "format %q declared twice", f.Name))
+			errs = append(errs, yamlfile.At(path, yamlfile.Field(n, "name"), message.New("config.formats.twice", message.Args{"name": message.Text(f.Name)})))
 			continue
 		}
 		names[f.Name] = true
@@ -182,9 +183,9 @@ func decodeFormats(path string, node ast.Node) ([]userformat.Spec, []error) {
 			bad = true
 			var fe *userformat.FieldError
 			if errors.As(err, &fe) {
-				errs = append(errs, yamlfile.Errorf(path, pathNode(n, fe.Field), "format %q: %v", f.Name, fe.Err))
+				errs = append(errs, yamlfile.At(path, pathNode(n, fe.Field), message.New("config.formats.error", message.Args{"name": message.Text(f.Name), "detail": message.Text(fe.Err.Error())})))
 			} else {
-				errs = append(errs, yamlfile.Errorf(path, n, "format %q: %v", f.Name, err))
+				errs = append(errs, yamlfile.At(path, n, message.New("config.formats.error", message.Args{"name": message.Text(f.Name), "detail": message.Text(err.Error())})))
 			}
 		}
 		if !bad {
@@ -266,9 +267,18 @@ type validator struct {
 // dir is the config file's folder, for the relative paths it names.
 func (v *validator) dir() string { return filepath.Dir(v.path) }
 
-// errorf records a problem at the node the YAML path yamlPath names.
+// errorf records a problem at the node the YAML path yamlPath names, in
+// English only (not yet in the catalogue; see say).
 func (v *validator) errorf(yamlPath, format string, args ...any) {
 	e := &Error{File: v.path, Msg: fmt.Sprintf(format, args...)}
+	e.Line, e.Column = position(v.file, yamlPath)
+	v.errs = append(v.errs, e)
+}
+
+// say records the problem the catalogue's key says, with args, at the
+// node the YAML path yamlPath names.
+func (v *validator) say(yamlPath, key string, args message.Args) {
+	e := &Error{File: v.path, Message: message.New(key, args)}
 	e.Line, e.Column = position(v.file, yamlPath)
 	v.errs = append(v.errs, e)
 }

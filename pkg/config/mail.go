@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // TLS modes of the mail: section.
@@ -186,36 +188,36 @@ func (m *Mail) validate(v *validator) {
 		v.passwordWritten("mail", "SMTP")
 	}
 	if strings.TrimSpace(m.Host) == "" || strings.ContainsAny(m.Host, " \t\r\n/") {
-		v.errorf("$.mail", "mail needs host: the SMTP server's name or address")
+		v.say("$.mail", "config.mail.host", nil)
 	}
 	if m.Port < 0 || m.Port > 65535 {
-		v.errorf("$.mail.port", "port %d: want 1 to 65535", m.Port)
+		v.say("$.mail.port", "config.port", message.Args{"port": message.Count(m.Port)})
 	}
 	switch m.TLS {
 	case "", TLSStartTLS, TLSImplicit:
 	case TLSNone:
 		if m.Host != "" && !IsLoopback(m.Host) {
-			v.errorf("$.mail.tls", "tls: none sends in plain text and is allowed only to a loopback address (localhost, 127.0.0.1, ::1), not %q; use starttls or implicit", m.Host)
+			v.say("$.mail.tls", "config.mail.tls-none-host", message.Args{"host": message.Text(m.Host)})
 		}
 		if m.User != "" {
 			// go-mail logs in only over TLS, and said so as "autodiscover".
-			v.errorf("$.mail.user", "tls: none sends no login (a relay on this machine takes mail without one): remove user and the password setting, or use starttls or implicit with a login")
+			v.say("$.mail.user", "config.mail.tls-none-user", nil)
 		}
 	default:
-		v.errorf("$.mail.tls", "tls %q: want %s (the default), %s, or %s (plain SMTP to a loopback address only)", m.TLS, TLSStartTLS, TLSImplicit, TLSNone)
+		v.say("$.mail.tls", "config.mail.tls", message.Args{"tls": message.Text(m.TLS)})
 	}
 	v.passwordSource("mail", m.User, m.PasswordEnv, m.PasswordFile)
 	if m.From == "" {
-		v.errorf("$.mail", "mail needs from: the sender's address")
+		v.say("$.mail", "config.mail.from", nil)
 	} else if _, err := mail.ParseAddress(m.From); err != nil {
-		v.errorf("$.mail.from", "from %q: %v", m.From, err)
+		v.say("$.mail.from", "config.mail.address", message.Args{"key": message.Text("from"), "address": message.Text(m.From), "detail": message.Text(err.Error())})
 	}
 	if len(m.To) == 0 {
-		v.errorf("$.mail", "mail needs to: one or more recipients")
+		v.say("$.mail", "config.mail.to", nil)
 	}
 	for i, to := range m.To {
 		if _, err := mail.ParseAddress(to); err != nil {
-			v.errorf(fmt.Sprintf("$.mail.to[%d]", i), "to %q: %v", to, err)
+			v.say(fmt.Sprintf("$.mail.to[%d]", i), "config.mail.address", message.Args{"key": message.Text("to"), "address": message.Text(to), "detail": message.Text(err.Error())})
 		}
 	}
 }
@@ -223,7 +225,7 @@ func (m *Mail) validate(v *validator) {
 // passwordWritten reports a password written in section: it would end up
 // in backups and version control.
 func (v *validator) passwordWritten(section, what string) {
-	v.errorf("$."+section+".password", "the %s password must not be written in the config: put it in an environment variable named by password_env, or in a file (mode 600) named by password_file", what)
+	v.say("$."+section+".password", "config.password-written", message.Args{"what": message.Text(what)})
 }
 
 // isVariableName reports whether s can name an environment variable as a
@@ -243,13 +245,12 @@ func (v *validator) passwordSource(section, user, env, file string) {
 	switch {
 	case env != "" && !isVariableName(env):
 		// Said without the value, which may be the password itself.
-		v.errorf("$."+section+".password_env", "password_env takes the name of an environment variable (letters, digits and _, such as CARDCHECK_SMTP_PASSWORD), and this is none; "+
-			"its value is not shown, in case it is the password: put the password in a variable or a file (password_file)")
+		v.say("$."+section+".password_env", "config.password-env", nil)
 	case env != "" && file != "":
-		v.errorf("$."+section+".password_file", "set password_env or password_file, not both")
+		v.say("$."+section+".password_file", "config.password-both", nil)
 	case user != "" && env == "" && file == "":
-		v.errorf("$."+section+".user", "user %q needs a password: set password_env (an environment variable's name) or password_file", user)
+		v.say("$."+section+".user", "config.password-missing", message.Args{"user": message.Text(user)})
 	case user == "" && (env != "" || file != ""):
-		v.errorf("$."+section, "a password is set but no user")
+		v.say("$."+section, "config.password-no-user", nil)
 	}
 }

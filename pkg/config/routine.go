@@ -8,6 +8,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 )
@@ -91,22 +92,22 @@ func (c *Config) decodeRoutine(key string, node ast.Node) []error {
 	case uint64, int64, int, bool:
 		s = fmt.Sprint(x)
 	default:
-		return []error{yamlfile.Errorf(c.Path, node, "%s: want one value, not a list or a mapping", key)}
+		return []error{yamlfile.At(c.Path, node, message.New("config.one-value", message.Args{"key": message.Text(key)}))}
 	}
 	switch key {
 	case "statements":
 		if strings.TrimSpace(s) == "" {
-			return []error{yamlfile.Errorf(c.Path, node, "statements: want the folder that holds your statements, such as ~/statements")}
+			return []error{yamlfile.At(c.Path, node, message.New("config.statements", nil))}
 		}
 		c.Statements = s
 	case "lang":
 		if _, err := lang.Parse(s); err != nil {
-			return []error{yamlfile.Errorf(c.Path, node, "lang: %v", err)}
+			return []error{yamlfile.At(c.Path, node, message.New("config.lang", message.Args{"value": message.Text(s)}))}
 		}
 		c.Lang = strings.ToLower(strings.TrimSpace(s))
 	case "stale_after":
 		if _, err := ParseStaleAfter(s); err != nil {
-			return []error{yamlfile.Errorf(c.Path, node, "stale_after: %v", err)}
+			return []error{yamlfile.At(c.Path, node, message.New("config.value", message.Args{"key": message.Text(key), "detail": message.Text(err.Error())}))}
 		}
 		c.StaleAfter = s
 	}

@@ -29,6 +29,8 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/suggest"
 )
 
@@ -41,17 +43,38 @@ const (
 )
 
 // Error is a problem in a file at a line and column (0 when unknown).
+// What is wrong is Message, facts the catalogue says in English or
+// Japanese ([Error.In]); Msg is English text, for problems not yet in the
+// catalogue, said as it is when Message is zero.
 type Error struct {
 	File         string
 	Line, Column int
 	Msg          string
+	Message      message.Message
 }
 
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+// Error is the problem in English: "config.yaml:3:1: indent with spaces,
+// not tabs".
+func (e *Error) Error() string { return e.In(lang.EN) }
+
+// In is the problem said in l, after the file, line and column.
+func (e *Error) In(l lang.Lang) string {
+	msg := e.Msg
+	if !e.Message.IsZero() {
+		msg = message.Render(l, e.Message)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, msg)
+}
+
+// At returns an *Error at node's position saying m (a config.* entry of
+// the catalogue).
+func At(file string, node ast.Node, m message.Message) *Error {
+	e := &Error{File: file, Message: m}
+	e.Line, e.Column = Pos(node)
+	return e
 }
 
 // Errorf returns an *Error at node's position.
@@ -91,7 +114,7 @@ func ReadFile(path string) ([]byte, error) {
 }
 
 func tooLarge(path string, n int64) error {
-	return &Error{File: path, Msg: fmt.Sprintf("the file is %d bytes, more than the %d a config may be; is it the right file?", n, MaxSize)}
+	return &Error{File: path, Message: message.New("config.too-large", message.Args{"size": message.Count(int(n)), "max": message.Count(MaxSize)})}
 }
 
 func kindOf(m fs.FileMode) string {
@@ -124,7 +147,7 @@ func Parse(file string, data []byte) (*ast.File, error) {
 		return nil, syntaxError(file, err)
 	}
 	if n := expandedNodes(f); n > MaxNodes {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("its aliases (*name) expand to more than %d values; a config needs far fewer, so the file is refused", MaxNodes)}
+		return nil, &Error{File: file, Message: message.New("config.aliases", message.Args{"max": message.Count(MaxNodes)})}
 	}
 	return f, nil
 }
@@ -146,7 +169,7 @@ func tabs(file string, data []byte) []error {
 	for i, line := range strings.Split(string(data), "\n") {
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		if k := strings.IndexByte(indent, '\t'); k >= 0 && strings.TrimSpace(line) != "" {
-			errs = append(errs, &Error{File: file, Line: i + 1, Column: k + 1, Msg: "indent with spaces, not tabs"})
+			errs = append(errs, &Error{File: file, Line: i + 1, Column: k + 1, Message: message.New("config.tab", nil)})
 		}
 	}
 	return errs
@@ -162,14 +185,16 @@ func syntaxError(file string, err error) error {
 			e.Line, e.Column = tk.Position.Line, tk.Position.Column
 		}
 	}
+	// The parser's own words name tokens; these say what to do.
 	switch {
 	case strings.Contains(e.Msg, "value is not allowed in this context"):
-		e.Msg = "this line does not line up with the ones above it: indent it like the other keys at its level " +
-			"(and put a value that holds \": \" in quotes)"
+		e.Message = message.New("config.misaligned", nil)
 	case strings.Contains(e.Msg, "non-map value is specified"):
-		e.Msg = "want \"key: value\" here (is the colon, or the space after it, missing?)"
+		e.Message = message.New("config.want-key-value", nil)
 	case strings.Contains(e.Msg, "could not find flow") || strings.Contains(e.Msg, "unterminated"):
-		e.Msg += " (a bracket or quote is not closed)"
+		e.Message = message.New("config.unclosed", message.Args{"detail": message.Text(e.Msg)})
+	default:
+		e.Message = message.New("config.syntax", message.Args{"detail": message.Text(e.Msg)})
 	}
 	return e
 }
@@ -241,9 +266,9 @@ func Decode(file string, node ast.Node, v any) error {
 		}
 	}
 	if key, ok := strings.CutPrefix(e.Msg, "unknown field "); ok {
-		e.Msg = UnknownKey(strings.Trim(key, `"`), Keys(v))
+		e.Message = UnknownKeyMessage(strings.Trim(key, `"`), Keys(v))
 	} else if i := strings.Index(e.Msg, " of type "); i >= 0 && strings.HasPrefix(e.Msg, "cannot unmarshal") {
-		e.Msg = "want " + kindWords(e.Msg[i+len(" of type "):])
+		e.Message = message.New("config.want", message.Args{"kind": message.Term(kindWords(e.Msg[i+len(" of type "):]))})
 	}
 	return e
 }
@@ -258,16 +283,18 @@ func nodeToValue(node ast.Node, v any) (err error) {
 	return yaml.NodeToValue(node, v, yaml.Strict())
 }
 
-// UnknownKey says that key is not one of keys, suggesting the nearest.
+// UnknownKey says in English that key is not one of keys, suggesting the
+// nearest; [UnknownKeyMessage] is the same as facts.
 func UnknownKey(key string, keys []string) string {
-	msg := fmt.Sprintf("unknown key %q", key)
-	if near, ok := suggest.Nearest(key, keys); ok {
-		msg += fmt.Sprintf("; did you mean %q?", near)
-	}
-	if len(keys) > 0 {
-		msg += " (the keys here are " + strings.Join(keys, ", ") + ")"
-	}
-	return msg
+	return message.Render(lang.EN, UnknownKeyMessage(key, keys))
+}
+
+// UnknownKeyMessage says that key is not one of keys, suggesting the
+// nearest: unknown key "hots"; did you mean "host"? (the keys here are …).
+func UnknownKeyMessage(key string, keys []string) message.Message {
+	near, _ := suggest.Nearest(key, keys)
+	return message.New("config.unknown-key", message.Args{"key": message.Text(key), "near": message.Text(near),
+		"keys": message.Text(strings.Join(keys, ", "))})
 }
 
 // Keys lists the YAML keys of the struct v points at.
@@ -289,21 +316,20 @@ func Keys(v any) []string {
 	return out
 }
 
-// kindWords names a Go type the way a config's reader knows it.
+// kindWords names a Go type the way a config's reader knows it: the
+// catalogue's term for it (config.kind.*).
 func kindWords(goType string) string {
 	switch {
 	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"):
-		return "a whole number"
+		return "config.kind.number"
 	case goType == "bool":
-		return "true or false"
+		return "config.kind.bool"
 	case goType == "string":
-		return "text (put it in quotes)"
+		return "config.kind.text"
 	case strings.HasPrefix(goType, "[]"):
-		return "a list, like [a, b] or lines starting with \"- \""
-	case strings.HasPrefix(goType, "map"), strings.Contains(goType, "."):
-		return "a mapping of keys to values (key: value, indented)"
+		return "config.kind.list"
 	}
-	return goType
+	return "config.kind.mapping"
 }
 
 // Pos returns the line and column of node, or zeros: for a block mapping,
