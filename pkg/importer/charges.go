@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -101,37 +102,71 @@ func LinkReversals(cs []statement.Charge, cancels []int) {
 	}
 }
 
-// Merchants remembers, for each merchant text of a file, its payee key and
-// the kind its text implies, so that a large file does not classify the few
-// hundred merchants it names again on every row. The zero value is ready to
-// use.
-type Merchants struct {
-	m map[string]merchantInfo
+// Names remembers what the importer works out from each merchant text it
+// reads: its payee key and the kind of line it names, and its masked form
+// with the key and processor made from that. A run reads the same few
+// hundred merchants in file after file (ten years of monthly statements
+// are 960 files naming the same shops), and working them out again for
+// every file was most of the time of reading them. Sharing the strings
+// also keeps one copy of each name for all the charges that print it.
+//
+// The zero value is ready to use. A Names is not safe for concurrent use:
+// give each goroutine that reads files its own.
+type Names struct {
+	m map[string]name
 }
 
-type merchantInfo struct {
-	key  string
+// name is what a merchant text gives.
+type name struct {
+	key  string         // payee key of the text as printed
 	kind statement.Kind // KindOf the key for a positive amount
+	// masked is the text with any card number masked, and payee and via
+	// the payee key and processor made from it, masked too.
+	masked, payee, via string
+}
+
+// maxNames is how many merchant texts a Names remembers: past it, a new
+// text is worked out each time it is read, so that a file of a million
+// distinct names costs no more memory than the charges that hold them.
+const maxNames = 1 << 16
+
+func (ns *Names) of(merchant string) name {
+	if n, ok := ns.m[merchant]; ok {
+		return n
+	}
+	var n name
+	n.key, n.via = payee.Split(merchant)
+	n.kind = KindOf(n.key, decimal.Decimal{})
+	n.masked, n.payee = cardnum.Mask(merchant), n.key
+	if n.masked != merchant {
+		// The key is made from the masked text: [cardnum.Mask] looks for
+		// numbers the way the key's folding will see them, so no key can
+		// hold one.
+		n.payee, n.via = payee.Split(n.masked)
+	}
+	n.payee, n.via = cardnum.Mask(n.payee), cardnum.Mask(n.via)
+	if ns.m == nil {
+		ns.m = map[string]name{}
+	}
+	if len(ns.m) < maxNames {
+		ns.m[merchant] = n
+	}
+	return n
 }
 
 // Kind returns the payee key of merchant and the kind of a line for it of
 // amount, exactly as [KindOf] of that key and amount.
-func (ms *Merchants) Kind(merchant string, amount decimal.Decimal) (string, statement.Kind) {
-	info, ok := ms.m[merchant]
-	if !ok {
-		if ms.m == nil {
-			ms.m = map[string]merchantInfo{}
-		}
-		info.key = payee.Key(merchant)
-		info.kind = KindOf(info.key, decimal.Decimal{})
-		ms.m[merchant] = info
+func (in *Input) Kind(merchant string, amount decimal.Decimal) (string, statement.Kind) {
+	if in.names == nil {
+		in.names = &Names{}
 	}
+	n := in.names.of(merchant)
 	// KindOf puts payments and interest before the sign, and the sign
 	// before fees and purchases.
-	if info.kind != statement.Payment && info.kind != statement.Interest && amount.IsNegative() {
-		return info.key, statement.Refund
+	if n.kind != statement.Payment && n.kind != statement.Interest && amount.IsNegative() {
+		return n.key, statement.Refund
 	}
-	return info.key, info.kind
+	return n.key, n.kind
 }
 
 // CheckStatedTotal checks t, a total the statement states before its rows

@@ -60,12 +60,12 @@ func TestLinkReversals(t *testing.T) {
 	}
 }
 
-func TestMerchantsKindIsKindOf(t *testing.T) {
-	var ms Merchants
+func TestNamesKindIsKindOf(t *testing.T) {
+	in := &Input{names: &Names{}}
 	for _, m := range []string{"ＡＭＡＺＯＮ．ＣＯ．ＪＰ", "口座振替", "ご入金ありがとうございます", "リボ利息", "年会費", "分割手数料", "年会費割引"} {
 		for _, a := range []string{"100", "-100", "0"} {
 			amt, _ := ParseAmount(a)
-			key, kind := ms.Kind(m, amt)
+			key, kind := in.Kind(m, amt)
 			if want := KindOf(key, amt); kind != want {
 				t.Errorf("Kind(%s, %s) = %s, KindOf says %s", m, a, kind, want)
 			}

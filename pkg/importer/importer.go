@@ -22,7 +22,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
-	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -188,21 +187,26 @@ const (
 
 // ImportFile reads the file at path, which must be a regular file (see
 // [OpenFile]); [Stdin] reads the standard input.
-func (r *Registry) ImportFile(path string) Result {
+func (r *Registry) ImportFile(path string) Result { return r.ImportFileWith(path, nil) }
+
+// ImportFileWith is [Registry.ImportFile] with names, the memo of merchant
+// texts shared with the other files the caller's goroutine reads (see
+// [Names]); nil gives the file a memo of its own.
+func (r *Registry) ImportFileWith(path string, names *Names) Result {
 	if path == Stdin {
-		return r.importStdin(os.Stdin)
+		return r.importStdin(os.Stdin, names)
 	}
 	f, err := OpenFile(path)
 	if err != nil {
 		return Result{Errors: []error{newParseError(path, 0, err)}}
 	}
 	defer f.Close()
-	return r.Import(path, f)
+	return r.importNamed(path, f, names)
 }
 
 // importStdin reads src, the standard input, whole (it cannot be read twice
 // as a file is), up to the size limit of a file.
-func (r *Registry) importStdin(src io.Reader) Result {
+func (r *Registry) importStdin(src io.Reader, names *Names) Result {
 	data, err := io.ReadAll(io.LimitReader(src, textenc.MaxSize+1))
 	if err == nil && len(data) > textenc.MaxSize {
 		err = textenc.ErrTooLarge
@@ -210,7 +214,7 @@ func (r *Registry) importStdin(src io.Reader) Result {
 	if err != nil {
 		return Result{Errors: []error{newParseError(StdinName, 0, err)}}
 	}
-	return r.Import(StdinName, bytes.NewReader(data))
+	return r.importNamed(StdinName, bytes.NewReader(data), names)
 }
 
 // ErrNotRegular is wrapped by errors for paths that are no regular file: a
@@ -256,6 +260,10 @@ func kindOf(m fs.FileMode) string {
 // Import reads one statement from src; name is the file name used in
 // messages and in each charge's source.
 func (r *Registry) Import(name string, src io.ReadSeeker) Result {
+	return r.importNamed(name, src, nil)
+}
+
+func (r *Registry) importNamed(name string, src io.ReadSeeker, names *Names) Result {
 	fail := func(err error) Result {
 		return Result{Errors: []error{newParseError(name, 0, err)}}
 	}
@@ -267,13 +275,20 @@ func (r *Registry) Import(name string, src io.ReadSeeker) Result {
 	if err != nil {
 		return fail(err)
 	}
-	return ParseWith(f, name, text)
+	return parse(f, name, text, names)
 }
 
 // ParseWith reads text with format f.
 func ParseWith(f *Format, name string, text *textenc.Text) Result {
+	return parse(f, name, text, nil)
+}
+
+func parse(f *Format, name string, text *textenc.Text, names *Names) Result {
 	res := Result{Format: f, Encoding: text.Encoding}
-	in := &Input{Name: name, Text: text, format: f.Name}
+	if names == nil {
+		names = &Names{}
+	}
+	in := &Input{Name: name, Text: text, format: f.Name, names: names}
 	st, err := f.Parse(in)
 	res.Errors, res.Notes, res.Checks = in.errs, in.notes, in.checks
 	if in.unnoted > 0 {
@@ -290,7 +305,7 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 		st.File = name
 		st.Format = f.Name
 		st.Aggregated = f.Aggregator
-		maskStatement(st, f.Name, name)
+		maskStatement(st, f.Name, name, names)
 		res.Statement = st
 	}
 	return res
@@ -299,13 +314,10 @@ func ParseWith(f *Format, name string, text *textenc.Text) Result {
 // maskStatement makes the payee keys of st's charges and masks every card
 // number in their text, for every format alike: what is not in the model
 // cannot be printed, mailed or stored by anything downstream. The key is made
-// from the masked merchant, and [cardnum.Mask] looks for numbers the way the
-// key's folding will see them, so no key can hold one either. Each distinct
-// text is masked once: a large file names a few hundred merchants and a
-// handful of cards and holders over and over.
-func maskStatement(st *statement.Statement, format, name string) {
-	type split struct{ merchant, key, via string }
-	keys := map[string]split{}
+// from the masked merchant (see [Names]). Each distinct text is masked once:
+// a large file names a few hundred merchants and a handful of cards and
+// holders over and over.
+func maskStatement(st *statement.Statement, format, name string, names *Names) {
 	cards := map[statement.Card]statement.Card{}
 	texts := map[string]string{}
 	mask := func(s string) string {
@@ -332,14 +344,8 @@ func maskStatement(st *statement.Statement, format, name string) {
 		if i == 0 || c.Card != lastIn {
 			lastIn, lastOut = c.Card, maskCard(c.Card, cards)
 		}
-		k, ok := keys[c.Merchant]
-		if !ok {
-			k.merchant = cardnum.Mask(c.Merchant)
-			k.key, k.via = payee.Split(k.merchant)
-			k.key, k.via = cardnum.Mask(k.key), cardnum.Mask(k.via)
-			keys[c.Merchant] = k
-		}
-		c.Merchant, c.Payee, c.Via = k.merchant, k.key, k.via
+		n := names.of(c.Merchant)
+		c.Merchant, c.Payee, c.Via = n.masked, n.payee, n.via
 		c.Card = lastOut
 		if c.Holder != holderIn {
 			holderIn, holderOut = c.Holder, mask(c.Holder)

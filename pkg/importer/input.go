@@ -20,6 +20,9 @@ type Input struct {
 	Name   string // file name, for messages
 	Text   *textenc.Text
 	format string
+	// names is the run's memo of merchant texts (see [Names]), or one of
+	// this file's own.
+	names  *Names
 	errs   []error
 	notes  []Note
 	checks []TotalCheck
@@ -150,9 +153,6 @@ type Rows struct {
 	Line   int      // line the current record starts on
 	Fields []string // the current record; valid until the next call to Next
 	err    error
-	// merchants classifies the merchants of [Rows.Charge] once per
-	// distinct text.
-	merchants Merchants
 	// repairFree and repairValid are what [Rows.RepairColumns] set.
 	repairFree  []int
 	repairValid func([]string) bool
@@ -403,7 +403,7 @@ func (rs *Rows) Charge(h Header, date, merchant, amount int) (c statement.Charge
 		rs.in.Errorf(rs.Line, nil, "%s: %w", h.name(amount), err)
 		return c, false
 	}
-	_, kind := rs.merchants.Kind(m, a)
+	_, kind := rs.in.Kind(m, a)
 	return statement.Charge{
 		Date:     d,
 		Merchant: m,

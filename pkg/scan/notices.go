@@ -115,32 +115,38 @@ func (r *Reader) Load(paths []string) *Result { return r.LoadWith(paths, nil) }
 // those read before (more): see [AddNotices]. Problems with the paths,
 // files and mails are in Errors.
 //
-// Files are read in parallel, one per core at a time (decoding and parsing
-// are most of a large run's reading); the results keep the order of files.
+// Files are read in parallel, by one goroutine per core (decoding and
+// parsing are most of a large run's reading), each with its own memo of the
+// merchant names it has read ([importer.Names]); the results keep the order
+// of files.
 func (r *Reader) LoadWith(paths []string, more []notice.Result) *Result {
 	in, notes, errs := Collect(paths)
 	res := &Result{Errors: errs, Notes: notes}
 	results := make([]importer.Result, len(in.Statements))
 	mails := make([][]notice.Result, len(in.Mail))
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, path := range in.Statements {
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer func() { <-slots; wg.Done() }()
-			results[i] = r.Formats.ImportFile(path)
-		}()
-	}
 	mailErrs := make([]error, len(in.Mail))
-	for i, src := range in.Mail {
+	// Statements first, then mail: jobs numbers them in that order.
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(results)+len(mails)) {
 		wg.Add(1)
-		slots <- struct{}{}
 		go func() {
-			defer func() { <-slots; wg.Done() }()
-			mails[i], mailErrs[i] = r.layouts().ReadMailbox(src.Path, r.Verifier)
+			defer wg.Done()
+			var names importer.Names
+			for i := range jobs {
+				if i < len(results) {
+					results[i] = r.Formats.ImportFileWith(in.Statements[i], &names)
+					continue
+				}
+				i -= len(results)
+				mails[i], mailErrs[i] = r.layouts().ReadMailbox(in.Mail[i].Path, r.Verifier)
+			}
 		}()
 	}
+	for i := range len(results) + len(mails) {
+		jobs <- i
+	}
+	close(jobs)
 	wg.Wait()
 	var stmts []*statement.Statement
 	for i, path := range in.Statements {

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -266,5 +268,37 @@ func TestPeerExpected(t *testing.T) {
 				t.Errorf("charges %v of the peer's list not read; read %v", left, got)
 			}
 		})
+	}
+}
+
+// TestNamesShared reads every fixture twice with one memo of merchant names
+// shared by all ([importer.Names], as a run's reader shares it), forwards
+// and backwards, and checks that each file reads as it does alone: what one
+// file worked out from a merchant (its key, kind, masked text) is what any
+// other file would, card numbers in the text included.
+func TestNamesShared(t *testing.T) {
+	reg := all.Registry(nil)
+	var paths []string
+	for _, files := range fixtures(t) {
+		for _, rel := range files {
+			paths = append(paths, filepath.Join(root, rel))
+		}
+	}
+	alone := map[string]importer.Result{}
+	for _, p := range paths {
+		alone[p] = reg.ImportFile(p)
+	}
+	var names importer.Names
+	for range 2 {
+		for _, p := range paths {
+			got, want := reg.ImportFileWith(p, &names), alone[p]
+			if (got.Statement == nil) != (want.Statement == nil) {
+				t.Fatalf("%s: statement %v with shared names, %v alone", p, got.Statement != nil, want.Statement != nil)
+			}
+			if got.Statement != nil && !reflect.DeepEqual(got.Statement, want.Statement) {
+				t.Errorf("%s reads differently with names shared with other files", p)
+			}
+		}
+		slices.Reverse(paths)
 	}
 }

@@ -129,10 +129,9 @@ type parser struct {
 	st      *statement.Statement
 	cards   map[string]statement.Card
 
-	charges   []statement.Charge
-	merchants importer.Merchants
-	cancels   []int
-	paid      statement.Sum // the お支払い金額 column, for the control total
+	charges []statement.Charge
+	cancels []int
+	paid    statement.Sum // the お支払い金額 column, for the control total
 	// lastCancel is the line of the row before when it was a 取消 row,
 	// which a ご返金額 row completes, or 0.
 	lastCancel int
@@ -196,7 +195,7 @@ func (p *parser) row() {
 		return
 	}
 	card, holder := p.card(rows.Field(cols.user))
-	key, kind := p.merchants.Kind(merchant, amount)
+	key, kind := p.in.Kind(merchant, amount)
 	cancel := rows.Field(cols.sign) == "取消"
 	switch {
 	case cancel || refundRow(merchant):

@@ -124,14 +124,13 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 }
 
 type parser struct {
-	in        *importer.Input
-	rows      *importer.Rows
-	cols      columns
-	card      statement.Card
-	holder    string
-	charges   []statement.Charge
-	merchants importer.Merchants
-	billed    statement.Sum // 今回ご請求額, for the control total
+	in      *importer.Input
+	rows    *importer.Rows
+	cols    columns
+	card    statement.Card
+	holder  string
+	charges []statement.Charge
+	billed  statement.Sum // 今回ご請求額, for the control total
 }
 
 func (p *parser) row() {
@@ -177,7 +176,7 @@ func (p *parser) row() {
 			billed = billed.Abs().Neg() // whichever sign it is printed with
 		}
 	}
-	key, kind := p.merchants.Kind(merchant, amount)
+	key, kind := p.in.Kind(merchant, amount)
 	if refund {
 		kind = statement.Refund
 	}

@@ -76,10 +76,7 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 	// The file names no card: its charges are the Vpass account's.
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
-	var (
-		charges   = in.NewCharges()
-		merchants importer.Merchants
-	)
+	charges := in.NewCharges()
 	for rows.Next() {
 		if rows.Empty() {
 			continue
@@ -117,7 +114,7 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 			in.Errorf(rows.Line, nil, "利用金額: %w", err)
 			continue
 		}
-		key, kind := merchants.Kind(merchant, amount)
+		key, kind := in.Kind(merchant, amount)
 		c := statement.Charge{
 			Date:     date,
 			Merchant: merchant,

@@ -163,7 +163,6 @@ type parser struct {
 	lastTotal     int // charges covered by a total line so far
 	lastLine      int
 	checks        []importer.TotalCheck
-	merchants     importer.Merchants
 }
 
 func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
@@ -310,7 +309,7 @@ func (p *parser) row() {
 		in.Errorf(rows.Line, nil, "charge before the first card line (\"氏名　様,番号,カード名\")")
 		return
 	}
-	c, pay, printed, ok := parseRow(in, rows, &p.merchants)
+	c, pay, printed, ok := parseRow(in, rows)
 	if !ok {
 		return
 	}
@@ -351,7 +350,7 @@ func validRow(f []string) bool {
 
 // parseRow reads a data row; pay is the お支払い金額 that totals add up (the
 // ご利用金額 when none is printed, which printed says).
-func parseRow(in *importer.Input, rows *importer.Rows, merchants *importer.Merchants) (c statement.Charge, pay decimal.Decimal, printed, ok bool) {
+func parseRow(in *importer.Input, rows *importer.Rows) (c statement.Charge, pay decimal.Decimal, printed, ok bool) {
 	date, err := importer.ParseDate(rows.Field(colDate))
 	if err != nil {
 		in.Error(rows.Line, err)
@@ -386,7 +385,7 @@ func parseRow(in *importer.Input, rows *importer.Rows, merchants *importer.Merch
 			return c, pay, false, false
 		}
 	}
-	key, kind := merchants.Kind(merchant, amount)
+	key, kind := in.Kind(merchant, amount)
 	c = statement.Charge{
 		Date:     date,
 		Merchant: merchant,
