@@ -39,9 +39,12 @@ var firstHourEntries = map[string]Entry{
 	},
 
 	// What init did.
-	"init.wrote":     {EN: "Wrote {{.path}} (only you can read it).", JA: "{{.path}} を書き込みました(あなただけが読めます)。"},
-	"init.appended":  {EN: "Added the settings to {{.path}}; the rest of it is as it was.", JA: "{{.path}} に設定を追加しました。ほかの部分はそのままです。"},
-	"init.replaced":  {EN: "Replaced {{.path}}; the old one is {{.backup}}.", JA: "{{.path}} を置き換えました。元のファイルは {{.backup}} です。"},
+	"init.wrote":    {EN: "Wrote {{.path}} (only you can read it).", JA: "{{.path}} を書き込みました(あなただけが読めます)。"},
+	"init.appended": {EN: "Added the settings to {{.path}}; the rest of it is as it was.", JA: "{{.path}} に設定を追加しました。ほかの部分はそのままです。"},
+	"init.replaced": {
+		EN: "Replaced the mail settings (and statements and lang, when given) in {{.path}}; your cards, payees, rules and comments are as they were. The old file is {{.backup}}.",
+		JA: "{{.path}} のメール設定(指定があれば statements と lang も)を置き換えました。カード、支払先、ルール、コメントはそのままです。元のファイルは {{.backup}} です。",
+	},
 	"init.password":  {EN: "Wrote the password to {{.path}} (only you can read it).", JA: "パスワードを {{.path}} に書き込みました(あなただけが読めます)。"},
 	"init.testing":   {EN: "Sending a test mail to {{.to}} through {{.addr}}…", JA: "{{.addr}} 経由で {{.to}} にテストメールを送ります…"},
 	"init.test-fail": {EN: "Fix this, then run `cardcheck mail test` again (the config is written).", JA: "これを直してから、もう一度 `cardcheck mail test` を実行してください(設定ファイルは書き込み済みです)。"},

@@ -24,8 +24,10 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/configedit"
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 )
 
 // PasswordFileName is the password file init writes beside the config.
@@ -149,6 +151,8 @@ func Write(o Options) (*Result, error) {
 		case !o.Force:
 			return nil, &Error{Messages: []message.Message{message.New("setup.exists", message.Args{
 				"path": message.Text(o.ConfigPath), "base": message.Text(filepath.Base(o.ConfigPath))})}, Err: ErrExists}
+		default:
+			return replace(o, section, res)
 		}
 	}
 	// Valid by construction: the real loader reads exactly what is written.
@@ -160,27 +164,116 @@ func Write(o Options) (*Result, error) {
 	if err := os.MkdirAll(filepath.Dir(o.ConfigPath), 0o700); err != nil {
 		return nil, err
 	}
-	if o.Password != "" {
-		res.PasswordPath = filepath.Join(filepath.Dir(o.ConfigPath), PasswordFileName)
-		if err := atomicfile.Write(res.PasswordPath, []byte(o.Password+"\n"), 0o600, nil); err != nil {
-			return nil, fmt.Errorf("writing the password file: %w", err)
-		}
+	if err := writePassword(o, res); err != nil {
+		return nil, err
 	}
 	switch {
 	case !exists:
 		err = createNew(o.ConfigPath, []byte(text))
 	case res.Appended:
 		err = atomicfile.Write(o.ConfigPath, []byte(text), perm(o.ConfigPath), nil)
-	default:
-		res.Backup = o.ConfigPath + ".bak"
-		if err = atomicfile.Write(res.Backup, old, perm(o.ConfigPath), nil); err == nil {
-			err = atomicfile.Write(o.ConfigPath, []byte(text), perm(o.ConfigPath), nil)
-		}
 	}
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// replace is Write with Force on a config that has a mail: section: only
+// what init writes (the mail: section, and statements: and lang: when
+// given) is replaced, in place, through configedit.Edit (locked, atomic,
+// the file's mode kept); the user's cards, payees, rules, other sections
+// and comments stay as they are. The old file is kept as .bak.
+func replace(o Options, section string, res *Result) (*Result, error) {
+	res.Backup = o.ConfigPath + ".bak"
+	err := configedit.Edit(o.ConfigPath, func(old []byte) ([]byte, error) {
+		text, err := replaceSections(o, old, section)
+		if err != nil {
+			return nil, err
+		}
+		cfg, err := config.Parse(o.ConfigPath, text)
+		if err != nil {
+			return nil, fmt.Errorf("the config init would write is not valid (a bug in cardcheck init; nothing was written): %w", err)
+		}
+		res.Config = cfg
+		if err := atomicfile.Write(res.Backup, old, perm(o.ConfigPath), nil); err != nil {
+			return nil, err
+		}
+		return text, writePassword(o, res)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// replaceSections returns the config text old with its top-level mail:,
+// statements: and lang: entries replaced by init's: mail by section,
+// statements and lang by o's answers when it gave them (a key that is
+// not there yet is added at the end). An entry spans from its key's line
+// to the next top-level key's, less the blank lines and unindented
+// comments just before that key, which belong to what follows.
+func replaceSections(o Options, old []byte, section string) ([]byte, error) {
+	f, err := yamlfile.Parse(o.ConfigPath, old)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := yamlfile.Mapping(yamlfile.Body(f))
+	if !ok {
+		return nil, fmt.Errorf("%s: want a mapping of sections", o.ConfigPath)
+	}
+	lines := strings.SplitAfter(string(old), "\n")
+	starts := make([]int, len(m.Values)) // 0-based line of each key
+	for i, mv := range m.Values {
+		line, _ := yamlfile.Pos(mv.Key)
+		if line < 1 || line > len(lines) || i > 0 && line-1 <= starts[i-1] {
+			return nil, fmt.Errorf("%s: the top-level keys are not one per line; edit the mail: section by hand", o.ConfigPath)
+		}
+		starts[i] = line - 1
+	}
+	news := map[string]string{"mail": section}
+	if o.Statements != "" {
+		news["statements"] = fmt.Sprintf("statements: %s   # import files statements here; scan reads them\n", quote(o.Statements))
+	}
+	if o.Lang != "" {
+		news["lang"] = fmt.Sprintf("lang: %s\n", o.Lang)
+	}
+	var b strings.Builder
+	b.WriteString(strings.Join(lines[:starts[0]], ""))
+	for i, mv := range m.Values {
+		end := len(lines)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		for end-1 > starts[i] && (strings.TrimSpace(lines[end-1]) == "" || strings.HasPrefix(lines[end-1], "#")) {
+			end--
+		}
+		key := yamlfile.KeyName(mv)
+		if text, ok := news[key]; ok {
+			b.WriteString(text)
+			delete(news, key)
+		} else {
+			b.WriteString(strings.Join(lines[starts[i]:end], ""))
+			if !strings.HasSuffix(lines[end-1], "\n") {
+				b.WriteString("\n")
+			}
+		}
+		next := len(lines)
+		if i+1 < len(starts) {
+			next = starts[i+1]
+		}
+		b.WriteString(strings.Join(lines[end:next], ""))
+	}
+	if len(news) > 0 {
+		if !strings.HasSuffix(b.String(), "\n") {
+			b.WriteString("\n")
+		}
+		b.WriteString("\n# added by cardcheck init on " + day(o.Now) + "\n")
+		for _, key := range []string{"statements", "lang", "mail"} {
+			b.WriteString(news[key])
+		}
+	}
+	return []byte(b.String()), nil
 }
 
 // MailSection renders the mail: section for o, after filling in the
@@ -330,6 +423,19 @@ func day(now time.Time) string {
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// writePassword writes o's password, if it has one, to the password file
+// beside the config (0600).
+func writePassword(o Options, res *Result) error {
+	if o.Password == "" {
+		return nil
+	}
+	res.PasswordPath = filepath.Join(filepath.Dir(o.ConfigPath), PasswordFileName)
+	if err := atomicfile.Write(res.PasswordPath, []byte(o.Password+"\n"), 0o600, nil); err != nil {
+		return fmt.Errorf("writing the password file: %w", err)
+	}
+	return nil
 }
 
 // createNew writes a file that must not exist yet: the content goes to a
