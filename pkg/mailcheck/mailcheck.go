@@ -21,6 +21,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notify"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 // Kind is what went wrong, for scripts and tests; [Problem] says it in words.
@@ -35,7 +36,7 @@ const (
 	Timeout     Kind = "timeout"     // the server did not answer in time
 	NoSTARTTLS  Kind = "no-starttls" // tls: starttls, and the server does not offer it
 	TLSMismatch Kind = "tls-mode"    // tls: implicit against a plain server, or the reverse
-	Certificate Kind = "certificate" // the server's certificate is not trusted or not for this host
+	Certificate Kind = "certificate" // the server's certificate is not trusted, not for this host, or out of date
 	Auth        Kind = "auth"        // the login was refused
 	Relay       Kind = "relay"       // the server refused the sender or a recipient
 	Other       Kind = "other"
@@ -137,8 +138,16 @@ func Explain(m *config.Mail, err error) *Problem {
 			return problem(NoSTARTTLS, "mailtest.no-starttls", err, "addr", addr)
 		case notify.NotTLS:
 			return problem(TLSMismatch, "mailtest.tls-mode", err, "addr", addr)
-		case notify.Untrusted, notify.WrongHost:
-			return problem(Certificate, "mailtest.certificate", err, "addr", addr, "host", strconv.Quote(m.Host))
+		case notify.Untrusted:
+			return problem(Certificate, "mailtest.certificate.authority", err, "addr", addr)
+		case notify.WrongHost:
+			return problem(Certificate, "mailtest.certificate.host", err, "addr", addr, "host", strconv.Quote(m.Host), "names", notify.CertNames(failure.Cert))
+		case notify.Expired:
+			p := problem(Certificate, "mailtest.certificate.expired", err, "addr", addr)
+			p.Message.Args["from"] = message.Date(statement.DateOf(failure.Cert.NotBefore))
+			p.Message.Args["to"] = message.Date(statement.DateOf(failure.Cert.NotAfter))
+			p.Message.Args["early"] = message.Bool(time.Now().Before(failure.Cert.NotBefore))
+			return p
 		case notify.LoginRefused:
 			return problem(Auth, "mailtest.auth", err, "addr", addr, "user", strconv.Quote(m.User), "source", passwordSource(m))
 		}

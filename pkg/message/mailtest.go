@@ -45,9 +45,17 @@ var mailTestEntries = map[string]Entry{
 		EN: "{{.addr}} did not answer in TLS. tls: implicit needs a server that speaks TLS from the start (usually port 465); for port 587 use tls: starttls.",
 		JA: "{{.addr}} が TLS で応答しません。tls: implicit は最初から TLS で話すサーバー(通常ポート 465)用です。ポート 587 なら tls: starttls にしてください。",
 	},
-	"mailtest.certificate": {
-		EN: "The certificate of {{.addr}} is not trusted, or not for {{.host}}. For a server with a private or self-signed certificate, set mail.ca_file to its CA certificate; check mail.host is the name the certificate is for.",
-		JA: "{{.addr}} の証明書が信頼できないか、{{.host}} のものではありません。独自の証明書のサーバーなら mail.ca_file にその CA 証明書を指定し、mail.host が証明書の名前と同じか確認してください。",
+	"mailtest.certificate.authority": {
+		EN: "The certificate of {{.addr}} is not signed by an authority this machine trusts: the server has a private or self-signed certificate, or something between you and it answers in its place. If the server is yours, set mail.ca_file to its CA certificate.",
+		JA: "{{.addr}} の証明書は、このマシンが信頼する認証局の署名がありません。独自の証明書や自己署名の証明書のサーバーか、途中で別の何かが応答しています。自分のサーバーなら mail.ca_file にその CA 証明書を指定してください。",
+	},
+	"mailtest.certificate.host": {
+		EN: "The certificate of {{.addr}} is valid, but for {{.names}}, not for {{.host}}: set mail.host to the name the certificate is for (the provider's documented server name).",
+		JA: "{{.addr}} の証明書は有効ですが、{{.host}} ではなく {{.names}} のものです。mail.host を証明書の名前(プロバイダーが案内するサーバー名)にしてください。",
+	},
+	"mailtest.certificate.expired": {
+		EN: "The certificate of {{.addr}} is valid from {{.from}} to {{.to}}, {{if .early}}not yet{{else}}and has expired{{end}}: the server's administrator must renew it{{if .early}} (or this machine's clock is wrong){{end}}. cardcheck does not send over a connection it cannot verify.",
+		JA: "{{.addr}} の証明書の有効期間は {{.from}} から {{.to}} まで{{if .early}}で、まだ有効になっていません{{else}}で、期限が切れています{{end}}。サーバーの管理者が証明書を更新する必要があります{{if .early}}(またはこのマシンの時計がずれています){{end}}。cardcheck は検証できない接続では送信しません。",
 	},
 	"mailtest.auth": {
 		EN: "{{.addr}} refused the login of {{.user}}. Check mail.user and the password ({{.source}}); Gmail, iCloud and most providers need an app password made for cardcheck, not your usual password.",

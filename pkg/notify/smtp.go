@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -159,6 +160,8 @@ const (
 	Untrusted Reason = "untrusted"
 	// WrongHost: the certificate is valid but not for the configured host.
 	WrongHost Reason = "wrong-host"
+	// Expired: the certificate has expired, or is not valid yet.
+	Expired Reason = "expired"
 	// LoginRefused: the server refused the user and password, or offers
 	// no login cardcheck can do.
 	LoginRefused Reason = "login-refused"
@@ -171,6 +174,9 @@ type Failure struct {
 	Reason Reason
 	// Addr is the server, host:port.
 	Addr string
+	// Cert is the server's certificate, for the certificate reasons (the
+	// names it is for, its validity).
+	Cert *x509.Certificate
 	msg  string
 	err  error
 }
@@ -179,6 +185,25 @@ func (f *Failure) Error() string { return f.msg }
 
 // Unwrap returns go-mail's error underneath.
 func (f *Failure) Unwrap() error { return f.err }
+
+// CertNames lists the names a certificate is for: its DNS names and IP
+// addresses, or its subject's common name when it has neither.
+func CertNames(c *x509.Certificate) string {
+	if c == nil {
+		return "no name"
+	}
+	names := slices.Clone(c.DNSNames)
+	for _, ip := range c.IPAddresses {
+		names = append(names, ip.String())
+	}
+	if len(names) == 0 && c.Subject.CommonName != "" {
+		names = append(names, c.Subject.CommonName)
+	}
+	if len(names) == 0 {
+		return "no name"
+	}
+	return strings.Join(names, ", ")
+}
 
 // explain turns go-mail's errors into what the user has to fix: a
 // *Failure for the reasons it knows, the error wrapped otherwise.
@@ -189,20 +214,34 @@ func (s *SMTP) explain(err error) error {
 	var (
 		unknownCA  x509.UnknownAuthorityError
 		hostErr    x509.HostnameError
+		invalid    x509.CertificateInvalidError
 		verifyErr  *tls.CertificateVerificationError
 		recordErr  tls.RecordHeaderError
 		recordErrP *tls.RecordHeaderError
 	)
-	fail := func(r Reason, format string, args ...any) error {
+	fail := func(r Reason, format string, args ...any) *Failure {
 		return &Failure{Reason: r, Addr: addr, msg: fmt.Sprintf(format, args...), err: err}
+	}
+	certFail := func(r Reason, cert *x509.Certificate, format string, args ...any) *Failure {
+		f := fail(r, format, args...)
+		f.Cert = cert
+		return f
 	}
 	switch {
 	case strings.Contains(msg, "does not support STARTTLS"):
 		return fail(NoSTARTTLS, "mail: %s does not offer STARTTLS, and tls: %s requires it; cardcheck does not send card data in plain text "+
 			"(tls: implicit is for servers that speak TLS from the start, usually on port 465)", addr, cfg.TLSMode())
+	// Go checks a certificate's dates first, then who signed it, then the
+	// name: the first that fails is the one said.
+	case errors.As(err, &invalid) && invalid.Reason == x509.Expired:
+		return certFail(Expired, invalid.Cert, "mail: the certificate of %s is valid from %s to %s, not now; the server's certificate must be renewed (%v)",
+			addr, invalid.Cert.NotBefore.UTC().Format(time.DateOnly), invalid.Cert.NotAfter.UTC().Format(time.DateOnly), err)
 	case errors.As(err, &hostErr):
-		return fail(WrongHost, "mail: the certificate of %s is not for %q (%v)", addr, cfg.Host, err)
-	case errors.As(err, &unknownCA), errors.As(err, &verifyErr):
+		return certFail(WrongHost, hostErr.Certificate, "mail: the certificate of %s is for %s, not for %q (%v); set mail.host to the name the certificate is for",
+			addr, CertNames(hostErr.Certificate), cfg.Host, err)
+	case errors.As(err, &unknownCA):
+		return certFail(Untrusted, unknownCA.Cert, "mail: the certificate of %s is not signed by an authority this machine trusts (%v); for a private or self-signed certificate set mail.ca_file", addr, err)
+	case errors.As(err, &verifyErr):
 		return fail(Untrusted, "mail: the certificate of %s is not trusted (%v); for a private or self-signed certificate set mail.ca_file", addr, err)
 	case errors.As(err, &recordErr), errors.As(err, &recordErrP):
 		return fail(NotTLS, "mail: %s did not answer in TLS; tls: implicit needs a server that speaks TLS from the start (usually port 465), "+
@@ -240,7 +279,7 @@ func redact(err error, user, pw string) error {
 	var f *Failure
 	if errors.As(err, &f) {
 		// The cause is dropped: its text held the secret.
-		return &Failure{Reason: f.Reason, Addr: f.Addr, msg: out}
+		return &Failure{Reason: f.Reason, Addr: f.Addr, Cert: f.Cert, msg: out}
 	}
 	return errors.New(out)
 }
