@@ -54,8 +54,11 @@ type Text struct {
 	// Head is the decoded beginning of the file (up to 16 KiB, cut at a line
 	// end), for format recognition.
 	Head string
-	r    io.ReadSeeker
-	size int64
+	// whole is true when Head is the whole file: [Text.Reader] reads it
+	// from there, as a run over many small files reads most of them.
+	whole bool
+	r     io.ReadSeeker
+	size  int64
 }
 
 // Open detects the encoding of r. It reads r once to check UTF-8 validity
@@ -76,11 +79,18 @@ func Open(r io.ReadSeeker) (*Text, error) {
 	if _, err := io.ReadFull(r, head); err != nil {
 		return nil, err
 	}
-	t := &Text{r: r, size: size}
+	t := &Text{r: r, size: size, whole: int64(len(head)) == size}
 	// One pass over the whole file: no NUL anywhere, and whether it is
-	// valid UTF-8 (which a BOM settles beforehand).
+	// valid UTF-8 (which a BOM settles beforehand). A file that fits in
+	// the head is not read again.
 	bomed := bytes.HasPrefix(head, bom)
-	valid, err := scan(r, size, !bomed)
+	valid, err := !bomed && utf8.Valid(head), error(nil)
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, ErrBinary
+	}
+	if !t.whole {
+		valid, err = scan(r, size, !bomed)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +102,7 @@ func Open(r io.ReadSeeker) (*Text, error) {
 	default:
 		t.Encoding = CP932
 	}
-	if int64(len(head)) < size {
+	if !t.whole {
 		if i := bytes.LastIndexByte(head, '\n'); i >= 0 {
 			head = head[:i+1]
 		}
@@ -167,6 +177,9 @@ func (t *Text) decodeString(b []byte) string {
 // Reader returns the decoded text from the start of the file (after any BOM).
 // Invalid bytes come out as U+FFFD; see [Invalid].
 func (t *Text) Reader() (io.Reader, error) {
+	if t.whole {
+		return strings.NewReader(t.Head), nil
+	}
 	if _, err := t.r.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
@@ -244,10 +257,12 @@ func DecodeString(enc Encoding, b []byte) string {
 func (t *Text) As(enc Encoding) *Text {
 	u := *t
 	u.Encoding = enc
+	u.whole = false // until the head is decoded again, below
 	if _, err := t.r.Seek(0, io.SeekStart); err == nil {
 		head := make([]byte, min(t.size, headSize))
 		if n, _ := io.ReadFull(t.r, head); n > 0 {
 			u.Head = u.decodeString(head[:n])
+			u.whole = t.whole && n == len(head)
 		}
 	}
 	return &u

@@ -154,3 +154,53 @@ func FuzzOpen(f *testing.F) {
 		}
 	})
 }
+
+// TestHeadIsWholeFile checks files on either side of the head's size: one
+// that fits is read from its decoded head, one that does not from the file,
+// and both give the whole text, in each encoding, with a bad byte at the
+// end seen as invalid and a NUL at the end refused.
+func TestHeadIsWholeFile(t *testing.T) {
+	for _, enc := range []Encoding{CP932, UTF8, UTF8BOM} {
+		for size := headSize - 2; size <= headSize+2; size++ {
+			line := "a,b\n"
+			if enc == CP932 {
+				line = "ヤマダ,１\n"
+			}
+			text := strings.Repeat(line, size)
+			data := []byte(text)
+			if enc == CP932 {
+				data = sjis(text)
+			}
+			if enc == UTF8BOM {
+				data = append([]byte{0xEF, 0xBB, 0xBF}, data...)
+			}
+			data = data[:size]
+			want := DecodeString(enc, data)
+			got, err := OpenBytes(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := got.Reader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _ := io.ReadAll(r)
+			if got.Encoding != enc || string(out) != want || got.whole != (size <= headSize) {
+				t.Errorf("%s, %d bytes: read as %s (whole %v), text differs: %v", enc, size, got.Encoding, got.whole, string(out) != want)
+			}
+			if enc == CP932 {
+				bad, err := OpenBytes(append(data[:size-2:size-2], '\n', 0x80))
+				if err != nil {
+					t.Fatal(err)
+				}
+				r, _ := bad.Reader()
+				if out, _ := io.ReadAll(r); !bad.Invalid(string(out)) {
+					t.Errorf("%s, %d bytes: a bad last byte is not seen", enc, size)
+				}
+			}
+			if _, err := OpenBytes(append(data[:size-1:size-1], 0)); !errors.Is(err, ErrBinary) {
+				t.Errorf("%s, %d bytes: a NUL at the end: %v, want ErrBinary", enc, size, err)
+			}
+		}
+	}
+}
