@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"strings"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
@@ -34,29 +32,20 @@ func Trimmed(cs []statement.Charge) []statement.Charge {
 	return cs[:len(cs):len(cs)]
 }
 
-// headBytes is how much of a file [textenc.Text.Head] holds at most.
-const headBytes = 16 << 10
-
-// EstimateLines estimates the number of lines of the file from its size and
-// the lines of its head, for [Input.NewCharges]. A file whose head is the
-// whole file has its exact count. The estimate is held to one line per 48
-// bytes, about what the shortest statement rows take: a charge is some 260
-// bytes, so that a file of short lines that are no rows (a hostile one)
-// cannot make its reservation more than about five times its own size. A
-// file of shorter rows still reads, at the cost of a copy of its charges.
+// EstimateLines returns the number of lines of the file, for
+// [Input.NewCharges]: its line feeds, counted when it was opened, plus one.
+// The count is held to one line per 32 bytes, fewer than the shortest
+// statement rows take (a Vpass row of a short shop name is some 45 bytes):
+// a charge is some 280 bytes, so that a file of short lines that are no rows
+// (a hostile one) cannot make its reservation more than about nine times
+// its own size. A file of shorter rows still reads, at the cost of a copy
+// of its charges.
 func (in *Input) EstimateLines() int {
-	size := in.Text.Size()
-	lines := int64(strings.Count(in.Text.Head, "\n"))
-	limit := size/rowBytes + 1
-	if size <= headBytes || lines == 0 {
-		return int(min(lines+1, limit))
-	}
-	est := size * lines / headBytes
-	return int(min(est+est/32, limit)) // a little over: a little short costs a copy
+	return int(min(int64(in.Text.Lines())+1, in.Text.Size()/rowBytes+1))
 }
 
 // rowBytes is the fewest bytes per line that EstimateLines assumes.
-const rowBytes = 48
+const rowBytes = 32
 
 // LinkReversals points each charge cs[i], i in cancels, at the charge it
 // cancels, where the statement shows which one that is: a cancellation row

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/japanese"
+
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -137,8 +139,8 @@ func TestEstimateLines(t *testing.T) {
 	}{
 		{"small: exact", strings.Repeat(row, 10), 10, 11},
 		{"large: within a few percent", strings.Repeat(row, 20000), 20000, 21000},
-		{"short lines first: held to one line per 48 bytes", strings.Repeat("\n", 20000) + strings.Repeat(row, 20000), 0, (20000+20000*len(row))/48 + 1},
-		{"a small file of short lines", strings.Repeat("x\n", 5000), 0, 10000/48 + 1},
+		{"short lines first: held to one line per 32 bytes", strings.Repeat("\n", 20000) + strings.Repeat(row, 20000), 0, (20000+20000*len(row))/rowBytes + 1},
+		{"a small file of short lines", strings.Repeat("x\n", 5000), 0, 10000/rowBytes + 1},
 	} {
 		text, err := textenc.OpenBytes([]byte(tt.data))
 		if err != nil {
@@ -148,5 +150,18 @@ func TestEstimateLines(t *testing.T) {
 		if got := in.EstimateLines(); got < tt.min || got > tt.max {
 			t.Errorf("%s: EstimateLines() = %d, want %d to %d", tt.name, got, tt.min, tt.max)
 		}
+	}
+	// Short rows in CP932 (half-width katakana, a byte each; three once
+	// decoded): every line is counted.
+	data, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(strings.Repeat("2016/01/01,ｽｰﾊﾟｰ 12,980,1,1,980,\r\n", 20000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := textenc.OpenBytes(data)
+	if err != nil || text.Encoding != textenc.CP932 {
+		t.Fatal(err, text.Encoding)
+	}
+	if got := (&Input{Name: "f.csv", Text: text}).EstimateLines(); got != 20001 {
+		t.Errorf("CP932: EstimateLines() = %d, want 20001", got)
 	}
 }

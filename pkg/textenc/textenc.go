@@ -43,7 +43,7 @@ var ErrBinary = errors.New("binary data (NUL bytes), not a CSV statement")
 // ErrTooLarge is returned for input over [MaxSize].
 var ErrTooLarge = fmt.Errorf("file larger than %d MiB, not a card statement", MaxSize>>20)
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
+var bom, lf = []byte{0xEF, 0xBB, 0xBF}, []byte{'\n'}
 
 // headSize is how much of a file sniffing looks at.
 const headSize = 16 << 10
@@ -57,6 +57,7 @@ type Text struct {
 	// whole is true when Head is the whole file: [Text.Reader] reads it
 	// from there, as a run over many small files reads most of them.
 	whole bool
+	lines int // line feeds in the file
 	r     io.ReadSeeker
 	size  int64
 }
@@ -88,8 +89,9 @@ func Open(r io.ReadSeeker) (*Text, error) {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return nil, ErrBinary
 	}
+	t.lines = bytes.Count(head, lf)
 	if !t.whole {
-		valid, err = scan(r, size, !bomed)
+		valid, t.lines, err = scan(r, size, !bomed)
 	}
 	if err != nil {
 		return nil, err
@@ -122,10 +124,12 @@ func bufSize(size int64) int {
 }
 
 // scan streams r from the start. It returns [ErrBinary] if r holds a NUL
-// byte anywhere, and reports whether r is valid UTF-8 when checkUTF8 is set.
-func scan(r io.ReadSeeker, size int64, checkUTF8 bool) (valid bool, err error) {
+// byte anywhere, reports whether r is valid UTF-8 when checkUTF8 is set,
+// and counts its line feeds (a line feed is that byte in CP932 and UTF-8
+// alike: no multi-byte character holds it).
+func scan(r io.ReadSeeker, size int64, checkUTF8 bool) (valid bool, lines int, err error) {
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return false, err
+		return false, 0, err
 	}
 	buf := make([]byte, bufSize(size))
 	valid = checkUTF8
@@ -136,8 +140,11 @@ func scan(r io.ReadSeeker, size int64, checkUTF8 bool) (valid bool, err error) {
 		chunk := buf[:n]
 		carry = 0
 		if bytes.IndexByte(chunk[:n], 0) >= 0 {
-			return false, ErrBinary
+			return false, 0, ErrBinary
 		}
+		// What is carried to the next read is the start of a multi-byte
+		// character, which holds no line feed: no line is counted twice.
+		lines += bytes.Count(chunk, lf)
 		if valid && err == nil {
 			// Keep an incomplete sequence at the end for the next read.
 			for i := 1; i <= utf8.UTFMax-1 && i <= n; i++ {
@@ -155,10 +162,10 @@ func scan(r io.ReadSeeker, size int64, checkUTF8 bool) (valid bool, err error) {
 		}
 		copy(buf, chunk[n-carry:n])
 		if err == io.EOF {
-			return valid && carry == 0, nil
+			return valid && carry == 0, lines, nil
 		}
 		if err != nil {
-			return false, err
+			return false, 0, err
 		}
 	}
 }
@@ -207,6 +214,10 @@ func (t *Text) Reader() (io.Reader, error) {
 
 // smallFile is the size up to which a CP932 file is decoded whole.
 const smallFile = 8 << 10
+
+// Lines returns the number of line feeds in the file: importers size their
+// charges with it.
+func (t *Text) Lines() int { return t.lines }
 
 // Size returns the size of the file in bytes, as encoded. Importers use it
 // with [Text.Head] to size their charges up front.

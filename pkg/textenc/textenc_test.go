@@ -56,13 +56,13 @@ func TestDetect(t *testing.T) {
 // validator's read chunks is still valid UTF-8.
 func TestUTF8AcrossChunks(t *testing.T) {
 	for pad := 0; pad < 4; pad++ {
-		s := strings.Repeat("a", 64<<10-1-pad) + strings.Repeat("日本", 10)
+		s := strings.Repeat("a", 64<<10-1-pad) + strings.Repeat("日本\n", 10)
 		text, err := OpenBytes([]byte(s))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if text.Encoding != UTF8 {
-			t.Errorf("pad %d: %s, want UTF-8", pad, text.Encoding)
+		if text.Encoding != UTF8 || text.Lines() != 10 {
+			t.Errorf("pad %d: %s, %d lines, want UTF-8, 10", pad, text.Encoding, text.Lines())
 		}
 	}
 }
@@ -157,8 +157,8 @@ func FuzzOpen(f *testing.F) {
 
 // TestHeadIsWholeFile checks files on either side of the head's size: one
 // that fits is read from its decoded head, one that does not from the file,
-// and both give the whole text, in each encoding, with a bad byte at the
-// end seen as invalid and a NUL at the end refused.
+// and both give the whole text and its count of lines, in each encoding,
+// with a bad byte at the end seen as invalid and a NUL at the end refused.
 func TestHeadIsWholeFile(t *testing.T) {
 	for _, enc := range []Encoding{CP932, UTF8, UTF8BOM} {
 		for size := headSize - 2; size <= headSize+2; size++ {
@@ -187,6 +187,9 @@ func TestHeadIsWholeFile(t *testing.T) {
 			out, _ := io.ReadAll(r)
 			if got.Encoding != enc || string(out) != want || got.whole != (size <= headSize) {
 				t.Errorf("%s, %d bytes: read as %s (whole %v), text differs: %v", enc, size, got.Encoding, got.whole, string(out) != want)
+			}
+			if n := bytes.Count(data, []byte("\n")); got.Lines() != n {
+				t.Errorf("%s, %d bytes: Lines() = %d, want %d", enc, size, got.Lines(), n)
 			}
 			if enc == CP932 {
 				bad, err := OpenBytes(append(data[:size-2:size-2], '\n', 0x80))
