@@ -12,7 +12,6 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -266,14 +265,6 @@ type validator struct {
 
 // dir is the config file's folder, for the relative paths it names.
 func (v *validator) dir() string { return filepath.Dir(v.path) }
-
-// errorf records a problem at the node the YAML path yamlPath names, in
-// English only (not yet in the catalogue; see say).
-func (v *validator) errorf(yamlPath, format string, args ...any) {
-	e := &Error{File: v.path, Msg: fmt.Sprintf(format, args...)}
-	e.Line, e.Column = position(v.file, yamlPath)
-	v.errs = append(v.errs, e)
-}
 
 // say records the problem the catalogue's key says, with args, at the
 // node the YAML path yamlPath names.

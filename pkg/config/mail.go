@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
@@ -109,14 +110,33 @@ func (m *Mail) ReadPassword(getenv func(string) string) (string, error) {
 	return readPassword("mail", m.User, m.PasswordEnv, m.PasswordFile, m.ResolvePath, getenv)
 }
 
+// PasswordError is a password that could not be read: the section (mail
+// or imap) and why, said from the catalogue (config.password.*), naming the
+// variable or the file, never the password.
+type PasswordError struct {
+	Section string
+	Why     message.Message
+	Err     error // the file's error underneath, if any
+}
+
+func (e *PasswordError) Error() string { return e.In(lang.EN) }
+
+// In says the error in l: "mail: password file … is empty".
+func (e *PasswordError) In(l lang.Lang) string { return e.Section + ": " + message.Render(l, e.Why) }
+
+// Unwrap returns the file's error.
+func (e *PasswordError) Unwrap() error { return e.Err }
+
 // readPassword is the config's one way of reading a password (the mail and
 // imap sections): from the variable env names, or from file, which must
 // not be readable by group or others and holds one line. resolve makes the
-// file's path absolute. Errors name the section, the variable or the file,
-// never the password.
+// file's path absolute. Errors are *PasswordError.
 func readPassword(section, user, env, file string, resolve func(string) string, getenv func(string) string) (string, error) {
 	if getenv == nil {
 		getenv = os.Getenv
+	}
+	fail := func(key string, args message.Args, err error) (string, error) {
+		return "", &PasswordError{Section: section, Why: message.New(key, args), Err: err}
 	}
 	switch {
 	case user == "":
@@ -126,33 +146,35 @@ func readPassword(section, user, env, file string, resolve func(string) string, 
 		if pw == "" {
 			// The value of password_env is not repeated: people write the
 			// password itself there (issue 10: "SuperSecret" was echoed).
-			return "", fmt.Errorf("%s: the environment variable that %s.password_env names is not set (cron and systemd start programs with few variables; "+
-				"password_env holds a variable's name, such as CARDCHECK_SMTP_PASSWORD, never the password)", section, section)
+			return fail("config.password.env-unset", message.Args{"section": message.Text(section)}, nil)
 		}
 		return pw, nil
 	case file != "":
 		path := resolve(file)
+		where := message.Args{"path": message.Text(path)}
 		info, err := os.Stat(path)
-		if err != nil {
-			return "", fmt.Errorf("%s: password file: %w", section, err)
+		if err == nil && info.Mode().Perm()&0o077 != 0 {
+			where["mode"] = message.Text(fmt.Sprintf("%04o", info.Mode().Perm()))
+			return fail("config.password.file-open", where, nil)
 		}
-		if info.Mode().Perm()&0o077 != 0 {
-			return "", fmt.Errorf("%s: password file %s can be read by others (mode %04o); chmod 600 it", section, path, info.Mode().Perm())
+		var data []byte
+		if err == nil {
+			data, err = os.ReadFile(path)
 		}
-		data, err := os.ReadFile(path)
 		if err != nil {
-			return "", fmt.Errorf("%s: password file: %w", section, err)
+			where["detail"] = message.FileTrouble(err)
+			return fail("config.password.file", where, err)
 		}
 		pw := strings.TrimRight(string(data), "\r\n")
 		if pw == "" {
-			return "", fmt.Errorf("%s: password file %s is empty", section, path)
+			return fail("config.password.file-empty", where, nil)
 		}
 		if strings.ContainsAny(pw, "\r\n") {
-			return "", fmt.Errorf("%s: password file %s has more than one line", section, path)
+			return fail("config.password.file-lines", where, nil)
 		}
 		return pw, nil
 	}
-	return "", fmt.Errorf("%s: user is set but neither password_env nor password_file is", section)
+	return fail("config.password.none", nil, nil)
 }
 
 // ResolvePath expands "~/" and $VARIABLES in p and makes a relative path

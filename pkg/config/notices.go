@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"net"
@@ -8,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notice"
 	"github.com/cardcheck/cardcheck/pkg/notice/auth"
 )
@@ -70,7 +72,7 @@ func (n *Notices) Bindings() []notice.Binding {
 func (n *Notices) validate(v *validator) {
 	for i, id := range n.AuthservIDs {
 		if strings.TrimSpace(id) == "" || strings.ContainsAny(id, " \t\r\n;") {
-			v.errorf(fmt.Sprintf("$.notices.authserv_ids[%d]", i), "authserv_ids: %q is not a server's authserv-id (a name such as mx.google.com)", id)
+			v.say(fmt.Sprintf("$.notices.authserv_ids[%d]", i), "config.notices.authserv-id", message.Args{"id": message.Text(id)})
 		}
 	}
 	n.keys = map[string]string{}
@@ -82,21 +84,25 @@ func (n *Notices) validate(v *validator) {
 			keys, err = auth.ParseKeys(data)
 		}
 		if err != nil {
-			v.errorf("$.notices.dkim_keys_file", "dkim_keys_file %s: %v", path, err)
+			detail := message.FileTrouble(err)
+			if me := (*message.Error)(nil); errors.As(err, &me) {
+				detail = message.Nested(me.Message)
+			}
+			v.say("$.notices.dkim_keys_file", "config.notices.keys-file", message.Args{"path": message.Text(path), "detail": detail})
 		}
 		maps.Copy(n.keys, keys)
 	}
 	for i, line := range n.DKIMKeys {
 		keys, err := auth.ParseKeys([]byte(line))
 		if err != nil || len(keys) != 1 {
-			v.errorf(fmt.Sprintf("$.notices.dkim_keys[%d]", i), "dkim_keys: want one record, NAME._domainkey.DOMAIN. IN TXT \"v=DKIM1; …\"")
+			v.say(fmt.Sprintf("$.notices.dkim_keys[%d]", i), "config.notices.key", nil)
 			continue
 		}
 		maps.Copy(n.keys, keys)
 	}
 	for i, b := range n.Cards {
 		if strings.TrimSpace(b.Notice) == "" || strings.TrimSpace(b.Statement) == "" {
-			v.errorf(fmt.Sprintf("$.notices.cards[%d]", i), "a card binding needs notice: (a part of the card's name in the notices) and statement: (a part of the statement card's label)")
+			v.say(fmt.Sprintf("$.notices.cards[%d]", i), "config.notices.card", nil)
 		}
 	}
 }
@@ -170,21 +176,21 @@ func (m *IMAP) validate(v *validator) {
 		v.passwordWritten("imap", "IMAP")
 	}
 	if strings.TrimSpace(m.Host) == "" || strings.ContainsAny(m.Host, " \t\r\n/") {
-		v.errorf("$.imap", "imap needs host: the IMAP server's name or address")
+		v.say("$.imap", "config.imap.host", nil)
 	}
 	if m.Port < 0 || m.Port > 65535 {
-		v.errorf("$.imap.port", "port %d: want 1 to 65535", m.Port)
+		v.say("$.imap.port", "config.port", message.Args{"port": message.Count(m.Port)})
 	}
 	switch m.TLS {
 	case "", TLSImplicit, TLSStartTLS:
 	default:
-		v.errorf("$.imap.tls", "tls %q: want %s (the default, port 993) or %s (port 143); cardcheck never reads mail without TLS", m.TLS, TLSImplicit, TLSStartTLS)
+		v.say("$.imap.tls", "config.imap.tls", message.Args{"tls": message.Text(m.TLS)})
 	}
 	if m.User == "" {
-		v.errorf("$.imap", "imap needs user: the mailbox's login")
+		v.say("$.imap", "config.imap.user", nil)
 	}
 	v.passwordSource("imap", m.User, m.PasswordEnv, m.PasswordFile)
 	if strings.ContainsAny(m.Mailbox, "\r\n") {
-		v.errorf("$.imap.mailbox", "mailbox %q: a folder's name is one line", m.Mailbox)
+		v.say("$.imap.mailbox", "config.imap.mailbox", message.Args{"mailbox": message.Text(m.Mailbox)})
 	}
 }

@@ -107,7 +107,7 @@ func (c *Config) decodeRoutine(key string, node ast.Node) []error {
 		c.Lang = strings.ToLower(strings.TrimSpace(s))
 	case "stale_after":
 		if _, err := ParseStaleAfter(s); err != nil {
-			return []error{yamlfile.At(c.Path, node, message.New("config.value", message.Args{"key": message.Text(key), "detail": message.Text(err.Error())}))}
+			return []error{yamlfile.At(c.Path, node, message.New("config.stale-after", message.Args{"value": message.Text(s)}))}
 		}
 		c.StaleAfter = s
 	}

@@ -93,7 +93,11 @@ func Send(ctx context.Context, o Options) error {
 	}
 	m := o.Config.Mail
 	if _, err := m.ReadPassword(o.Getenv); err != nil {
-		return problem(Password, "mailtest.password", err, "detail", strings.TrimPrefix(err.Error(), "mail: "))
+		why := message.Said(err.Error(), "")
+		if pe := (*config.PasswordError)(nil); errors.As(err, &pe) {
+			why = pe.Why
+		}
+		return &Problem{Kind: Password, Message: message.New("mailtest.password", message.Args{"detail": message.Nested(why)}), Err: err}
 	}
 	smtp := &notify.SMTP{Config: m, Getenv: o.Getenv, Timeout: o.Timeout}
 	if err := smtp.Send(ctx, testMail(o)); err != nil {

@@ -53,7 +53,6 @@ var configEntries = map[string]Entry{
 	"config.formats.error": {EN: `format {{printf "%q" .name}}: {{.detail}}`, JA: `形式 {{printf "%q" .name}}: {{.detail}}`},
 	"config.one-value":     {EN: "{{.key}}: want one value, not a list or a mapping", JA: "{{.key}}: リストや対応ではなく、値を1つ書きます"},
 	"config.statements":    {EN: "statements: want the folder that holds your statements, such as ~/statements", JA: "statements: 明細を置くフォルダー(~/statements など)を書きます"},
-	"config.value":         {EN: "{{.key}}: {{.detail}}", JA: "{{.key}}: {{.detail}}"},
 }
 
 func init() { add(configMailEntries) }
@@ -103,4 +102,78 @@ var configMailEntries = map[string]Entry{
 		JA: `user {{printf "%q" .user}} にはパスワードが必要です。password_env(環境変数の名前)か password_file を設定してください`,
 	},
 	"config.password-no-user": {EN: "a password is set but no user", JA: "パスワードが設定されていますが、user がありません"},
+}
+
+func init() { add(configNoticeEntries) }
+
+// The notices: and imap: sections and the passwords (pkg/config): id an
+// authserv-id as written, path a file, detail why it could not be read
+// (file.* or the system's words), section mail or imap, mode a file's
+// permissions (0644); the password's errors come after "mail: " or
+// "imap: " (section).
+var configNoticeEntries = map[string]Entry{
+	"config.stale-after": {
+		EN: `stale_after: {{printf "%q" .value}}: want a number of days like 1d, 7d, 2w or 1y, or off`,
+		JA: `stale_after: {{printf "%q" .value}} は読めません。45d、6w、1y のような日数か、off を書きます`,
+	},
+	"config.notices.authserv-id": {
+		EN: `authserv_ids: {{printf "%q" .id}} is not a server's authserv-id (a name such as mx.google.com)`,
+		JA: `authserv_ids: {{printf "%q" .id}} はサーバーの authserv-id(mx.google.com のような名前)ではありません`,
+	},
+	"config.notices.keys-file": {
+		EN: "dkim_keys_file {{.path}}: {{.detail}}",
+		JA: "dkim_keys_file {{.path}} を読めません: {{.detail}}",
+	},
+	"dkim.record": {
+		EN: `line {{.line}}: want NAME._domainkey.DOMAIN. IN TXT "v=DKIM1; …"`,
+		JA: `{{.line}}行目: NAME._domainkey.DOMAIN. IN TXT "v=DKIM1; …" の形で書きます`,
+	},
+	"config.notices.key": {
+		EN: `dkim_keys: want one record, NAME._domainkey.DOMAIN. IN TXT "v=DKIM1; …"`,
+		JA: `dkim_keys: レコードを1つずつ、NAME._domainkey.DOMAIN. IN TXT "v=DKIM1; …" の形で書きます`,
+	},
+	"config.notices.card": {
+		EN: "a card binding needs notice: (a part of the card's name in the notices) and statement: (a part of the statement card's label)",
+		JA: "カードの対応づけには notice:(利用通知に書かれたカード名の一部)と statement:(明細のカード表示の一部)の両方が必要です",
+	},
+	"config.imap.host": {
+		EN: "imap needs host: the IMAP server's name or address",
+		JA: "imap には host: (IMAP サーバーの名前かアドレス)が必要です",
+	},
+	"config.imap.tls": {
+		EN: `tls {{printf "%q" .tls}}: want implicit (the default, port 993) or starttls (port 143); cardcheck never reads mail without TLS`,
+		JA: `tls {{printf "%q" .tls}}: implicit(既定、ポート 993)か starttls(ポート 143)を書きます。cardcheck は TLS なしではメールを読みません`,
+	},
+	"config.imap.user": {EN: "imap needs user: the mailbox's login", JA: "imap には user: (メールボックスのログイン名)が必要です"},
+	"config.imap.mailbox": {
+		EN: `mailbox {{printf "%q" .mailbox}}: a folder's name is one line`,
+		JA: `mailbox {{printf "%q" .mailbox}}: フォルダー名は1行で書きます`,
+	},
+
+	"config.password.env-unset": {
+		EN: "the environment variable that {{.section}}.password_env names is not set (cron and systemd start programs with few variables; " +
+			"password_env holds a variable's name, such as CARDCHECK_SMTP_PASSWORD, never the password)",
+		JA: "{{.section}}.password_env で指定した環境変数が設定されていません(cron や systemd は少しの環境変数だけでプログラムを動かします。" +
+			"password_env には CARDCHECK_SMTP_PASSWORD のような変数の名前を書き、パスワードそのものは書きません)",
+	},
+	"config.password.file": {
+		EN: "password file {{.path}}: {{.detail}}",
+		JA: "パスワードファイル {{.path}} を読めません: {{.detail}}",
+	},
+	"config.password.file-open": {
+		EN: "password file {{.path}} can be read by others (mode {{.mode}}); chmod 600 it",
+		JA: "パスワードファイル {{.path}} はほかの人も読めます(モード {{.mode}})。chmod 600 してください",
+	},
+	"config.password.file-empty": {
+		EN: "password file {{.path}} is empty",
+		JA: "パスワードファイル {{.path}} が空です",
+	},
+	"config.password.file-lines": {
+		EN: "password file {{.path}} has more than one line",
+		JA: "パスワードファイル {{.path}} に2行以上あります。パスワードだけを1行で書いてください",
+	},
+	"config.password.none": {
+		EN: "user is set but neither password_env nor password_file is",
+		JA: "user が設定されていますが、password_env も password_file もありません",
+	},
 }

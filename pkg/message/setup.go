@@ -56,8 +56,10 @@ var setupEntries = map[string]Entry{
 		JA: "パスワードに改行が含まれています",
 	},
 	"setup.exists": {
-		EN: "{{.path}} already has a mail: section; edit it by hand, or run init with --force to replace the file (the old one is kept as {{.base}}.bak)",
-		JA: "{{.path}} にはすでに mail: の設定があります。手で編集するか、init に --force を付けてファイルを置き換えてください(元のファイルは {{.base}}.bak に残ります)",
+		EN: "{{.path}} already has a mail: section; edit it by hand, or run init with --force to replace its mail: section " +
+			"(and statements: and lang: when you give them; the rest stays as it is, and the old file is kept as {{.base}}.bak)",
+		JA: "{{.path}} にはすでに mail: の設定があります。手で編集するか、init に --force を付けて mail: の設定を置き換えてください" +
+			"(statements: と lang: も指定すれば置き換えます。ほかはそのまま残り、元のファイルは {{.base}}.bak に保存されます)",
 	},
 	"setup.unreadable": {
 		EN: "{{.path}} exists and cannot be read as a config, so init leaves it alone; fix it first (cardcheck rules check --config {{.path}})",
@@ -72,4 +74,35 @@ var setupRoutineEntries = map[string]Entry{
 		EN: "--statements {{.dir}}: want a folder name on one line",
 		JA: "--statements {{.dir}}: フォルダー名を1行で指定してください",
 	},
+}
+
+func init() { add(setupFileEntries) }
+
+// init's files (pkg/setup): path a file or folder, detail why it could not
+// be read or written (file.* or the system's words), max a byte count.
+var setupFileEntries = map[string]Entry{
+	"setup.no-config-path": {
+		EN: "no config path: set --config, or HOME or XDG_CONFIG_HOME",
+		JA: "設定ファイルの場所が決まりません。--config を指定するか、HOME か XDG_CONFIG_HOME を設定してください",
+	},
+	"setup.read":           {EN: "reading {{.path}}: {{.detail}}", JA: "{{.path}} を読めません: {{.detail}}"},
+	"setup.write":          {EN: "writing {{.path}}: {{.detail}}", JA: "{{.path}} に書き込めません: {{.detail}}"},
+	"setup.password.write": {EN: "writing the password file {{.path}}: {{.detail}}", JA: "パスワードファイル {{.path}} に書き込めません: {{.detail}}"},
+	"setup.appeared": {
+		EN: "{{.path}} appeared while init ran; nothing was written over it",
+		JA: "init の実行中に {{.path}} ができました。上書きはしていません",
+	},
+	"setup.not-mapping": {
+		EN: "{{.path}}: want a mapping of sections; edit the mail: section by hand",
+		JA: "{{.path}}: セクションの対応になっていません。mail: の設定は手で編集してください",
+	},
+	"setup.keys-one-line": {
+		EN: "{{.path}}: the top-level keys are not one per line; edit the mail: section by hand",
+		JA: "{{.path}}: 最上位のキーが1行に1つずつになっていません。mail: の設定は手で編集してください",
+	},
+	"setup.invalid": {
+		EN: "the config init would write is not valid (a bug in cardcheck init; nothing was written): {{.detail}}",
+		JA: "init が書こうとした設定ファイルが正しくありません(cardcheck init の不具合です。何も書き込んでいません): {{.detail}}",
+	},
+	"setup.answer.long": {EN: "an answer longer than {{.max}} bytes", JA: "回答が {{.max}} バイトを超えています"},
 }

@@ -58,7 +58,7 @@ func (p *Prompter) line() (string, bool, error) {
 		}
 		b = append(b, chunk...)
 		if len(b) > MaxAnswer {
-			return "", false, fmt.Errorf("an answer longer than %d bytes", MaxAnswer)
+			return "", false, answerError(message.New("setup.answer.long", message.Args{"max": message.Count(MaxAnswer)}))
 		}
 		if !isPrefix || err == io.EOF {
 			return strings.TrimSpace(string(b)), true, nil

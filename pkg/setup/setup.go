@@ -104,6 +104,23 @@ func (e *Error) Unwrap() error { return e.Err }
 
 func answerError(ms ...message.Message) error { return &Error{Messages: ms} }
 
+// fileError says that the file at path could not be read or written (key,
+// a setup.* entry with path and detail), and why; an *Error already said
+// is returned as it is.
+func fileError(key, path string, err error) error {
+	var said *Error
+	if errors.As(err, &said) {
+		return err
+	}
+	return &Error{Messages: []message.Message{message.New(key, message.Args{"path": message.Text(path), "detail": message.FileTrouble(err)})}, Err: err}
+}
+
+// invalid is the config init would write failing the real loader: a bug in
+// init, said with the loader's words.
+func invalid(err error) error {
+	return &Error{Messages: []message.Message{message.New("setup.invalid", message.Args{"detail": message.Text(err.Error())})}, Err: err}
+}
+
 // ErrExists is wrapped by Write's error for a config that already has a
 // mail: section and Force is not set.
 var ErrExists = errors.New("the config already has a mail: section")
@@ -119,7 +136,7 @@ func Write(o Options) (*Result, error) {
 		o.ConfigPath = config.DefaultPath()
 	}
 	if o.ConfigPath == "" {
-		return nil, errors.New("no config path: set --config, or HOME or XDG_CONFIG_HOME")
+		return nil, answerError(message.New("setup.no-config-path", nil))
 	}
 	section, err := MailSection(&o)
 	if err != nil {
@@ -132,7 +149,7 @@ func Write(o Options) (*Result, error) {
 	old, err := os.ReadFile(o.ConfigPath)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		return nil, fileError("setup.read", o.ConfigPath, err)
 	}
 	text := header(o.Now) + routine(o, nil) + section
 	if exists {
@@ -158,11 +175,11 @@ func Write(o Options) (*Result, error) {
 	// Valid by construction: the real loader reads exactly what is written.
 	cfg, err := config.Parse(o.ConfigPath, []byte(text))
 	if err != nil {
-		return nil, fmt.Errorf("the config init would write is not valid (a bug in cardcheck init; nothing was written): %w", err)
+		return nil, invalid(err)
 	}
 	res.Config = cfg
 	if err := os.MkdirAll(filepath.Dir(o.ConfigPath), 0o700); err != nil {
-		return nil, err
+		return nil, fileError("setup.write", filepath.Dir(o.ConfigPath), err)
 	}
 	if err := writePassword(o, res); err != nil {
 		return nil, err
@@ -174,7 +191,7 @@ func Write(o Options) (*Result, error) {
 		err = atomicfile.Write(o.ConfigPath, []byte(text), perm(o.ConfigPath), nil)
 	}
 	if err != nil {
-		return nil, err
+		return nil, fileError("setup.write", o.ConfigPath, err)
 	}
 	return res, nil
 }
@@ -193,16 +210,16 @@ func replace(o Options, section string, res *Result) (*Result, error) {
 		}
 		cfg, err := config.Parse(o.ConfigPath, text)
 		if err != nil {
-			return nil, fmt.Errorf("the config init would write is not valid (a bug in cardcheck init; nothing was written): %w", err)
+			return nil, invalid(err)
 		}
 		res.Config = cfg
 		if err := atomicfile.Write(res.Backup, old, perm(o.ConfigPath), nil); err != nil {
-			return nil, err
+			return nil, fileError("setup.write", res.Backup, err)
 		}
 		return text, writePassword(o, res)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fileError("setup.write", o.ConfigPath, err)
 	}
 	return res, nil
 }
@@ -220,14 +237,14 @@ func replaceSections(o Options, old []byte, section string) ([]byte, error) {
 	}
 	m, ok := yamlfile.Mapping(yamlfile.Body(f))
 	if !ok {
-		return nil, fmt.Errorf("%s: want a mapping of sections", o.ConfigPath)
+		return nil, &Error{Messages: []message.Message{message.New("setup.not-mapping", message.Args{"path": message.Text(o.ConfigPath)})}}
 	}
 	lines := strings.SplitAfter(string(old), "\n")
 	starts := make([]int, len(m.Values)) // 0-based line of each key
 	for i, mv := range m.Values {
 		line, _ := yamlfile.Pos(mv.Key)
 		if line < 1 || line > len(lines) || i > 0 && line-1 <= starts[i-1] {
-			return nil, fmt.Errorf("%s: the top-level keys are not one per line; edit the mail: section by hand", o.ConfigPath)
+			return nil, &Error{Messages: []message.Message{message.New("setup.keys-one-line", message.Args{"path": message.Text(o.ConfigPath)})}}
 		}
 		starts[i] = line - 1
 	}
@@ -433,7 +450,7 @@ func writePassword(o Options, res *Result) error {
 	}
 	res.PasswordPath = filepath.Join(filepath.Dir(o.ConfigPath), PasswordFileName)
 	if err := atomicfile.Write(res.PasswordPath, []byte(o.Password+"\n"), 0o600, nil); err != nil {
-		return fmt.Errorf("writing the password file: %w", err)
+		return fileError("setup.password.write", res.PasswordPath, err)
 	}
 	return nil
 }
@@ -450,7 +467,7 @@ func createNew(path string, data []byte) error {
 	defer os.Remove(tmp)
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s appeared while init ran; nothing was written over it: %w", path, err)
+			return &Error{Messages: []message.Message{message.New("setup.appeared", message.Args{"path": message.Text(path)})}, Err: err}
 		}
 		return err
 	}

@@ -334,6 +334,7 @@ func Pinned(records map[string]string, next func(string) ([]string, error)) func
 // line ('cardcheck-demo._domainkey.vpass.ne.jp. IN TXT "v=DKIM1; k=…"'),
 // for [Pinned]. Blank lines and lines starting with ';' or '#' are comments.
 // A TXT value split into several quoted strings is joined, as DNS does.
+// The error, a *message.Error, names the first line that is not a record.
 func ParseKeys(data []byte) (map[string]string, error) {
 	out := map[string]string{}
 	for i, line := range strings.Split(string(data), "\n") {
@@ -361,7 +362,7 @@ func ParseKeys(data []byte) (map[string]string, error) {
 		name = strings.ToLower(strings.TrimSuffix(name, "."))
 		if !okIN || !okTXT || rest != "" || value.Len() == 0 || !strings.Contains(name, "._domainkey.") ||
 			!strings.HasPrefix(value.String(), "v=DKIM1") {
-			return nil, fmt.Errorf("line %d: want NAME._domainkey.DOMAIN. IN TXT \"v=DKIM1; …\"", i+1)
+			return nil, message.NewError("dkim.record", message.Args{"line": message.Count(i + 1)}, nil)
 		}
 		out[name] = value.String()
 	}
