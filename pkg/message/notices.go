@@ -136,3 +136,20 @@ func chain(key string, ms []Message) Value {
 	}
 	return Nested(New(key, Args{"first": Nested(ms[0]), "rest": chain(key, ms[1:])}))
 }
+
+func init() { add(noticeErrorEntries) }
+
+// A mail that could not be read or checked (pkg/notice): name where it came
+// from, id its Message-ID ("" for none), line the body line (0 for none),
+// detail what is wrong; why a notice.why.* message, later whether a check
+// later may pass.
+var noticeErrorEntries = map[string]Entry{
+	"notice.error": {
+		EN: `{{.name}}{{with .id}} (Message-ID <{{.}}>){{end}}{{if .line}}: body line {{.line}}{{end}}: {{.detail}}`,
+		JA: `{{.name}}{{with .id}}(Message-ID <{{.}}>){{end}}{{if .line}}: 本文 {{.line}} 行目{{end}}: {{.detail}}`,
+	},
+	"notice.unverified": {
+		EN: `the sender could not be verified: {{if .later}}for now: {{end}}{{.why}}`,
+		JA: `送信元を確認できません{{if .later}}(今のところ){{end}}: {{.why}}`,
+	},
+}

@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notice/auth"
 	"github.com/cardcheck/cardcheck/pkg/payee"
@@ -165,18 +166,16 @@ type Error struct {
 	Err       error
 }
 
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.Name)
-	if e.MessageID != "" {
-		fmt.Fprintf(&b, " (Message-ID <%s>)", e.MessageID)
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ": body line %d", e.Line)
-	}
-	b.WriteString(": ")
-	b.WriteString(cardnum.Mask(e.Err.Error()))
-	return b.String()
+func (e *Error) Error() string { return e.In(lang.EN) }
+
+// In says the error in l: the mail, its Message-ID and body line, and what
+// is wrong, in l when the error underneath can say itself (a sender that
+// could not be verified), as it is otherwise.
+func (e *Error) In(l lang.Lang) string {
+	return message.Render(l, message.New("notice.error", message.Args{
+		"name": message.Text(e.Name), "id": message.Text(e.MessageID), "line": message.Count(e.Line),
+		"detail": message.Text(cardnum.Mask(message.ErrorIn(l, e.Err))),
+	}))
 }
 
 func (e *Error) Unwrap() error { return e.Err }
@@ -203,6 +202,24 @@ var ErrUnverified = errors.New("the sender could not be verified")
 // ErrTryLater is wrapped, with ErrUnverified, by the error of a notice
 // whose sender's key DNS could not give now: a check later may pass.
 var ErrTryLater = errors.New("for now")
+
+// unverified is the error of a notice whose sender could not be checked:
+// it is ErrUnverified (and ErrTryLater when later), and says why in the
+// user's language.
+type unverified struct {
+	why   message.Message
+	later bool
+}
+
+func (e *unverified) Error() string { return e.In(lang.EN) }
+
+func (e *unverified) In(l lang.Lang) string {
+	return message.Render(l, message.New("notice.unverified", message.Args{"why": message.Nested(e.why), "later": message.Bool(e.later)}))
+}
+
+func (e *unverified) Is(target error) bool {
+	return target == ErrUnverified || e.later && target == ErrTryLater
+}
 
 // Read reads one mail: name says where it came from, raw is the message as
 // received, v checks its sender.
@@ -234,10 +251,8 @@ func (r *Registry) Read(name string, raw []byte, v *auth.Verifier) Result {
 	}
 	verdict := v.Check(raw, l.Domains)
 	switch {
-	case verdict.Unverified && verdict.Temporary:
-		return fail(0, fmt.Errorf("%w: %w: %s", ErrUnverified, ErrTryLater, verdict.Reason()))
 	case verdict.Unverified:
-		return fail(0, fmt.Errorf("%w: %s", ErrUnverified, verdict.Reason()))
+		return fail(0, &unverified{why: verdict.Why, later: verdict.Temporary})
 	case !verdict.Authentic:
 		res.Imitation, res.Why = verdict.Reason(), verdict.Why
 		return res

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notice"
 	"github.com/cardcheck/cardcheck/pkg/notice/auth"
 	"github.com/cardcheck/cardcheck/pkg/notice/noticetest"
@@ -215,8 +218,27 @@ func TestForgedSender(t *testing.T) {
 	}
 	// The key withdrawn: not verifiable, so an error and no charge.
 	res := reg.Read("rotated", signed, (&noticetest.Keys{}).Verifier())
-	if !errors.Is(res.Err, notice.ErrUnverified) || len(res.Charges) != 0 || res.Imitation != "" {
+	if !errors.Is(res.Err, notice.ErrUnverified) || errors.Is(res.Err, notice.ErrTryLater) || len(res.Charges) != 0 || res.Imitation != "" {
 		t.Errorf("rotated key: err %v, charges %d, imitation %q", res.Err, len(res.Charges), res.Imitation)
+	}
+	// Said in both languages, naming the mail.
+	wantEN := "rotated (Message-ID <e1-notice.20260314@cardcheck.test>): the sender could not be verified: vpass.ne.jp publishes no DKIM key for this mail's signature"
+	wantJA := "rotated(Message-ID <e1-notice.20260314@cardcheck.test>): 送信元を確認できません: vpass.ne.jp はこのメールの署名に対応する DKIM 鍵を公開していません"
+	if en, ja := res.Err.Error(), message.ErrorIn(lang.JA, res.Err); !strings.HasPrefix(en, wantEN) || !strings.HasPrefix(ja, wantJA) {
+		t.Errorf("rotated key said as\n%s\n%s\nwant\n%s\n%s", en, ja, wantEN, wantJA)
+	}
+	// DNS that cannot answer now: a check later may pass.
+	down := func(name string) ([]string, error) {
+		return nil, &net.DNSError{Err: "server misbehaving", Name: name, IsTemporary: true}
+	}
+	res = reg.Read("dns down", signed, &auth.Verifier{LookupTXT: down})
+	if !errors.Is(res.Err, notice.ErrUnverified) || !errors.Is(res.Err, notice.ErrTryLater) || len(res.Charges) != 0 {
+		t.Fatalf("DNS down: err %v, charges %d", res.Err, len(res.Charges))
+	}
+	wantEN = "dns down (Message-ID <e1-notice.20260314@cardcheck.test>): the sender could not be verified: for now: the DKIM key of vpass.ne.jp could not be fetched ("
+	wantJA = "dns down(Message-ID <e1-notice.20260314@cardcheck.test>): 送信元を確認できません(今のところ): vpass.ne.jp の DKIM 鍵を取得できません("
+	if en, ja := res.Err.Error(), message.ErrorIn(lang.JA, res.Err); !strings.HasPrefix(en, wantEN) || !strings.HasPrefix(ja, wantJA) {
+		t.Errorf("DNS down said as\n%s\n%s\nwant\n%s\n%s", en, ja, wantEN, wantJA)
 	}
 }
 
