@@ -19,8 +19,9 @@ func Rules(w io.Writer, eng *rules.Engine) error { return RulesIn(w, lang.EN, en
 
 // RulesIn writes what [Rules] does in l: the headings, severities and the
 // lines about breaches and cards in that language. The rules' ids,
-// parameter names and values stay as the config writes them, and their
-// meanings (the rules' doc strings) are in English.
+// parameter names and values stay as the config writes them; their
+// meanings are the catalogue's (rule.doc.*), the rules' doc strings in
+// English.
 func RulesIn(w io.Writer, l lang.Lang, eng *rules.Engine) error {
 	sev := func(s string) string {
 		if s == "" || !message.Has("severity."+s) {
@@ -45,13 +46,13 @@ func RulesIn(w io.Writer, l lang.Lang, eng *rules.Engine) error {
 		case c.Severity != d.Severity:
 			state = sev(c.Severity)
 		}
-		t.Row(d.ID, dash(sev(d.Severity)), "", "", state, d.Doc)
+		t.Row(d.ID, dash(sev(d.Severity)), "", "", state, ruleDoc(l, d.ID, d.Doc))
 		for i, p := range d.Params {
 			v := ""
 			if on && c.Params[i].Value != p.Value {
 				v = c.Params[i].Value
 			}
-			t.Row("", "", p.Name, p.Value, safetext.Terminal(v), p.Doc)
+			t.Row("", "", p.Name, p.Value, safetext.Terminal(v), ruleDoc(l, d.ID+"."+p.Name, p.Doc))
 		}
 	}
 	for _, d := range rules.Describe(eng.Rules) {
@@ -110,6 +111,16 @@ func RulesIn(w io.Writer, l lang.Lang, eng *rules.Engine) error {
 		}
 	}
 	return nil
+}
+
+// ruleDoc is what a built-in rule or parameter (key: its id, or id.param)
+// means, in l: doc, its English doc string, unless the catalogue says it
+// in l.
+func ruleDoc(l lang.Lang, key, doc string) string {
+	if !message.Has("rule.doc." + key) {
+		return doc
+	}
+	return say(l, "rule.doc."+key, message.Args{"doc": message.Text(doc)})
 }
 
 func dash(s string) string {
