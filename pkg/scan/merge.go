@@ -146,11 +146,19 @@ const preliminaryTier = 1
 // belongs to, if there is one: the card its file's matched charges were
 // found on, or else the one card of its company among known.
 func adopt(added []*statement.Charge, matchedOn map[statement.Card]map[statement.Card]bool, known []*statement.Charge) {
-	numbered := map[statement.Card]bool{}
-	for _, c := range known {
-		if c.Card.Number != "" {
-			numbered[c.Card] = true
+	// The numbered cards are listed only when a charge needs them, once per
+	// run of charges of one card.
+	var numbered map[statement.Card]bool
+	numberedCards := func() map[statement.Card]bool {
+		if numbered == nil {
+			numbered = map[statement.Card]bool{}
+			for i, c := range known {
+				if c.Card.Number != "" && (i == 0 || c.Card != known[i-1].Card) {
+					numbered[c.Card] = true
+				}
+			}
 		}
+		return numbered
 	}
 	target := map[statement.Card]*statement.Card{}
 	for _, c := range added {
@@ -162,7 +170,7 @@ func adopt(added []*statement.Charge, matchedOn map[statement.Card]map[statement
 			t = oneCard(matchedOn[c.Card])
 			if t == nil {
 				same := map[statement.Card]bool{}
-				for k := range numbered {
+				for k := range numberedCards() {
 					if related(payee.Fold(c.Card.Issuer), payee.Fold(k.Issuer)) {
 						same[k] = true
 					}
@@ -229,9 +237,13 @@ func mergeSame(stmts []*statement.Statement) []*statement.Charge {
 	count := map[identity]int{}
 	for _, st := range stmts {
 		var inFile map[identity]int
+		var card *spans // of the charge before, whose card is most often this one's
 		for k := range st.Charges {
 			c := &st.Charges[k]
-			if cover.files(c.Card, c.Date) < 2 {
+			if k == 0 || c.Card != st.Charges[k-1].Card {
+				card = cover[c.Card]
+			}
+			if card.files(c.Date) < 2 {
 				// No other statement has this card on this day.
 				out = append(out, c)
 				continue
@@ -289,10 +301,9 @@ func coverOf(stmts []*statement.Statement) cover {
 	return cv
 }
 
-// files returns how many statements cover day d with card: those that
-// start on or before d, less those that ended before it.
-func (cv cover) files(card statement.Card, d statement.Date) int {
-	s := cv[card]
+// files returns how many statements cover day d with the card of s: those
+// that start on or before d, less those that ended before it.
+func (s *spans) files(d statement.Date) int {
 	if s == nil {
 		return 0
 	}
