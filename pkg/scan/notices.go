@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/mailbox"
@@ -125,29 +123,18 @@ func (r *Reader) LoadWith(paths []string, more []notice.Result) *Result {
 	results := make([]importer.Result, len(in.Statements))
 	mails := make([][]notice.Result, len(in.Mail))
 	mailErrs := make([]error, len(in.Mail))
-	// Statements first, then mail: jobs numbers them in that order.
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(results)+len(mails)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var names importer.Names
-			for i := range jobs {
-				if i < len(results) {
-					results[i] = r.Formats.ImportFileWith(in.Statements[i], &names)
-					continue
-				}
-				i -= len(results)
-				mails[i], mailErrs[i] = r.layouts().ReadMailbox(in.Mail[i].Path, r.Verifier)
+	// Statements first, then mail: i numbers them in that order.
+	eachOnCores(len(results)+len(mails), func() func(int) {
+		var names importer.Names
+		return func(i int) {
+			if i < len(results) {
+				results[i] = r.Formats.ImportFileWith(in.Statements[i], &names)
+				return
 			}
-		}()
-	}
-	for i := range len(results) + len(mails) {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+			i -= len(results)
+			mails[i], mailErrs[i] = r.layouts().ReadMailbox(in.Mail[i].Path, r.Verifier)
+		}
+	})
 	var stmts []*statement.Statement
 	for i, path := range in.Statements {
 		r := results[i]

@@ -4,7 +4,9 @@
 package scan
 
 import (
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer"
@@ -121,34 +123,42 @@ func Check(res *Result, opt Options) {
 		byCard[l] = append(byCard[l], cs...)
 	}
 	sort.Strings(labels)
-	res.Cards = res.Cards[:0]
+	// Each card learns its history on its own (the cards share nothing
+	// they change), so they are made in parallel, one per core at a time.
+	type window struct{ first, from, to statement.Date }
+	windows := make([]window, len(labels))
+	res.Cards = make([]*rules.Card, len(labels))
+	eachOnCores(len(labels), func() func(int) {
+		return func(i int) {
+			cs := byCard[labels[i]]
+			w := window{first: cs[0].Date, to: cs[0].Date}
+			for _, c := range cs {
+				w.to = max(w.to, c.Date)
+				w.first = min(w.first, c.Date)
+			}
+			w.from = w.to.AddDays(-(WindowDays - 1))
+			switch {
+			case opt.All:
+				w.from = w.first
+			case !opt.Since.IsZero():
+				w.from = opt.Since
+			}
+			card := rules.NewCard(labels[i], cs, w.from, w.to, opt.Config.Spec())
+			card.Apply(opt.Verdicts)
+			res.Cards[i], windows[i] = card, w
+		}
+	})
 	res.Checked = Checked{}
-	for _, l := range labels {
-		cs := byCard[l]
-		to := cs[0].Date
-		first := cs[0].Date
-		for _, c := range cs {
-			to = max(to, c.Date)
-			first = min(first, c.Date)
-		}
-		from := to.AddDays(-(WindowDays - 1))
-		switch {
-		case opt.All:
-			from = first
-		case !opt.Since.IsZero():
-			from = opt.Since
-		}
-		card := rules.NewCard(l, cs, from, to, opt.Config.Spec())
-		card.Apply(opt.Verdicts)
-		res.Cards = append(res.Cards, card)
+	for i, card := range res.Cards {
+		w := windows[i]
 		n := len(card.Window())
 		if n == 0 {
 			continue
 		}
-		if res.Checked.Charges == 0 || from < res.Checked.From {
-			res.Checked.From = max(from, first)
+		if res.Checked.Charges == 0 || w.from < res.Checked.From {
+			res.Checked.From = max(w.from, w.first)
 		}
-		res.Checked.To = max(res.Checked.To, to)
+		res.Checked.To = max(res.Checked.To, w.to)
 		res.Checked.Charges += n
 	}
 	eng := opt.Engine
@@ -171,4 +181,27 @@ func Check(res *Result, opt Options) {
 		res.Errors = append(res.Errors, ErrNothingRead)
 	}
 	res.Warnings = append(res.Warnings, opt.Config.Spec().StalePatterns(res.Charges)...)
+}
+
+// eachOnCores calls do(i) for every i below n, on as many goroutines as
+// there are cores, and returns when every call has. Each goroutine calls
+// worker once for its do, which may keep what the goroutine's calls share.
+func eachOnCores(n int, worker func() (do func(i int))) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		do := worker()
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				do(i)
+			}
+		}()
+	}
+	for i := range n {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 }
