@@ -90,6 +90,10 @@ func Load(path string, explicit bool) (*Config, error) {
 	if errors.Is(err, fs.ErrNotExist) && !explicit {
 		return &Config{}, nil
 	}
+	var said *yamlfile.Error
+	if err != nil && !errors.As(err, &said) {
+		err = message.NewError("config.read", message.Args{"path": message.Text(path), "detail": message.FileTrouble(err)}, err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,7 +103,7 @@ func TestLoadMissing(t *testing.T) {
 	if cfg, err := Load(filepath.Join(dir, "none.yaml"), false); err != nil || cfg == nil {
 		t.Errorf("missing default config: %v", err)
 	}
-	if _, err := Load(filepath.Join(dir, "none.yaml"), true); !os.IsNotExist(err) {
+	if _, err := Load(filepath.Join(dir, "none.yaml"), true); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing explicit config: %v", err)
 	}
 	t.Setenv("XDG_CONFIG_HOME", dir)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
 )
 
@@ -127,5 +128,21 @@ func TestPasswordErrorsInJapanese(t *testing.T) {
 		if ja := pe.In(lang.JA); !strings.HasPrefix(ja, tc.ja) || strings.Contains(ja, "hunter") {
 			t.Errorf("%s: Japanese %q, want %q", tc.name, ja, tc.ja)
 		}
+	}
+}
+
+// A config named on the command line that is not there is said in both
+// languages, and is still fs.ErrNotExist.
+func TestMissingConfigInJapanese(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nope.yaml")
+	_, err := Load(path, true)
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("%v, want fs.ErrNotExist", err)
+	}
+	if en, want := err.Error(), "reading the config "+path+": there is no such file"; en != want {
+		t.Errorf("English %q, want %q", en, want)
+	}
+	if ja, want := message.ErrorIn(lang.JA, err), "設定ファイル "+path+" を読めません: ファイルがありません"; ja != want {
+		t.Errorf("Japanese %q, want %q", ja, want)
 	}
 }

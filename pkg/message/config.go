@@ -112,6 +112,7 @@ func init() { add(configNoticeEntries) }
 // permissions (0644); the password's errors come after "mail: " or
 // "imap: " (section).
 var configNoticeEntries = map[string]Entry{
+	"config.read": {EN: "reading the config {{.path}}: {{.detail}}", JA: "設定ファイル {{.path}} を読めません: {{.detail}}"},
 	"config.stale-after": {
 		EN: `stale_after: {{printf "%q" .value}}: want a number of days like 1d, 7d, 2w or 1y, or off`,
 		JA: `stale_after: {{printf "%q" .value}} は読めません。45d、6w、1y のような日数か、off を書きます`,
