@@ -7,10 +7,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/japanese"
 
 	"github.com/cardcheck/cardcheck/pkg/notify/mailpittest"
+	statepkg "github.com/cardcheck/cardcheck/pkg/state"
 )
 
 // The cron story through the real binary: scan --mail mails new findings
@@ -146,8 +148,8 @@ func TestMailWrongPassword(t *testing.T) {
 	mp := mailpittest.Get(t)
 	cfg, state, to := mailSetup(t, mp, mp.StartTLS, "starttls")
 	// A state from before: an acknowledgement of another finding.
-	if r := cardcheck(t, nil, "ack", "--state", state, "0123456789ab"); r.code != 0 {
-		t.Fatal(r.stderr)
+	if _, err := statepkg.Acknowledge(state, []string{"0123456789ab"}, "", time.Now()); err != nil {
+		t.Fatal(err)
 	}
 	before := snapshot(t, state)
 	const wrong = "not-the-password-42"
@@ -273,7 +275,9 @@ func TestMailWithdrawn(t *testing.T) {
 	} else {
 		for _, f := range decodeScan(t, r.stdout).Findings {
 			if f.ID != appleID {
-				cardcheck(t, nil, "ack", "--state", state, f.ID)
+				if r := cardcheck(t, nil, "--config", cfg, "ack", "--state", state, "--from", dir, f.ID); r.code != 0 {
+					t.Fatalf("ack %s: exit %d\n%s", f.ID, r.code, r.stderr)
+				}
 			}
 		}
 	}

@@ -450,15 +450,19 @@ they count as normal from then on (a new subscription acknowledged once is a
 known payee the next month). With --fraud they are not yours: they never
 count as normal, every later charge from their payees is an alert on any
 card, and ack says whom to call: the card company's loss and theft desk.
-The charges of a finding are known once a mail run (scan --mail) recorded
-it.
+
+An id must be a finding: one a mail run (scan --mail) recorded in the state
+folder, or one that scan finds now in the statements folder (the config's
+statements:, else ~/statements; --from PATH for statements kept elsewhere,
+as given to scan PATH). An id that is neither is an error: nothing is
+recorded, and ack lists the open findings (id, date, payee, amount).
 
 A finding's id stays the same across runs and re-downloads of the statement;
 if more charges join a finding (a burst grows), it gets a new id and is
 reported again.
 
-Exit status: 0, or 2 when an id is malformed or the state cannot be read or
-written.`,
+Exit status: 0, or 2 when an id is malformed or no finding, or the state
+cannot be read or written.`,
 		JA: `これらの ID(scan が表示するもの)の検出を確認済みにします。以後の scan では、
 レポート、終了ステータス、メールから外れます。状態フォルダーが記録します(--state、
 既定は $XDG_STATE_HOME/cardcheck)。
@@ -467,13 +471,23 @@ written.`,
 通常の利用として扱います(一度確認した新しい定期払いは、翌月には既知の支払先です)。
 --fraud を付けると身に覚えのない利用として扱い、通常の利用とはみなさず、その支払先
 からの以後の請求はどのカードでも警告になり、ack が連絡先(カード会社の紛失・盗難
-受付)を示します。検出の利用は、メールでの実行(scan --mail)が記録した後に
-わかります。
+受付)を示します。
+
+ID は検出のものに限ります: メールでの実行(scan --mail)が状態フォルダーに記録した
+もの、または明細フォルダー(設定ファイルの statements:、なければ ~/statements。
+ほかに置いた明細は、scan PATH と同じく --from PATH で指定)を今 scan して見つかる
+もの。どちらでもない ID はエラーで、何も記録せず、未確認の検出(ID、日付、支払先、
+金額)を一覧します。
 
 検出の ID は、実行や明細の再ダウンロードをまたいで変わりません。検出に利用が加わると
 (連続利用が増えるなど)、新しい ID になり、あらためて報告されます。
 
-終了ステータス: 0、または ID の形が正しくない、状態ファイルを読み書きできない場合は 2。`,
+終了ステータス: 0、または ID の形が正しくない・検出のものでない、状態ファイルを
+読み書きできない場合は 2。`,
+	},
+	{
+		EN: `look ids the state does not know up in what scan finds in this PATH (repeatable; default the statements folder)`,
+		JA: `状態にない ID を、この PATH を scan して見つかる検出から探す(複数可。既定は明細フォルダー)`,
 	},
 	{
 		EN: `the charges are not yours: report them as fraud`,

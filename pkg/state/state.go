@@ -21,14 +21,18 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
 )
 
 // Version is the state file format this package writes. Version 1 stored
@@ -254,19 +258,109 @@ func sortedIDs(m map[string]*Entry) []string {
 }
 
 // Acknowledge marks the findings ids in the state folder dir as reviewed,
-// with note, under the state's lock, and saves. It returns a line per id
-// saying what was acknowledged.
+// with note, under the state's lock, and saves, whether the state knows the
+// ids or not: for a caller that made the ids itself. cardcheck ack records
+// a [Verdict], which refuses an id that is no finding. It returns a line per
+// id saying what was acknowledged.
 func Acknowledge(dir string, ids []string, note string, now time.Time) ([]string, error) {
-	return record(dir, ids, note, false, now)
+	return Verdict{IDs: ids, Note: note, At: now, trusted: true}.Record(dir)
 }
 
-// ReportFraud is Acknowledge for findings whose charges are not the
+// Verdict is the user's verdict on findings (cardcheck ack): theirs, or with
+// NotMine not theirs (reported as fraud).
+type Verdict struct {
+	IDs     []string
+	Note    string
+	NotMine bool
+	At      time.Time
+	// Current returns the findings a scan finds now (cardcheck ack: what
+	// scan with no PATH finds). It is asked only for an id the state does
+	// not know, which is accepted when it is one of them: a finding printed
+	// by a scan that mailed nothing can be acknowledged before any mail run
+	// recorded it. Nil: only the ids the state knows are accepted.
+	Current func() ([]rules.Finding, error)
+
+	trusted bool // Acknowledge: any well-formed id is taken
+}
+
+// UnknownError is a verdict on ids that are neither in the state nor among
+// the current findings. Nothing was recorded: acknowledging an id that is
+// no finding would leave the finding meant failing every scan.
+type UnknownError struct {
+	IDs []string
+	// Open are the findings that could be meant: the current findings not
+	// acknowledged, then those reported before and not acknowledged nor
+	// withdrawn, each once.
+	Open []OpenFinding
+	// Lookup is why the current findings could not be looked at (no
+	// statements folder, a config that cannot be read), or nil.
+	Lookup error
+}
+
+// OpenFinding names a finding for the user to choose from, by its first
+// charge's date and payee (card numbers masked) and its charges' total.
+type OpenFinding struct {
+	ID      string
+	Date    statement.Date
+	Payee   string
+	Amount  decimal.Decimal
+	Charges int
+	Rule    string
+}
+
+func openFinding(id, rule string, cs []Charge) OpenFinding {
+	o := OpenFinding{ID: id, Date: cs[0].Date, Payee: cs[0].Payee, Charges: len(cs), Rule: rule}
+	for _, c := range cs {
+		o.Amount = o.Amount.Add(c.Amount)
+	}
+	return o
+}
+
+func (e *UnknownError) Error() string {
+	var b strings.Builder
+	if len(e.IDs) == 1 {
+		fmt.Fprintf(&b, "no finding has the id %s", e.IDs[0])
+	} else {
+		fmt.Fprintf(&b, "no finding has the ids %s", strings.Join(e.IDs, ", "))
+	}
+	b.WriteString("; nothing was acknowledged")
+	if e.Lookup != nil {
+		fmt.Fprintf(&b, " (the statements could not be checked: %v)", e.Lookup)
+	}
+	if len(e.Open) == 0 {
+		b.WriteString(". There are no open findings: run cardcheck scan to see what it finds now")
+		return b.String()
+	}
+	b.WriteString(". The open findings are:")
+	for _, o := range e.Open {
+		// The payee is a stranger's text: one line, visible escapes.
+		fmt.Fprintf(&b, "\n  %s  %s  %s  %s", o.ID, o.Date, safetext.Terminal(cardnum.Mask(o.Payee)), statement.FormatYen(o.Amount))
+		if o.Charges > 1 {
+			fmt.Fprintf(&b, " in %d charges", o.Charges)
+		}
+		fmt.Fprintf(&b, "  (%s)", o.Rule)
+	}
+	return b.String()
+}
+
+// ReportFraud is [Acknowledge] for findings whose charges are not the
 // user's: they are never trusted again and their payees are watched.
 func ReportFraud(dir string, ids []string, note string, now time.Time) ([]string, error) {
-	return record(dir, ids, note, true, now)
+	return Verdict{IDs: ids, Note: note, NotMine: true, At: now, trusted: true}.Record(dir)
 }
 
-func record(dir string, ids []string, note string, notMine bool, now time.Time) ([]string, error) {
+// Record records the verdict in the state folder dir under the state's
+// lock, and saves. Every id must be well formed and, unless the verdict
+// was made by [Acknowledge] or [ReportFraud], a finding the state knows or
+// one of [Verdict.Current]; else nothing is recorded and the error is an
+// [*UnknownError] naming the open findings. It returns a line per id saying
+// what was recorded.
+func (v Verdict) Record(dir string) ([]string, error) {
+	for _, id := range v.IDs {
+		if !ValidID(id) {
+			return nil, fmt.Errorf("%q is not a finding id (12 hex digits, as scan prints them)", id)
+		}
+	}
 	store, err := Open(dir)
 	if err != nil {
 		return nil, err
@@ -277,21 +371,30 @@ func record(dir string, ids []string, note string, notMine bool, now time.Time) 
 		return nil, err
 	}
 	known := map[string]*Entry{}
-	for _, id := range ids {
+	var unknown []string
+	for _, id := range v.IDs {
 		known[id] = st.Findings[id]
+		if known[id] == nil {
+			unknown = append(unknown, id)
+		}
 	}
-	if _, err := st.verdict(ids, note, notMine, now); err != nil {
+	if len(unknown) > 0 && !v.trusted {
+		if err := v.resolve(st, unknown, known); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := st.verdict(v.IDs, v.Note, v.NotMine, v.At); err != nil {
 		return nil, err
-	}
-	done := "acknowledged"
-	if notMine {
-		done = "reported as not yours"
 	}
 	if err := store.Save(st); err != nil {
 		return nil, err
 	}
+	done := "acknowledged"
+	if v.NotMine {
+		done = "reported as not yours"
+	}
 	var out []string
-	for _, id := range ids {
+	for _, id := range v.IDs {
 		e := known[id]
 		if e == nil || len(e.Charges) == 0 {
 			out = append(out, fmt.Sprintf("%s %s (not seen by a mail run yet; it will be left out when a scan finds it)", done, id))
@@ -301,4 +404,61 @@ func record(dir string, ids []string, note string, notMine bool, now time.Time) 
 		out = append(out, fmt.Sprintf("%s %s: %s, %d charge(s) from %s at %s on %s", done, id, e.Rule, len(e.Charges), c.Date, c.Merchant, e.Card))
 	}
 	return out, nil
+}
+
+// resolve looks the ids the state does not know up among the current
+// findings and records those found in st (as a mail run would, without
+// marking them reported), filling known. Any id still unknown is an
+// [*UnknownError].
+func (v Verdict) resolve(st *State, unknown []string, known map[string]*Entry) error {
+	var current []rules.Finding
+	var lookup error
+	if v.Current != nil {
+		current, lookup = v.Current()
+	}
+	byID := map[string]rules.Finding{}
+	for _, f := range current {
+		byID[f.ID] = f
+	}
+	var found []rules.Finding
+	var missing []string
+	for _, id := range unknown {
+		f, ok := byID[id]
+		if !ok {
+			missing = append(missing, id)
+			continue
+		}
+		found = append(found, f)
+	}
+	if len(missing) > 0 {
+		return &UnknownError{IDs: missing, Open: st.open(current), Lookup: lookup}
+	}
+	st.Record(View{Active: found}, v.At)
+	for _, f := range found {
+		known[f.ID] = st.Findings[f.ID]
+	}
+	return nil
+}
+
+// open lists the findings a user may mean: the current ones the state does
+// not hold acknowledged, then the entries reported and neither acknowledged
+// nor withdrawn.
+func (s *State) open(current []rules.Finding) []OpenFinding {
+	var out []OpenFinding
+	seen := map[string]bool{}
+	for _, f := range current {
+		if e := s.Findings[f.ID]; e != nil && e.Acknowledged != nil || seen[f.ID] || len(f.Charges) == 0 {
+			continue
+		}
+		seen[f.ID] = true
+		out = append(out, openFinding(f.ID, f.Rule, Charges(f.Charges)))
+	}
+	for _, id := range sortedIDs(s.Findings) {
+		e := s.Findings[id]
+		if seen[id] || e.Acknowledged != nil || e.ReportedAt.IsZero() || !e.WithdrawnAt.IsZero() || len(e.Charges) == 0 {
+			continue
+		}
+		out = append(out, openFinding(id, e.Rule, e.Charges))
+	}
+	return out
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules"
 )
 
 // sample returns a state with n findings, each a little different per
@@ -283,6 +284,68 @@ func TestAck(t *testing.T) {
 	}
 	if _, err := Acknowledge(dir, []string{"APPLE"}, "", time.Now()); err == nil || !strings.Contains(err.Error(), "not a finding id") {
 		t.Errorf("a bad id: %v", err)
+	}
+}
+
+// TestVerdictUnknownID (issue 10: ack of an id that matches no finding
+// said "acknowledged" and exited 0): an id neither in the state nor among
+// the current findings records nothing and names the open findings, one a
+// line, card numbers masked and control characters escaped even when the
+// state itself holds them; an id among the current findings is recorded
+// with its charges, not as reported.
+func TestVerdictUnknownID(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := Open(dir)
+	st := sample(3, 1)
+	st.Findings["000000000001"].Charges[0].Payee = "\x1b]0;pwned\a4111111111111111 EVIL\nFAKE LINE"
+	st.Findings["000000000002"].Acknowledged = &Ack{At: time.Now()}
+	s.Save(st)
+	s.Close()
+	before, _ := os.ReadFile(filepath.Join(dir, FileName))
+	day := statement.NewDate(2022, 3, 1)
+	current := []rules.Finding{{ID: "aaaaaaaaaaaa", Rule: "new-payee", Severity: severity.Warning, Card: &rules.Card{Label: "三井住友カード 4980-00**-****-****"},
+		Charges: []*statement.Charge{
+			{Date: day, Merchant: "ＳＨＯＰ 4111-1111-1111-1111", Payee: "SHOP 4111-1111-1111-1111", Amount: decimal.NewFromInt(1200), Card: statement.Card{Issuer: "三井住友カード"}},
+			{Date: day, Merchant: "ＳＨＯＰ", Payee: "SHOP", Amount: decimal.NewFromInt(800)},
+		}}}
+	lookup := func() ([]rules.Finding, error) { return current, nil }
+
+	_, err := Verdict{IDs: []string{"bbbbbbbbbbbb"}, Current: lookup, At: time.Now()}.Record(dir)
+	var unknown *UnknownError
+	if !errors.As(err, &unknown) || !reflect.DeepEqual(unknown.IDs, []string{"bbbbbbbbbbbb"}) {
+		t.Fatalf("%v", err)
+	}
+	msg := err.Error()
+	lines := strings.Split(msg, "\n")
+	want := []string{
+		"no finding has the id bbbbbbbbbbbb; nothing was acknowledged. The open findings are:",
+		"  aaaaaaaaaaaa  2022-03-01  SHOP ****-****-****-1111  ¥2,000 in 2 charges  (new-payee)",
+		"  000000000000  2022-01-24  APPLE  ¥1  (burst)",
+		`  000000000001  2022-01-24  \x1b]0;pwned\x07************1111 EVIL\x0aFAKE LINE  ¥1  (burst)`,
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Errorf("got\n%s\nwant\n%s", msg, strings.Join(want, "\n"))
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, FileName)); !bytes.Equal(after, before) {
+		t.Error("an unknown id changed the state")
+	}
+	// Without a scan to look in, or when it failed, it is said too.
+	if _, err := (Verdict{IDs: []string{"aaaaaaaaaaaa"}}).Record(dir); !errors.As(err, &unknown) {
+		t.Errorf("no lookup: %v", err)
+	}
+	_, err = Verdict{IDs: []string{"aaaaaaaaaaaa"}, Current: func() ([]rules.Finding, error) { return nil, errors.New("no statements folder") }}.Record(dir)
+	if err == nil || !strings.Contains(err.Error(), "(the statements could not be checked: no statements folder). The open findings are:") {
+		t.Errorf("failed lookup: %v", err)
+	}
+
+	out, err := Verdict{IDs: []string{"aaaaaaaaaaaa", "000000000000"}, Note: "mine", Current: lookup, At: time.Date(2022, 3, 2, 0, 0, 0, 0, time.UTC)}.Record(dir)
+	if err != nil || len(out) != 2 || out[0] != "acknowledged aaaaaaaaaaaa: new-payee, 2 charge(s) from 2022-03-01 at ＳＨＯＰ ****-****-****-1111 on 三井住友カード 4980-00**-****-****" {
+		t.Fatalf("%v\n%s", err, strings.Join(out, "\n"))
+	}
+	got, _ := Read(dir)
+	e := got.Findings["aaaaaaaaaaaa"]
+	if e == nil || e.Acknowledged == nil || e.Acknowledged.Note != "mine" || len(e.Charges) != 2 || !e.ReportedAt.IsZero() || e.Issuer != "三井住友カード" {
+		t.Errorf("recorded as %+v", e)
 	}
 }
 

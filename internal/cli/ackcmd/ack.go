@@ -8,8 +8,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
+	"github.com/cardcheck/cardcheck/internal/cli/scancmd"
 	"github.com/cardcheck/cardcheck/pkg/issuer"
 	"github.com/cardcheck/cardcheck/pkg/state"
+	"github.com/cardcheck/cardcheck/rules"
 )
 
 // Options are the command's flags and arguments.
@@ -18,6 +20,9 @@ type Options struct {
 	IDs      []string
 	Note     string
 	StateDir string
+	// From are the statements to look an id up in that the state does not
+	// know (none: the statements folder).
+	From []string
 	// Fraud records the findings as not the user's: reported as fraud.
 	Fraud bool
 	Lang  string
@@ -38,15 +43,19 @@ they count as normal from then on (a new subscription acknowledged once is a
 known payee the next month). With --fraud they are not yours: they never
 count as normal, every later charge from their payees is an alert on any
 card, and ack says whom to call: the card company's loss and theft desk.
-The charges of a finding are known once a mail run (scan --mail) recorded
-it.
+
+An id must be a finding: one a mail run (scan --mail) recorded in the state
+folder, or one that scan finds now in the statements folder (the config's
+statements:, else ~/statements; --from PATH for statements kept elsewhere,
+as given to scan PATH). An id that is neither is an error: nothing is
+recorded, and ack lists the open findings (id, date, payee, amount).
 
 A finding's id stays the same across runs and re-downloads of the statement;
 if more charges join a finding (a burst grows), it gets a new id and is
 reported again.
 
-Exit status: 0, or 2 when an id is malformed or the state cannot be read or
-written.`,
+Exit status: 0, or 2 when an id is malformed or no finding, or the state
+cannot be read or written.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.IDs = args
@@ -60,6 +69,7 @@ written.`,
 	cmd.Flags().BoolVar(&o.Fraud, "fraud", false, "the charges are not yours: report them as fraud")
 	cmd.Flags().StringVar(&o.Lang, "lang", "", "language of the advice after --fraud: ja or en (default from the locale)")
 	cmd.Flags().StringVar(&o.StateDir, "state", "", "state folder (default $XDG_STATE_HOME/cardcheck)")
+	cmd.Flags().StringArrayVar(&o.From, "from", nil, "look ids the state does not know up in what scan finds in this PATH (repeatable; default the statements folder)")
 	return cmd
 }
 
@@ -69,26 +79,21 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	if !o.Fraud {
-		lines, err := state.Acknowledge(dir, o.IDs, o.Note, o.Factory.Now())
-		if err != nil {
-			return err
-		}
-		for _, l := range lines {
-			fmt.Fprintln(o.Factory.IO.Out, l)
-		}
-		return nil
-	}
 	l, err := o.Factory.Lang(o.Lang)
-	if err != nil {
+	if o.Fraud && err != nil {
 		return err
 	}
-	lines, err := state.ReportFraud(dir, o.IDs, o.Note, o.Factory.Now())
+	v := state.Verdict{IDs: o.IDs, Note: o.Note, NotMine: o.Fraud, At: o.Factory.Now(),
+		Current: func() ([]rules.Finding, error) { return scancmd.Current(o.Factory, dir, o.From) }}
+	lines, err := v.Record(dir)
 	if err != nil {
 		return err
 	}
 	for _, line := range lines {
 		fmt.Fprintln(o.Factory.IO.Out, line)
+	}
+	if !o.Fraud {
+		return nil
 	}
 	// Whom to call, once per card company of the reported findings.
 	st, err := state.Read(dir)

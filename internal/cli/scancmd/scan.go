@@ -123,42 +123,12 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	opt := scan.Options{All: o.All}
-	if o.Since != "" {
-		if opt.Since, err = statement.ParseDate(o.Since); err != nil {
-			return cmdutil.FlagError("since", err)
-		}
-	}
-	stateDir, err := f.StateDir(o.StateDir)
+	in, err := o.inputs()
 	if err != nil {
 		return err
 	}
-	eng, problems := f.Rules()
-	cfg, _ := f.ScanConfig()
-	opt.Config, opt.Engine = cfg, eng
-	// The user's verdicts teach the rules. A state that cannot be read
-	// is reported by the session below.
-	if st, err := state.Read(stateDir); err == nil {
-		opt.Verdicts = st.Verdicts()
-	}
-	paths := o.Paths
-	watching := len(paths) == 0 || o.Mail || o.MailAlways
-	if len(paths) == 0 {
-		dir, _ := f.StatementsDir()
-		if info, err := os.Stat(dir); dir == "" || err != nil || !info.IsDir() {
-			return cmdutil.Say(message.New("scan.no-statements", message.Args{"dir": message.Text(dir)}))
-		}
-		paths = []string{dir}
-	}
-	if o.StaleAfter != "" || watching {
-		opt.StaleAfter = cfg.StaleDays()
-		if o.StaleAfter != "" {
-			if opt.StaleAfter, err = config.ParseStaleAfter(o.StaleAfter); err != nil {
-				return cmdutil.FlagError("stale-after", err)
-			}
-		}
-		opt.Today = statement.DateOf(f.Now())
-	}
+	opt, paths, stateDir, problems := in.opt, in.paths, in.stateDir, in.problems
+	cfg := opt.Config
 	reader := f.Reader()
 	reader.Kept = f.Kept(stateDir)
 	var fetched []notice.Result
@@ -240,6 +210,76 @@ func fetch(f *cmdutil.Factory, reader *scan.Reader, stateDir string) ([]notice.R
 		return err
 	})
 	return others, err
+}
+
+// inputs are what a scan reads and how it checks it.
+type inputs struct {
+	opt      scan.Options
+	paths    []string
+	stateDir string
+	// problems are the config's and the rules' (see [cmdutil.Factory.Rules]).
+	problems []error
+}
+
+// inputs works out from the flags what to read and how to check it; the
+// error is a flag or a state folder that cannot be used, or no PATH and no
+// statements folder.
+func (o *Options) inputs() (inputs, error) {
+	f := o.Factory
+	var in inputs
+	var err error
+	in.opt.All = o.All
+	if o.Since != "" {
+		if in.opt.Since, err = statement.ParseDate(o.Since); err != nil {
+			return in, cmdutil.FlagError("since", err)
+		}
+	}
+	if in.stateDir, err = f.StateDir(o.StateDir); err != nil {
+		return in, err
+	}
+	in.opt.Engine, in.problems = f.Rules()
+	in.opt.Config, _ = f.ScanConfig()
+	// The user's verdicts teach the rules. A state that cannot be read
+	// is reported by the session (scan) or the verdict (ack).
+	if st, err := state.Read(in.stateDir); err == nil {
+		in.opt.Verdicts = st.Verdicts()
+	}
+	in.paths = o.Paths
+	watching := len(in.paths) == 0 || o.Mail || o.MailAlways
+	if len(in.paths) == 0 {
+		dir, _ := f.StatementsDir()
+		if info, err := os.Stat(dir); dir == "" || err != nil || !info.IsDir() {
+			return in, cmdutil.Say(message.New("scan.no-statements", message.Args{"dir": message.Text(dir)}))
+		}
+		in.paths = []string{dir}
+	}
+	if o.StaleAfter != "" || watching {
+		in.opt.StaleAfter = in.opt.Config.StaleDays()
+		if o.StaleAfter != "" {
+			if in.opt.StaleAfter, err = config.ParseStaleAfter(o.StaleAfter); err != nil {
+				return in, cmdutil.FlagError("stale-after", err)
+			}
+		}
+		in.opt.Today = statement.DateOf(f.Now())
+	}
+	return in, nil
+}
+
+// Current returns the findings that scan PATH... with no flags finds now
+// (no paths: the statements folder), with the notices kept in the state
+// folder stateDir ("" for the default), acknowledged ones included:
+// cardcheck ack looks there for an id the state does not know. The error
+// says why there was nothing to look in.
+func Current(f *cmdutil.Factory, stateDir string, paths []string) ([]rules.Finding, error) {
+	in, err := (&Options{Factory: f, StateDir: stateDir, Paths: paths}).inputs()
+	if err != nil {
+		return nil, err
+	}
+	reader := f.Reader()
+	reader.Kept = f.Kept(in.stateDir)
+	res := reader.LoadWith(in.paths, nil)
+	scan.Check(res, in.opt)
+	return res.Findings, nil
 }
 
 func atLeast(fs []rules.Finding, sev severity.Severity) bool {
