@@ -14,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -71,16 +72,16 @@ func (r *Registry) Register(f Format) {
 			panic("importer: Register called twice for format " + f.Name)
 		}
 	}
-	r.formats = append(r.formats, &f)
+	// Kept sorted by name: every file read asks for them in that order.
+	i, _ := slices.BinarySearchFunc(r.formats, f.Name, func(g *Format, name string) int { return strings.Compare(g.Name, name) })
+	r.formats = slices.Insert(r.formats, i, &f)
 }
 
 // Formats returns the registered formats sorted by name.
 func (r *Registry) Formats() []*Format {
 	r.mu.RLock()
-	out := append([]*Format(nil), r.formats...)
-	r.mu.RUnlock()
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
+	defer r.mu.RUnlock()
+	return slices.Clone(r.formats)
 }
 
 // Lookup returns the format called name.

@@ -66,3 +66,17 @@ func TestRegisterPanics(t *testing.T) {
 		}()
 	}
 }
+
+func TestFormatsSorted(t *testing.T) {
+	r := &importer.Registry{}
+	for _, name := range []string{"vpass", "aeon", "user:mine", "jcb", "amex"} {
+		r.Register(fake(name, func(string) bool { return false }))
+	}
+	var names []string
+	for _, f := range r.Formats() {
+		names = append(names, f.Name)
+	}
+	if got := strings.Join(names, ","); got != "aeon,amex,jcb,user:mine,vpass" {
+		t.Errorf("Formats() = %s, want them sorted by name", got)
+	}
+}
