@@ -9,7 +9,7 @@ import (
 func init() {
 	// 45: after amount-change, which judges the bills.
 	register(45, func() Rule {
-		return aboveRangeRule{Severity: severity.Warning, Times: 4000, TimesOnline: 5000, Min: 10000, Purchases: 5}
+		return aboveRangeRule{Severity: severity.Warning, Times: 4000, TimesOnline: 5000, Min: 10000, Purchases: 5, Few: 3, TimesFew: 10000}
 	})
 }
 
@@ -25,7 +25,9 @@ type aboveRangeRule struct {
 	Times       ratio             `yaml:"times" doc:"flag from this many times the most the card paid the payee in the last year"`
 	TimesOnline ratio             `yaml:"times-online" doc:"…at an online retailer, where one order can be large"`
 	Min         yenAmount         `yaml:"min" doc:"never flag a charge below this"`
-	Purchases   int               `yaml:"purchases" doc:"judge only payees with at least this many trusted purchases in the last year"`
+	Purchases   int               `yaml:"purchases" doc:"judge payees with at least this many trusted purchases in the last year"`
+	Few         int               `yaml:"few" doc:"…and payees with at least this many, where a range is less sure…"`
+	TimesFew    ratio             `yaml:"times-few" doc:"…from this many times the most paid"`
 }
 
 func (aboveRangeRule) ID() string { return "above-range" }
@@ -53,7 +55,12 @@ func (r aboveRangeRule) Check(card *Card) []Finding {
 			return
 		}
 		h := card.habitOf(px, ch.Date)
-		if h.N < r.Purchases || !times.AtLeast(y, h.Max) {
+		if h.N < r.Purchases {
+			// Three or four purchases say less of a payee's range
+			// (three shirts at ¥2,000, then a coat): only far above it.
+			times = r.TimesFew
+		}
+		if h.N < min(r.Few, r.Purchases) || !times.AtLeast(y, h.Max) {
 			return
 		}
 		out = append(out, Finding{Severity: r.Severity, Charges: []*statement.Charge{ch}, Message: message.New("above-range", message.Args{

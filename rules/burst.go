@@ -100,8 +100,35 @@ func (b burstRule) bursts(card *Card, px *payeeIndex, near []*statement.Charge) 
 const smallVisit = 5000
 
 // firstOrder is the largest charge of a multi-charge online order (or of a
-// top-up) that needs no history with the payee to explain it.
-const firstOrder = 10000
+// top-up) that needs no history with the payee to explain it, and
+// firstOrderSum the most such an order comes to: everyday goods, one
+// charge per item or per shop. Electronics ordered by a thief are larger.
+const (
+	firstOrder    = 15000
+	firstOrderSum = 45000
+)
+
+// repeatsPrice reports whether one amount is charged three times or more in
+// g: how stolen cards are spent at app and gift stores.
+func repeatsPrice(g []*statement.Charge) bool {
+	n := map[int64]int{}
+	for _, ch := range g {
+		y := statement.WholeYen(ch.Amount)
+		if n[y]++; n[y] >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// sumYen adds up the amounts of g in whole yen.
+func sumYen(g []*statement.Charge) int64 {
+	var sum int64
+	for _, ch := range g {
+		sum += statement.WholeYen(ch.Amount)
+	}
+	return sum
+}
 
 // usualBurst reports whether g, several charges from px within a day or
 // two, is how this card pays px, judged against its trusted purchases
@@ -109,11 +136,13 @@ const firstOrder = 10000
 //   - donations: several on one day is how ふるさと納税 is done;
 //   - amounts within what the card paid px in the last year, at a place
 //     the card uses that sells no cash-like goods (busier than usual is
-//     not how fraud looks at a shop), or anywhere when the count is one
-//     the card reached before or not rare for how often it pays px;
+//     not how fraud looks at a shop), or at an app store it uses when no
+//     price repeats three times, or anywhere when the count is one the
+//     card reached before or not rare for how often it pays px;
 //   - an online retailer or a top-up, within its usual amounts or each
-//     under the card's usual large purchase (or ¥10,000): one order bills
-//     as several charges, a transit card is topped up twice a day;
+//     under the card's usual large purchase (or [firstOrder]) and
+//     [firstOrderSum] in all: one order bills as several charges, a
+//     transit card is topped up twice a day;
 //   - up to four small charges (¥5,000 each at most) at a new ordinary
 //     place, and small charges at a foreign place during a trip.
 func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
@@ -128,12 +157,18 @@ func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
 	}
 	within := h.N > 0 && top <= h.Max*3/2
 	days := int(g[len(g)-1].Date-g[0].Date) + 1
+	risk := c.riskOf(px, nil)
 	switch {
-	case within && h.N >= 3 && c.riskOf(px, nil) == "":
+	case within && h.N >= 3 && risk == "":
+		return true
+	case within && h.N >= 3 && !repeatsPrice(g):
+		// At an app or game store the card uses, a few purchases at
+		// the prices it pays there: a game's items. A thief repeats one
+		// price, or goes above what the card ever paid.
 		return true
 	case within && h.usualCount(len(g), days):
 		return true
-	case (kind == OnlineRetailer || kind == TopUp) && (within || top <= max(c.baseline().P90, firstOrder)):
+	case (kind == OnlineRetailer || kind == TopUp) && (within || top <= max(c.baseline().P90, firstOrder) && sumYen(g) <= firstOrderSum):
 		return true
 	case h.N == 0 && kind == OtherKind && len(g) <= 4 && top <= smallVisit && c.riskOf(px, nil) == "":
 		// A few small charges at a place new to the card that sells

@@ -83,11 +83,16 @@ func poissonTail(lambda float64, n int) float64 {
 // a taxi, a shop; not a hotel (see [BigTicket]) nor a laptop.
 const tripSmall = 30000
 
+// tripDays is how near in days other charges abroad put a charge on the
+// same trip.
+const tripDays = 4
+
 // onTrip reports whether every charge of g is in a foreign currency and
-// the card paid at least two other payees in that currency in the four days
-// up to g's last day: the card is abroad, not bought from abroad. Only
-// charges up to g's last day count, so the answer never waits for later
-// ones.
+// the card paid at least two other payees in that currency within
+// [tripDays] days of g: the card is abroad, not bought from abroad. The
+// days after g count as far as the statements reach (never past the
+// window's end): a trip's first day is explained by the days that follow
+// it in the same statement.
 func (c *Card) onTrip(g []*statement.Charge) bool { return c.abroad(g, 2) }
 
 // abroad is onTrip with the number of other payees asked for.
@@ -100,7 +105,7 @@ func (c *Card) abroad(g []*statement.Charge, payees int) bool {
 	}
 	last := g[len(g)-1].Date
 	others := map[string]bool{}
-	for i := c.search(last.AddDays(-4)); i < len(c.Charges) && c.Charges[i].Date <= last; i++ {
+	for i := c.search(g[0].Date.AddDays(-tripDays)); i < len(c.Charges) && c.Charges[i].Date <= last.AddDays(tripDays); i++ {
 		ch := c.Charges[i]
 		if ch.Payee != g[0].Payee && ch.ForeignCurrency == cur && isPurchase(ch) {
 			others[ch.Payee] = true

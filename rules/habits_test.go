@@ -70,6 +70,11 @@ func TestBurstHabits(t *testing.T) {
 		{"three ¥30,000 charges at the konbini: far above its amounts",
 			one(buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000), buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000), buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000)), true},
 		{"five at a new app store", appBurst("2021-12-10", 5, 3000), true},
+		{"one order of six items at a shop never used, ¥42,000 in all",
+			one(buy("2021-12-08", "ＬＯＨＡＣＯ", 12400), buy("2021-12-08", "ＬＯＨＡＣＯ", 8800), buy("2021-12-09", "ＬＯＨＡＣＯ", 9900),
+				buy("2021-12-09", "ＬＯＨＡＣＯ", 3300), buy("2021-12-10", "ＬＯＨＡＣＯ", 4200), buy("2021-12-10", "ＬＯＨＡＣＯ", 3400)), false},
+		{"three electronics orders at a shop never used, ¥60,000 in all",
+			one(buy("2021-12-08", "ＬＯＨＡＣＯ", 14800), buy("2021-12-08", "ＬＯＨＡＣＯ", 14900), buy("2021-12-09", "ＬＯＨＡＣＯ", 30300)), true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := rule("burst").Check(cardOf("2021-12-01", "2021-12-31", join(base, tt.charges), nil))
@@ -84,23 +89,35 @@ func TestBurstHabits(t *testing.T) {
 	}
 }
 
-// A trip abroad explains small foreign charges and the hotel; a lone large
-// foreign online charge stays a warning.
+// A trip abroad explains small foreign charges and the hotel, and its
+// first day is explained by the days after it in the same statement (the
+// first shop abroad is no foreign warning, three visits to it no burst); a
+// lone large foreign online charge stays a warning.
 func TestTripContext(t *testing.T) {
 	base := everyday(22, 365)
-	trip := one(
+	hawaii := one(
 		foreign("2021-12-03", "ABC STORES #38", 2400, "16.00", "USD"),
 		foreign("2021-12-03", "DUKES WAIKIKI", 9800, "65.50", "USD"),
 		foreign("2021-12-04", "ABC STORES #38", 1500, "10.00", "USD"),
 		foreign("2021-12-04", "ABC STORES #38", 3100, "20.70", "USD"),
 		foreign("2021-12-05", "ABC STORES #38", 900, "6.00", "USD"),
 		foreign("2021-12-06", "HILTON HAWAIIAN VILLAGE", 180000, "1200.00", "USD"))
-	fs := run(cardOf("2021-12-01", "2021-12-31", join(base, trip), nil))
-	if got := atLeast(fs, severity.Warning); len(got) > 0 {
-		t.Errorf("a trip reported: %v", flagged(got))
+	taipei := one(foreign("2021-12-03", "FAMILYMART TAIPEI", 2500, "560", "TWD"), foreign("2021-12-03", "FAMILYMART TAIPEI", 6800, "1520", "TWD"),
+		foreign("2021-12-04", "FAMILYMART TAIPEI", 9100, "2030", "TWD"), foreign("2021-12-04", "EASYCARD TOPUP", 1300, "290", "TWD"),
+		foreign("2021-12-05", "UBER *TRIP", 2200, "490", "TWD"), foreign("2021-12-06", "TAIPEI 101 OBSERVATORY", 1700, "380", "TWD"))
+	for _, trip := range [][]*statement.Charge{hawaii, taipei} {
+		fs := run(cardOf("2021-12-01", "2021-12-31", join(base, trip), nil))
+		if got := atLeast(fs, severity.Warning); len(got) > 0 {
+			t.Errorf("a trip reported: %v", flagged(got))
+		}
+	}
+	// Seen on its first day alone (the statement closed that day), the
+	// trip's first charges are what they look like.
+	if fs := run(cardOf("2021-11-04", "2021-12-03", join(base, taipei[:2]), nil)); len(atLeast(fs, severity.Warning)) == 0 {
+		t.Errorf("the first day alone: nothing reported")
 	}
 	lone := one(foreign("2021-12-14", "LUXEDEALS.COM", 98000, "650.00", "USD"))
-	fs = run(cardOf("2021-12-01", "2021-12-31", join(base, lone), nil))
+	fs := run(cardOf("2021-12-01", "2021-12-31", join(base, lone), nil))
 	if got := atLeast(fs, severity.Warning); len(got) != 1 || got[0].Charges[0].Payee != "LUXEDEALS.COM" {
 		t.Errorf("a lone large foreign charge: %v", flagged(fs))
 	}
@@ -146,5 +163,46 @@ func TestVolatileBillOnRecurringOnlyCard(t *testing.T) {
 		if !f.CardLevel {
 			t.Errorf("%v: %s", flagged([]Finding{f}), summary(f))
 		}
+	}
+}
+
+// At an app store the card uses, a few purchases at the prices it pays
+// there are a game's items; the same store charging one price again and
+// again, or far above those prices, is a burst.
+func TestAppStoreHabit(t *testing.T) {
+	var apps []*statement.Charge
+	for i, day := range []string{"2021-06-03", "2021-07-19", "2021-08-02", "2021-09-27", "2021-10-11", "2021-11-20"} {
+		apps = append(apps, buy(day, "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", []int64{610, 3060, 250, 1220, 480, 980}[i]))
+	}
+	base := join(everyday(25, 365), apps)
+	for _, tt := range []struct {
+		name    string
+		charges []*statement.Charge
+		burst   bool
+	}{
+		{"four items of a game at its prices", one(buy("2021-12-04", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 610), buy("2021-12-04", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 250),
+			buy("2021-12-05", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 3060), buy("2021-12-05", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 480)), false},
+		{"one price three times", one(buy("2021-12-04", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 1500), buy("2021-12-04", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 1500),
+			buy("2021-12-04", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 1500)), true},
+		{"far above its prices", one(buy("2021-12-04", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 9800), buy("2021-12-04", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 12000),
+			buy("2021-12-05", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 7400)), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := rule("burst").Check(cardOf("2021-12-01", "2021-12-31", join(base, tt.charges), nil))
+			if found := len(fs) > 0; found != tt.burst {
+				t.Errorf("burst %v, want %v: %v", found, tt.burst, flagged(fs))
+			}
+		})
+	}
+}
+
+// A thief's smaller orders around a large one at a shop new to the card
+// are one finding with it.
+func TestNewMerchantTakesTheVisit(t *testing.T) {
+	base := everyday(27, 365)
+	cs := join(base, one(buy("2021-12-08", "ビックカメラ．ｃｏｍ", 15630), buy("2021-12-09", "ビックカメラ．ｃｏｍ", 146530), buy("2021-12-20", "ビックカメラ．ｃｏｍ", 2980)))
+	fs := rule("new-merchant").Check(cardOf("2021-12-01", "2021-12-31", cs, nil))
+	if got := flagged(fs); len(got) != 2 || got[0] != "alert 2021-12-08 ビックカメラ.COM 15630" || got[1] != "alert 2021-12-09 ビックカメラ.COM 146530" {
+		t.Errorf("got %q", got)
 	}
 }

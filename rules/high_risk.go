@@ -161,7 +161,10 @@ func (h highRiskRule) Check(card *Card) []Finding {
 			if card.isKnown(ch) || k < card.start && !card.trusted(k) {
 				continue
 			}
-			if k >= card.start && card.unknownNew(k) && card.recentlyMet(k) && !(card.yen[k] <= tripSmall && card.onTrip([]*statement.Charge{ch})) {
+			if card.yen[k] <= tripSmall && card.onTrip([]*statement.Charge{ch}) {
+				continue // a transit card topped up abroad, among the trip's other charges
+			}
+			if k >= card.start && card.unknownNew(k) && card.recentlyMet(k) {
 				fresh = append(fresh, ch)
 				sum += card.yen[k]
 				continue

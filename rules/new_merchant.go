@@ -76,7 +76,31 @@ func (n newMerchantRule) Check(card *Card) []Finding {
 			sev, args["context"] = severity.Info, message.Nested(message.New("new-merchant.trip", message.Args{"currency": message.Text(ch.ForeignCurrency)}))
 		}
 		msg := message.New("new-merchant", args)
-		out = append(out, Finding{Severity: sev, Message: msg, Charges: []*statement.Charge{ch}})
+		out = append(out, Finding{Severity: sev, Message: msg, Charges: card.sameVisit(i)})
 	})
+	return out
+}
+
+// sameVisit returns the purchase at index i with the other purchases from
+// its payee the day before, that day and the day after, while the payee is
+// new to the card: one order of several items, or a thief's smaller
+// charges around the large one, are one finding. Only charges up to the
+// window's end are seen.
+func (c *Card) sameVisit(i int) []*statement.Charge {
+	ch := c.Charges[i]
+	px := c.byPayee[ch.Payee]
+	var out []*statement.Charge
+	for _, k := range px.purchases {
+		o := c.Charges[k]
+		if o.Date < ch.Date-1 || k < c.start && !c.trusted(k) {
+			continue
+		}
+		if o.Date > ch.Date+1 {
+			break
+		}
+		if k == i || c.isNewPayee(o) && !c.isKnown(o) {
+			out = append(out, o)
+		}
+	}
 	return out
 }

@@ -79,12 +79,11 @@ func (n newSubscriptionRule) Check(card *Card) []Finding {
 		if card.conf[i] != nil {
 			return
 		}
-		members, cadence, ok := card.cadenceAt(i)
+		members, cadence, stream, ok := card.cadenceAt(i)
 		if !ok {
 			return
 		}
-		second := len(members) == 2
-		if !second && card.confirmedRhythm(members) {
+		if card.confirmedRhythm(members, stream) {
 			return
 		}
 		px := card.byPayee[ch.Payee]
@@ -96,9 +95,14 @@ func (n newSubscriptionRule) Check(card *Card) []Finding {
 		case service:
 			sev = n.SeverityService
 		}
-		charges := []*statement.Charge{ch}
-		if second {
-			charges = []*statement.Charge{card.Charges[members[0]], ch}
+		// The cadence's charges that no run has judged yet: the ones in
+		// the window, and earlier ones that passed alone before the
+		// rhythm showed (the first charge, reported with the second).
+		var charges []*statement.Charge
+		for n, k := range members {
+			if k >= card.start || n == 0 && len(members) == 2 || card.trusted(k) && !card.confirmedBy(k) {
+				charges = append(charges, card.Charges[k])
+			}
 		}
 		var amounts []int64
 		for _, k := range members {
@@ -116,17 +120,17 @@ func (n newSubscriptionRule) Check(card *Card) []Finding {
 // purchase at index i continues, when that cadence began the card's
 // relationship with the payee: the members of i's learned stream, or the
 // payee's purchases when they are about monthly at about one amount.
-func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, ok bool) {
+func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, stream, ok bool) {
 	ch := c.Charges[i]
 	px := c.byPayee[ch.Payee]
 	first := c.Charges[px.purchases[0]].Date
 	if first < c.all[0].Date.AddDays(WarmUpDays) {
-		return nil, message.Value{}, false // charging since the card's first statements: it started before them
+		return nil, message.Value{}, false, false // charging since the card's first statements: it started before them
 	}
 	if s := c.stream[i]; s != nil && s.Cadence.Months != 1 {
 		// Weekly streams of two charges are mostly a shop visited twice;
 		// bimonthly and longer ones renew (see markKnown).
-		return nil, message.Value{}, false
+		return nil, message.Value{}, false, false
 	} else if s != nil && s.First() == first && ch.Date > first {
 		for _, m := range s.Charges {
 			if m.Date > ch.Date {
@@ -136,41 +140,73 @@ func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, ok bool) 
 				members = append(members, k)
 			}
 		}
-		return members, cadenceTerm(s.Cadence), len(members) >= 2
+		return members, cadenceTerm(s.Cadence), true, len(members) >= 2
 	}
 	ps := px.purchases[:c.ppos[i]+1]
 	if len(ps) < 2 || len(ps) > 36 {
-		return nil, message.Value{}, false
+		return nil, message.Value{}, false, false
 	}
 	amounts := make([]int64, len(ps))
 	for k, j := range ps {
 		amounts[k] = c.yen[j]
 		if k > 0 {
 			if gap := int(c.Charges[j].Date - c.Charges[ps[k-1]].Date); gap < 20 || gap > 45 {
-				return nil, message.Value{}, false
+				return nil, message.Value{}, false, false
 			}
 		}
 	}
-	m := median(amounts)
-	for _, a := range amounts {
-		if abs(a-m) > max(m/10, 100) {
-			return nil, message.Value{}, false
-		}
+	if !aboutOneAmount(amounts) {
+		return nil, message.Value{}, false, false
 	}
-	return ps, message.Term("cadence.about-monthly"), true
+	return ps, message.Term("cadence.about-monthly"), false, true
 }
 
-// confirmedRhythm reports whether a charge of the cadence members, other
-// than the last, is trusted and at least [knownAfterDays] before the last:
-// the rhythm was accepted as normal.
-func (c *Card) confirmedRhythm(members []int) bool {
+// aboutOneAmount reports whether amounts are about one amount, as a
+// subscription or a skim charges it: two charges within 3% or ¥100 of
+// their middle (one price, or one price in dollars at the month's rate, or
+// a skim's few hundred yen; two meals a month apart differ more), three or
+// more within a tenth or ¥200 of their median (a skim moves its amount a
+// little from month to month).
+func aboutOneAmount(amounts []int64) bool {
+	m := median(amounts)
+	tol := max(m/10, 200)
+	if len(amounts) == 2 {
+		tol = max(m*3/100, 100)
+	}
+	for _, a := range amounts {
+		if abs(a-m) > tol {
+			return false
+		}
+	}
+	return true
+}
+
+// confirmedRhythm reports whether the rhythm of the cadence members was
+// accepted as normal before the window, at least [knownAfterDays] before
+// the last: a member the user confirmed, or a trusted member before the
+// window at which the rhythm already showed (a stream's second charge on,
+// or the prefix of members up to it about one amount), so that a run saw
+// the cadence and let it pass. A charge that passed before any rhythm
+// showed proves nothing: the first of a fraudster's charges passes alone.
+func (c *Card) confirmedRhythm(members []int, stream bool) bool {
 	last := c.Charges[members[len(members)-1]].Date
-	for _, k := range members[:len(members)-1] {
-		if c.trusted(k) && int(last-c.Charges[k].Date) >= knownAfterDays {
+	var amounts []int64
+	for n, k := range members[:len(members)-1] {
+		if int(last-c.Charges[k].Date) < knownAfterDays {
+			break
+		}
+		amounts = append(amounts, c.yen[k])
+		if c.confirmedBy(k) {
+			return true
+		}
+		if n > 0 && k < c.start && c.trusted(k) && (stream || aboutOneAmount(amounts)) {
 			return true
 		}
 	}
 	return false
 }
+
+// confirmedBy reports whether the user confirmed the charge at index i.
+func (c *Card) confirmedBy(i int) bool { return c.mine != nil && c.mine[i] }
 
 func abs(x int64) int64 { return max(x, -x) }

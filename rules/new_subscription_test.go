@@ -27,6 +27,11 @@ func TestNewSubscription(t *testing.T) {
 		{"on a recurring-only card: an alert",
 			corporate(12), monthly("2021-11-18", "ＤＩＳＮＥＹ　ＰＬＵＳ", 990, 2),
 			[]string{"alert 2021-11-18 DISNEY PLUS 990", "alert 2021-12-18 DISNEY PLUS 990"}},
+		{"a skim whose first charge passed alone last month: both charges, and the third",
+			everyday(31, 365), one(buy("2021-10-28", "ＤＬＳ＊ＴＲＵＳＴＨＵＢ", 580), buy("2021-12-02", "ＤＬＳ＊ＴＲＵＳＴＨＵＢ", 580), buy("2021-12-30", "ＤＬＳ＊ＴＲＵＳＴＨＵＢ", 580)),
+			[]string{"warning 2021-10-28 DLS*TRUSTHUB 580", "warning 2021-12-02 DLS*TRUSTHUB 580", "warning 2021-12-30 DLS*TRUSTHUB 580"}},
+		{"two meals a month apart at a new place are no subscription",
+			everyday(31, 365), one(buy("2021-11-15", "鮨　はなまる", 3620), buy("2021-12-15", "鮨　はなまる", 3870)), nil},
 		{"a subscription since the card's first statements is not new",
 			everyday(31, 365), monthly("2021-01-20", "ＳＭＡＲＴ　ＣＬＵＢ", 1980, 12), nil},
 	} {

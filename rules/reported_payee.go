@@ -16,9 +16,9 @@ func init() {
 // first reported charge on, other than the reported charges themselves: a
 // fraudster who got through once comes back, on the same card or on the new
 // one. At a payee the card pays in its own life (a known bill, a shop it
-// uses), the charges that are known or within its trusted habit are not
-// flagged: the fraud there was the charges out of the habit, which the
-// other rules judge.
+// uses), the charges that are known or within twice the most it paid there
+// in trusted purchases are not flagged: the fraud there was the charges far
+// out of the habit, which the other rules judge.
 type reportedPayeeRule struct {
 	Severity severity.Severity `yaml:"severity" doc:"severity of a charge from a payee reported as fraud"`
 }
@@ -40,7 +40,7 @@ func (r reportedPayeeRule) Check(card *Card) []Finding {
 		if !ok || card.notMine[i] || ch.Date < rep.Since || card.isKnown(ch) {
 			return
 		}
-		if h := card.habitOf(card.byPayee[ch.Payee], ch.Date); h.N >= 3 && card.yen[i] <= h.Max {
+		if h := card.habitOf(card.byPayee[ch.Payee], ch.Date); h.N >= 3 && card.yen[i] <= 2*h.Max {
 			return
 		}
 		out = append(out, Finding{Severity: r.Severity, Charges: []*statement.Charge{ch}, Message: message.New("reported-payee", message.Args{

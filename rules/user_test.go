@@ -250,6 +250,7 @@ rules:
 		for _, r := range f.Reasons {
 			if r.Rule == "big-month" {
 				n += len(f.Charges)
+				break
 			}
 		}
 	}
