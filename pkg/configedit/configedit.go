@@ -20,6 +20,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
@@ -265,10 +266,12 @@ var ErrKnown = errors.New("already a known payee")
 // is (payee.ExactPattern: text copied from a statement never becomes a
 // "prefix:" or "re:" pattern, nor matches more than that payee), limited to
 // the cards matching card when card is not empty. A missing file is
-// created (mode 0600).
+// created (mode 0600). A full card number in merchant or card is masked
+// first, as reading a statement masks it ([cardnum.Mask]): the config
+// never holds one, and the pattern is the key scan gives that merchant.
 func AllowPayee(path, merchant, card string, now time.Time) error {
-	pattern := strings.TrimSpace(merchant)
-	card = strings.TrimSpace(card)
+	pattern := cardnum.Mask(strings.TrimSpace(merchant))
+	card = cardnum.Mask(strings.TrimSpace(card))
 	if payee.Key(pattern) == "" {
 		return fmt.Errorf("payee %q: nothing to match", pattern)
 	}

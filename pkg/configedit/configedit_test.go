@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/config"
 )
 
@@ -35,6 +36,11 @@ func TestAllowPayee(t *testing.T) {
 		{"CRLF line ends", "# Windows\r\npayees:\r\n  - name: a\r\n", "b", "",
 			"  # added by cardcheck allow on 2022-02-01\r\n  - name: \"b\"\r\n    patterns: [\"B\"]\r\n"},
 		{"new file", "", "b", "", "payees:\n  # added by cardcheck allow on 2022-02-01\n  - name: \"b\"\n    patterns: [\"B\"]\n"},
+		// A card number typed or pasted in is masked as a statement's is,
+		// so the pattern is the key scan gives that merchant (whose last
+		// group of digits, a store number to the key, is left out).
+		{"card numbers masked", "", "SHOP ４１１１ １１１１ １１１１ １１１１", "4111111111111111", "payees:\n  # added by cardcheck allow on 2022-02-01\n" +
+			"  - name: \"SHOP **** **** **** １１１１\"\n    patterns: [\"SHOP **** **** ****\"]\n    cards: [\"************1111\"]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,7 +67,7 @@ func TestAllowPayee(t *testing.T) {
 				t.Fatal(err)
 			}
 			p := cfg.Payees[len(cfg.Payees)-1]
-			if p.Name != tt.pattern || (tt.card != "" && (len(p.Cards) != 1 || p.Cards[0] != tt.card)) {
+			if p.Name != cardnum.Mask(tt.pattern) || (tt.card != "" && (len(p.Cards) != 1 || p.Cards[0] != cardnum.Mask(tt.card))) {
 				t.Errorf("the new payee reads as %+v", p)
 			}
 			info, _ := os.Stat(path)

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
+	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/configedit"
 )
 
@@ -64,10 +65,11 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
+	// Said as written to the config: a card number masked.
 	on := "every card"
 	if o.Card != "" {
-		on = "cards matching " + o.Card
+		on = "cards matching " + cardnum.Mask(o.Card)
 	}
-	fmt.Fprintf(f.IO.Out, "%s is now a known payee on %s (%s).\n", o.Payee, on, path)
+	fmt.Fprintf(f.IO.Out, "%s is now a known payee on %s (%s).\n", cardnum.Mask(o.Payee), on, path)
 	return nil
 }
