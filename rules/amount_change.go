@@ -51,6 +51,7 @@ func (a amountChangeRule) Check(card *Card) []Finding {
 		y := card.yen[i]
 		var ref int64
 		var usual message.Message
+		var s *recurring.Stream // the learned stream judged against, if no config amount
 		p := px.conf
 		lo, hi, ok := decimal.Zero, decimal.Zero, false
 		if p != nil && p.MatchesCharge(ch) {
@@ -64,7 +65,7 @@ func (a amountChangeRule) Check(card *Card) []Finding {
 			usual = message.New("amount-change.usual.config", message.Args{
 				"name": message.Text(p.Name), "lo": message.Yen(statement.WholeYen(lo)), "hi": message.Yen(ref)})
 		} else {
-			s := card.referenceStream(px, i)
+			s = card.referenceStream(px, i)
 			if s == nil || y <= card.payeeMaxBefore(i) {
 				return // not above what the payee charged before: its normal range
 			}
@@ -77,6 +78,14 @@ func (a amountChangeRule) Check(card *Card) []Finding {
 				"lo": message.Yen(statement.WholeYen(s.Min)), "hi": message.Yen(statement.WholeYen(s.Max)), "since": message.Date(s.First())})
 		}
 		if ref <= 0 {
+			return
+		}
+		if k, n, ok := seatChange(y, ref); ok && s != nil && !variableLike(s, ch.Date) {
+			// Per-seat bills (Microsoft 365, Google Workspace, accounting
+			// software) move in whole units when a user joins.
+			out = append(out, Finding{Severity: severity.Info, Charges: []*statement.Charge{ch}, Message: message.New("amount-change.seats", message.Args{
+				"payee": message.Text(ch.Payee), "amount": message.Yen(y), "date": message.Date(ch.Date), "units": message.Count(k),
+				"was": message.Count(n), "unit": message.Yen(ref / int64(n)), "usual": message.Nested(usual)})})
 			return
 		}
 		r := timesOf(y, ref)
@@ -211,3 +220,29 @@ func fixedPrice(s *recurring.Stream) bool {
 	lo, hi := statement.WholeYen(s.Min), statement.WholeYen(s.Max)
 	return len(s.Charges) >= 4 && !s.Variable && (hi-lo)*10 <= hi
 }
+
+// seatChange reports whether y is k units of a price that ref holds n
+// times, for a few units (n from 2 to [maxSeats], k above n and below
+// [doubleRatio] times it, a unit of ¥100 or more): a per-seat bill that
+// gained a user or two. A price increase is seldom a ratio of such small
+// numbers (¥980 to ¥1,080 is 49 to 54 units of ¥20). Twice the amount
+// stays a double charge: one seat become two cannot be told from it.
+func seatChange(y, ref int64) (k, n int, ok bool) {
+	for n := int64(2); n <= maxSeats; n++ {
+		if ref%n != 0 {
+			continue
+		}
+		u := ref / n
+		if u < 100 || y%u != 0 {
+			continue
+		}
+		if k := y / u; k > n && !doubleRatio.AtLeast(y, ref) {
+			return int(k), int(n), true
+		}
+	}
+	return 0, 0, false
+}
+
+// maxSeats is the most units a bill's usual amount is taken to be made of
+// when telling a change in seats from a price increase.
+const maxSeats = 6

@@ -28,6 +28,8 @@ func TestAmountChange(t *testing.T) {
 		{"five times is worse", buy("2022-01-05", "サンプルネット光", 26400),
 			[]string{"alert 2022-01-05 サンプルネット光 26400"}, "5× the usual: charged more than once?"},
 		{"a lower amount is no suspect", buy("2022-01-05", "サンプルネット光", 3000), nil, ""},
+		{"five units become six: a change in seats, noted", buy("2022-01-05", "サンプルネット光", 6336),
+			[]string{"info 2022-01-05 サンプルネット光 6336"}, "6 times ¥1,056 where it charged 5 times: a change in seats or licences"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -62,6 +62,10 @@ var amountChange = map[string]Entry{
 		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求、値上げ（通常の {{.times}} 倍）。{{.usual}}",
 	},
 	// name, lo, hi: the config's expected amount or range.
+	"amount-change.seats": {
+		EN: "{{.payee}} charged {{.amount}} on {{.date}}, {{.units}} times {{.unit}} where it charged {{.was}} times: a change in seats or licences, not a new price; {{.usual}}",
+		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求、{{.unit}} の {{.units}} 倍（これまでは {{.was}} 倍）。値上げではなく席数・ライセンス数の変更です。{{.usual}}",
+	},
 	"amount-change.usual.config": {
 		EN: "{{.name}}'s expected amount is {{.lo}}{{if ne .lo .hi}}–{{.hi}}{{end}} (config)",
 		JA: "{{.name}} の想定金額は {{.lo}}{{if ne .lo .hi}}–{{.hi}}{{end}}（設定）",
