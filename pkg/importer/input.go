@@ -220,12 +220,13 @@ func (rs *Rows) Empty() bool {
 // HeadLines splits the decoded head of a file into lines without their ends,
 // for Sniff functions.
 func HeadLines(head string, n int) []string {
-	lines := strings.SplitN(head, "\n", n+1)
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
+	// Line by line: strings.SplitN would count the lines of the whole head
+	// first, for every format that sniffs it.
+	lines := make([]string, 0, n)
+	for rest, more := head, true; more && len(lines) < n; {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
+		lines = append(lines, strings.TrimSuffix(l, "\r"))
 	}
 	return lines
 }
@@ -233,6 +234,11 @@ func HeadLines(head string, n int) []string {
 // SplitCSVLine splits one line of a head into fields, for Sniff functions.
 // Quotes are honoured; a line that is not valid CSV gives nil.
 func SplitCSVLine(line string) []string {
+	if line != "" && len(line) <= MaxFieldBytes && !strings.ContainsAny(line, "\"\r\n") && strings.Count(line, ",") < MaxFields {
+		// Nothing quoted and under every limit: the fields are what lies
+		// between the commas (every file's head is sniffed by every format).
+		return strings.Split(line, ",")
+	}
 	r := newRecords(strings.NewReader(line), LazyQuotes, int64(len(line)))
 	rec, _, err := r.read()
 	if err != nil {
