@@ -118,13 +118,56 @@ func Merge(stmts []*statement.Statement) []*statement.Charge {
 		}
 		kept = append(kept, added...)
 	}
-	if !slices.IsSortedFunc(kept, byDate) {
-		slices.SortStableFunc(kept, byDate)
-	}
+	sortByDate(kept)
 	return kept
 }
 
-func byDate(a, b *statement.Charge) int { return int(a.Date - b.Date) }
+// sortByDate sorts cs by date, keeping the order of the charges of one day.
+// They come in runs already in date order (a card's statements, one after
+// another), so neighbouring runs are merged until one is left: the work is
+// n times the logarithm of the number of runs, and none when cs is sorted.
+func sortByDate(cs []*statement.Charge) {
+	var runs []int // where each run starts
+	for i := range cs {
+		if i == 0 || cs[i].Date < cs[i-1].Date {
+			runs = append(runs, i)
+		}
+	}
+	if len(runs) < 2 {
+		return
+	}
+	src, dst := cs, make([]*statement.Charge, len(cs))
+	for len(runs) > 1 {
+		merged := runs[:0]
+		for k := 0; k < len(runs); k += 2 {
+			lo, mid, hi := runs[k], len(cs), len(cs)
+			if k+1 < len(runs) {
+				mid = runs[k+1]
+			}
+			if k+2 < len(runs) {
+				hi = runs[k+2]
+			}
+			mergeByDate(dst[lo:hi], src[lo:mid], src[mid:hi])
+			merged = append(merged, lo)
+		}
+		runs = merged
+		src, dst = dst, src
+	}
+	copy(cs, src) // src is cs itself or the other buffer
+}
+
+// mergeByDate merges a and b, each in date order, into out, a's charges
+// first within a day.
+func mergeByDate(out, a, b []*statement.Charge) {
+	i, j := 0, 0
+	for k := range out {
+		if j == len(b) || i < len(a) && a[i].Date <= b[j].Date {
+			out[k], i = a[i], i+1
+		} else {
+			out[k], j = b[j], j+1
+		}
+	}
+}
 
 // laterTiers reports whether any statement of ts has charges.
 func laterTiers(ts [][]*statement.Statement) bool {

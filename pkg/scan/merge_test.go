@@ -1,6 +1,8 @@
 package scan
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -139,5 +141,29 @@ func TestAdoptPreliminary(t *testing.T) {
 				t.Errorf("%s is on %q, want %q", tt.payee, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSortByDate checks the merge of date-ordered runs against a stable sort,
+// on runs of every length, with many charges of one day.
+func TestSortByDate(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 200 {
+		cs := make([]*statement.Charge, n)
+		day := statement.Date(0)
+		for i := range cs {
+			if r.IntN(8) == 0 {
+				day = statement.Date(r.IntN(30)) // a new run, most likely
+			} else {
+				day += statement.Date(r.IntN(2))
+			}
+			cs[i] = &statement.Charge{Date: day, Source: statement.Source{Line: i}}
+		}
+		want := slices.Clone(cs)
+		slices.SortStableFunc(want, func(a, b *statement.Charge) int { return int(a.Date - b.Date) })
+		sortByDate(cs)
+		if !slices.Equal(cs, want) {
+			t.Fatalf("%d charges: not what a stable sort gives", n)
+		}
 	}
 }
