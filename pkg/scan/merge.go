@@ -88,24 +88,30 @@ func Merge(stmts []*statement.Statement) []*statement.Charge {
 		// an export of the same charges both fold into the confirmed one.
 		used := map[statement.Card]map[*statement.Charge]bool{}
 		matchedOn := map[statement.Card]map[statement.Card]bool{}
-		var added []*statement.Charge
-		for _, c := range mergeSame(tier) {
-			candidates := byLine[lineKeyOf(c)]
-			if len(candidates) == 0 {
-				added = append(added, c)
-				continue
-			}
-			if used[c.Card] == nil {
-				used[c.Card] = map[*statement.Charge]bool{}
-			}
-			if k := matchKnown(c, candidates, used[c.Card]); k != nil {
-				if matchedOn[c.Card] == nil {
-					matchedOn[c.Card] = map[statement.Card]bool{}
+		added := mergeSame(tier)
+		if len(byLine) > 0 {
+			// Only what matches no charge kept before is added: filtered in
+			// place, as a charge is written no later than where it was read.
+			same := added
+			added = same[:0]
+			for _, c := range same {
+				candidates := byLine[lineKeyOf(c)]
+				if len(candidates) == 0 {
+					added = append(added, c)
+					continue
 				}
-				matchedOn[c.Card][k.Card] = true
-				continue
+				if used[c.Card] == nil {
+					used[c.Card] = map[*statement.Charge]bool{}
+				}
+				if k := matchKnown(c, candidates, used[c.Card]); k != nil {
+					if matchedOn[c.Card] == nil {
+						matchedOn[c.Card] = map[statement.Card]bool{}
+					}
+					matchedOn[c.Card][k.Card] = true
+					continue
+				}
+				added = append(added, c)
 			}
-			added = append(added, c)
 		}
 		if t == preliminaryTier {
 			adopt(added, matchedOn, kept)
@@ -116,7 +122,11 @@ func Merge(stmts []*statement.Statement) []*statement.Charge {
 				byLine[k] = append(byLine[k], c)
 			}
 		}
-		kept = append(kept, added...)
+		if kept == nil {
+			kept = added // the first tier's charges, not copied
+		} else {
+			kept = append(kept, added...)
+		}
 	}
 	sortByDate(kept)
 	return kept
