@@ -117,10 +117,13 @@ func Check(res *Result, opt Options) {
 	var labels []string
 	for card, cs := range byValue {
 		l := card.Label()
-		if _, ok := byCard[l]; !ok {
+		prev, ok := byCard[l]
+		if !ok {
 			labels = append(labels, l)
+			byCard[l] = cs // a label of one card value, nearly always: not copied
+			continue
 		}
-		byCard[l] = append(byCard[l], cs...)
+		byCard[l] = append(prev, cs...)
 	}
 	sort.Strings(labels)
 	// Each card learns its history on its own (the cards share nothing
