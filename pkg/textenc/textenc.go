@@ -173,7 +173,9 @@ func scan(r io.ReadSeeker, size int64, checkUTF8 bool) (valid bool, lines int, e
 func (t *Text) decodeString(b []byte) string {
 	switch t.Encoding {
 	case CP932:
-		out, _, _ := transform.Bytes(japanese.ShiftJIS.NewDecoder(), b)
+		// Room for what a statement decodes to (a two-byte character is
+		// three in UTF-8, ASCII stays one): not grown on the way.
+		out, _, _ := transform.Append(japanese.ShiftJIS.NewDecoder(), make([]byte, 0, len(b)*3/2+utf8.UTFMax), b)
 		return string(out)
 	case UTF8BOM:
 		return string(bytes.TrimPrefix(b, bom))
