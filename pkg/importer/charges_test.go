@@ -110,6 +110,10 @@ func TestRowsInvalidAcrossReads(t *testing.T) {
 		{"cp932 invalid", append([]byte(strings.Repeat("a,b\r\n", 2000)), 0x82, 0x0d, ',', 'x', '\r', '\n'), 1},
 		{"utf8 bom valid", append([]byte("\xef\xbb\xbf"+strings.Repeat("あ,い\n", 3000)), "う,え\n"...), 0},
 		{"utf8 bom invalid", append([]byte("\xef\xbb\xbf"+strings.Repeat("あ,い\n", 3000)), 0xe3, 0x81, ',', 'x', '\n'), 1},
+		// Files that fit in the head are looked at whole.
+		{"cp932 small invalid", append([]byte(strings.Repeat("a,b\r\n", 20)), 0x82, 0x0d, ',', 'x', '\r', '\n'), 1},
+		{"utf8 bom small invalid", append([]byte("\xef\xbb\xbf"+strings.Repeat("あ,い\n", 20)), 0xe3, 0x81, ',', 'x', '\n'), 1},
+		{"utf8 bom small valid", []byte("\xef\xbb\xbf" + strings.Repeat("あ,い\n", 20)), 0},
 	} {
 		text, err := textenc.OpenBytes(tt.data)
 		if err != nil {

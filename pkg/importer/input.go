@@ -92,6 +92,11 @@ func (in *Input) Rows(q Quotes) (*Rows, error) {
 		return nil, err
 	}
 	watch := &markWatch{r: r, text: in.Text}
+	if in.Text.Whole() {
+		// The decoded text is all in the head: it is looked at once, not
+		// read by read.
+		watch.seen, watch.whole = in.Text.Invalid(in.Text.Head), true
+	}
 	return &Rows{in: in, r: newRecords(watch, q, in.Text.Size()), watch: watch}, nil
 }
 
@@ -104,13 +109,14 @@ type markWatch struct {
 	r     io.Reader
 	text  *textenc.Text
 	seen  bool
+	whole bool   // seen was settled from the whole text
 	carry []byte // an incomplete UTF-8 sequence that ended the last read
 	buf   []byte
 }
 
 func (w *markWatch) Read(p []byte) (int, error) {
 	n, err := w.r.Read(p)
-	if w.seen || n == 0 && err == nil || w.text.Encoding == textenc.UTF8 {
+	if w.seen || w.whole || n == 0 && err == nil || w.text.Encoding == textenc.UTF8 {
 		return n, err // a UTF-8 file was checked whole when it was opened
 	}
 	// Decoded text is UTF-8. A read can end inside a character; that part

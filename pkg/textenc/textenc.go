@@ -217,6 +217,9 @@ func (t *Text) Reader() (io.Reader, error) {
 // smallFile is the size up to which a CP932 file is decoded whole.
 const smallFile = 8 << 10
 
+// Whole reports whether [Text.Head] is the whole decoded file.
+func (t *Text) Whole() bool { return t.whole }
+
 // Lines returns the number of line feeds in the file: importers size their
 // charges with it.
 func (t *Text) Lines() int { return t.lines }
