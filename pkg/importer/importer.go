@@ -197,12 +197,12 @@ func (r *Registry) ImportFileWith(path string, names *Names) Result {
 	if path == Stdin {
 		return r.importStdin(os.Stdin, names)
 	}
-	f, err := OpenFile(path)
+	f, size, err := openRegular(path)
 	if err != nil {
 		return Result{Errors: []error{newParseError(path, 0, err)}}
 	}
 	defer f.Close()
-	return r.importNamed(path, f, names)
+	return r.importNamed(path, f, size, names)
 }
 
 // importStdin reads src, the standard input, whole (it cannot be read twice
@@ -215,7 +215,7 @@ func (r *Registry) importStdin(src io.Reader, names *Names) Result {
 	if err != nil {
 		return Result{Errors: []error{newParseError(StdinName, 0, err)}}
 	}
-	return r.importNamed(StdinName, bytes.NewReader(data), names)
+	return r.importNamed(StdinName, bytes.NewReader(data), int64(len(data)), names)
 }
 
 // ErrNotRegular is wrapped by errors for paths that are no regular file: a
@@ -227,20 +227,26 @@ var ErrNotRegular = errors.New("not a regular file")
 // forever) and asks the open file what it is, so that what is read is what
 // was checked.
 func OpenFile(path string) (*os.File, error) {
+	f, _, err := openRegular(path)
+	return f, err
+}
+
+// openRegular is [OpenFile], which also returns the size of the file.
+func openRegular(path string) (*os.File, int64, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, 0, err
 	}
 	if !info.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%w (%s); not read", ErrNotRegular, kindOf(info.Mode()))
+		return nil, 0, fmt.Errorf("%w (%s); not read", ErrNotRegular, kindOf(info.Mode()))
 	}
-	return f, nil
+	return f, info.Size(), nil
 }
 
 // kindOf names what a file that is not regular is.
@@ -261,14 +267,22 @@ func kindOf(m fs.FileMode) string {
 // Import reads one statement from src; name is the file name used in
 // messages and in each charge's source.
 func (r *Registry) Import(name string, src io.ReadSeeker) Result {
-	return r.importNamed(name, src, nil)
+	return r.importNamed(name, src, -1, nil)
 }
 
-func (r *Registry) importNamed(name string, src io.ReadSeeker, names *Names) Result {
+// importNamed reads src, of size bytes (negative: not known, and measured)
+// from its start.
+func (r *Registry) importNamed(name string, src io.ReadSeeker, size int64, names *Names) Result {
 	fail := func(err error) Result {
 		return Result{Errors: []error{newParseError(name, 0, err)}}
 	}
-	text, err := textenc.Open(src)
+	var text *textenc.Text
+	var err error
+	if size >= 0 {
+		text, err = textenc.OpenSized(src, size)
+	} else {
+		text, err = textenc.Open(src)
+	}
 	if err != nil {
 		return fail(err)
 	}
