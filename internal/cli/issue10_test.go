@@ -21,7 +21,7 @@ import (
 // args...), run(args...), sjis(t, text) and the repository's testdata, so
 // that the same file runs against the round's base commit fa585bc, where
 // every subtest fails (there the CLI tests run the binary: package main in cmd/cardcheck,
-// and the concurrent runs call cardcheck instead of run). docs/security.md
+// and the concurrent runs call cardcheck instead of run). docs/SECURITY.md
 // lists each item with this subtest and the package tests that cover it
 // more closely.
 func TestIssue10(t *testing.T) {

@@ -330,3 +330,20 @@ func TestMailHostileStatement(t *testing.T) {
 		t.Error("the state file holds a card number")
 	}
 }
+
+// TestMailAlwaysNothingRead (issue 10: a folder cardcheck read nothing in
+// got "All clear" with --mail-always): a run that read no charges exits 2,
+// says so, and its mail says that nothing was checked, never an all-clear.
+func TestMailAlwaysNothingRead(t *testing.T) {
+	mp := mailpittest.Get(t)
+	cfg, state, to := mailSetup(t, mp, mp.Plain, "none")
+	empty := t.TempDir()
+	r := cardcheck(t, nil, "--config", cfg, "scan", "--mail-always", "--state", state, "--lang", "en", empty)
+	if r.code != 2 || !strings.Contains(r.stderr, "read no charges") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	msgs := mailpittest.To(t, mp.Plain, to)
+	if len(msgs) != 1 || !strings.HasPrefix(msgs[0].Subject, "[cardcheck] Nothing checked: no charges read") {
+		t.Errorf("mails %+v", msgs)
+	}
+}
