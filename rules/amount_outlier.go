@@ -66,6 +66,9 @@ func (o amountOutlierRule) Check(card *Card) []Finding {
 		if card.isKnown(ch) {
 			return
 		}
+		if k := card.kindOf(card.byPayee[ch.Payee]); k == BigTicket || k == Donation {
+			return // a flight, a sofa, a donation: large purchases are their trade
+		}
 		if prev := card.payeeMaxBefore(i); prev*2 >= y {
 			return
 		}

@@ -17,6 +17,7 @@ func TestAmountOutlier(t *testing.T) {
 			[]string{"warning 2021-12-10 AMAZON.CO.JP 200000"}},
 		{"a new payee is new-merchant's", one(buy("2021-12-10", "ＬＵＸＵＲＹ　ＷＡＴＣＨ　ＪＰ", 200000)), nil},
 		{"below the floor", one(buy("2021-12-10", "ＡＭＡＺＯＮ．ＣＯ．ＪＰ", 45000)), nil},
+		{"an airline the card flew before: a flight is large", one(buy("2021-03-10", "ピーチ・アビエーション", 24000), buy("2021-12-10", "ピーチ・アビエーション", 258500)), nil},
 		{"where the card paid half as much before", one(buy("2021-06-10", "ヨドバシカメラ", 150000), buy("2021-12-10", "ヨドバシカメラ", 200000)), nil},
 	}
 	for _, tt := range tests {

@@ -134,9 +134,11 @@ func sumYen(g []*statement.Charge) int64 {
 // two, is how this card pays px, judged against its trusted purchases
 // before g and against the kind of merchant:
 //   - donations: several on one day is how ふるさと納税 is done;
-//   - amounts within what the card paid px in the last year, at a place
-//     the card uses that sells no cash-like goods (busier than usual is
-//     not how fraud looks at a shop), or at an app store it uses when no
+//   - amounts within what the card paid px in the last year (or small
+//     ones, [smallVisit] at most), at a place the card uses that sells no
+//     cash-like goods (busier than usual is not how fraud looks at a
+//     shop: a café visited three times in a day), or at an app store it
+//     uses when no
 //     price repeats three times, or anywhere when the count is one the
 //     card reached before or not rare for how often it pays px;
 //   - an online retailer or a top-up, within its usual amounts or each
@@ -159,7 +161,7 @@ func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
 	days := int(g[len(g)-1].Date-g[0].Date) + 1
 	risk := c.riskOf(px, nil)
 	switch {
-	case within && h.N >= 3 && risk == "":
+	case (within || top <= smallVisit) && h.N >= 3 && risk == "":
 		return true
 	case within && h.N >= 3 && !repeatsPrice(g):
 		// At an app or game store the card uses, a few purchases at

@@ -337,8 +337,9 @@ func isPurchase(ch *statement.Charge) bool {
 
 // decideMode applies the config's mode or learns it from the history: a card
 // is recurring-only when at least 4 trusted purchases over at least two
-// months come before the window and at least 90% of them are known or belong
-// to recurring streams. Suspects count neither way: earlier fraud must not
+// months come before the window and at least 90% of them are known, belong
+// to recurring streams or go on a bill's rhythm (a phone bill that moves
+// with calls makes no stream of its amounts; see billRhythm). Suspects count neither way: earlier fraud must not
 // turn a recurring-only card into an everyday one.
 func (c *Card) decideMode() {
 	if c.mode != "" {
@@ -362,7 +363,7 @@ func (c *Card) decideMode() {
 		}
 		m.last = ch.Date
 		m.total++
-		if c.known[i] != (knownBy{}) || c.stream[i] != nil {
+		if c.known[i] != (knownBy{}) || c.stream[i] != nil || c.billRhythm(i) {
 			m.recurring++
 		}
 	}

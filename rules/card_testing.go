@@ -40,13 +40,18 @@ func (t cardTestingRule) Check(card *Card) []Finding {
 	var group []int
 	flush := func() {
 		if len(group) > 0 {
-			out = append(out, t.finding(card, group))
+			if f, ok := t.finding(card, group); ok {
+				out = append(out, f)
+			}
 			group = nil
 		}
 	}
-	card.windowPurchases(func(i int, ch *statement.Charge) {
-		if !card.unknownNew(i) || card.yen[i] > int64(t.Max) {
-			return
+	// Tiny charges from Follow days before the window on: a test the last
+	// run saw still explains the larger charges that follow it in this one.
+	for i := card.search(card.From.AddDays(-int(t.Follow))); i < len(card.Charges); i++ {
+		ch := card.Charges[i]
+		if !isPurchase(ch) || !card.unknownNew(i) || card.yen[i] > int64(t.Max) {
+			continue
 		}
 		if len(group) > 0 {
 			g := card.Charges[group[0]]
@@ -55,7 +60,7 @@ func (t cardTestingRule) Check(card *Card) []Finding {
 			}
 		}
 		group = append(group, i)
-	})
+	}
 	flush()
 	return out
 }
@@ -99,13 +104,20 @@ func (c *Card) followUp(i int, max yenAmount) bool {
 	return y > 2*c.payeeMaxBefore(i)
 }
 
-func (t cardTestingRule) finding(card *Card, group []int) Finding {
+// finding reports the tiny charges of group with the larger ones that
+// follow them. A group the window does not hold (a test the last run
+// reported) is a finding only when larger charges follow it in the window,
+// and holds only those.
+func (t cardTestingRule) finding(card *Card, group []int) (Finding, bool) {
 	first, last := card.Charges[group[0]], card.Charges[group[len(group)-1]]
+	earlier := last.Date < card.From
 	var sum int64
-	charges := make([]*statement.Charge, len(group))
-	for k, i := range group {
+	var charges []*statement.Charge
+	for _, i := range group {
 		sum += card.yen[i]
-		charges[k] = card.Charges[i]
+		if !earlier {
+			charges = append(charges, card.Charges[i])
+		}
 	}
 	f := Finding{Severity: t.Severity, Charges: charges}
 	args := message.Args{"payee": message.Text(first.Payee), "date": message.Date(first.Date), "charges": message.Count(len(group)),
@@ -117,7 +129,7 @@ func (t cardTestingRule) finding(card *Card, group []int) Finding {
 	end := last.Date.AddDays(int(t.Follow))
 	for i := card.indexOf(last) + 1; i >= 1 && i < len(card.Charges) && card.Charges[i].Date <= end; i++ {
 		ch := card.Charges[i]
-		if !isPurchase(ch) || ch.Payee == first.Payee || !card.followUp(i, t.Max) {
+		if !isPurchase(ch) || ch.Payee == first.Payee || ch.Date < card.From || !card.followUp(i, t.Max) {
 			continue
 		}
 		n++
@@ -136,5 +148,5 @@ func (t cardTestingRule) finding(card *Card, group []int) Finding {
 		args["largest-payee"] = message.Text(card.Charges[top].Payee)
 	}
 	f.Message = message.New("card-testing", args)
-	return f
+	return f, len(f.Charges) > 0
 }

@@ -70,6 +70,8 @@ func TestBurstHabits(t *testing.T) {
 		{"three ¥30,000 charges at the konbini: far above its amounts",
 			one(buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000), buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000), buy("2021-12-06", "セブン－イレブン　品川駅前店", 30000)), true},
 		{"five at a new app store", appBurst("2021-12-10", 5, 3000), true},
+		{"three visits in a day to the konbini, each dearer than any before",
+			one(buy("2021-12-06", "セブン－イレブン　品川駅前店", 2400), buy("2021-12-06", "セブン－イレブン　品川駅前店", 3100), buy("2021-12-07", "セブン－イレブン　品川駅前店", 2800)), false},
 		{"one order of six items at a shop never used, ¥42,000 in all",
 			one(buy("2021-12-08", "ＬＯＨＡＣＯ", 12400), buy("2021-12-08", "ＬＯＨＡＣＯ", 8800), buy("2021-12-09", "ＬＯＨＡＣＯ", 9900),
 				buy("2021-12-09", "ＬＯＨＡＣＯ", 3300), buy("2021-12-10", "ＬＯＨＡＣＯ", 4200), buy("2021-12-10", "ＬＯＨＡＣＯ", 3400)), false},

@@ -140,6 +140,9 @@ func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, stream, o
 				members = append(members, k)
 			}
 		}
+		if len(members) == 2 && !aboutOneAmount([]int64{c.yen[members[0]], c.yen[members[1]]}, c.allForeign(members)) {
+			return nil, message.Value{}, false, false // two visits that happen to line up
+		}
 		return members, cadenceTerm(s.Cadence), true, len(members) >= 2
 	}
 	ps := px.purchases[:c.ppos[i]+1]
@@ -155,26 +158,35 @@ func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, stream, o
 			}
 		}
 	}
-	if !aboutOneAmount(amounts) {
+	if !aboutOneAmount(amounts, c.allForeign(ps)) {
 		return nil, message.Value{}, false, false
 	}
 	return ps, message.Term("cadence.about-monthly"), false, true
 }
 
 // aboutOneAmount reports whether amounts are about one amount, as a
-// subscription or a skim charges it: two charges within 3% or ¥100 of
-// their middle (one price, or one price in dollars at the month's rate, or
-// a skim's few hundred yen; two meals a month apart differ more), three or
-// more within a tenth or ¥200 of their median (a skim moves its amount a
+// subscription or a skim charges it. Two charges: one amount, or one
+// foreign price at two months' rates (within 3% of their middle; a
+// statement that prints no currency shows it as yen amounts not in tens),
+// or a skim's few hundred yen (under ¥1,000, within ¥100 of their middle);
+// two meals a month apart at a new place are seldom that close. Three or
+// more: within a tenth or ¥200 of their median (a skim moves its amount a
 // little from month to month).
-func aboutOneAmount(amounts []int64) bool {
-	m := median(amounts)
-	tol := max(m/10, 200)
+func aboutOneAmount(amounts []int64, foreign bool) bool {
 	if len(amounts) == 2 {
-		tol = max(m*3/100, 100)
+		a, b := amounts[0], amounts[1]
+		mid := (a + b) / 2
+		switch {
+		case a == b:
+			return true
+		case foreign || a%10 != 0 && b%10 != 0:
+			return abs(a-mid)*100 <= mid*3
+		}
+		return max(a, b) < 1000 && abs(a-mid) <= 100
 	}
+	m := median(amounts)
 	for _, a := range amounts {
-		if abs(a-m) > tol {
+		if abs(a-m) > max(m/10, 200) {
 			return false
 		}
 	}
@@ -199,7 +211,7 @@ func (c *Card) confirmedRhythm(members []int, stream bool) bool {
 		if c.confirmedBy(k) {
 			return true
 		}
-		if n > 0 && k < c.start && c.trusted(k) && (stream || aboutOneAmount(amounts)) {
+		if n > 0 && k < c.start && c.trusted(k) && (stream || aboutOneAmount(amounts, c.allForeign(members[:n+1]))) {
 			return true
 		}
 	}
@@ -210,3 +222,14 @@ func (c *Card) confirmedRhythm(members []int, stream bool) bool {
 func (c *Card) confirmedBy(i int) bool { return c.mine != nil && c.mine[i] }
 
 func abs(x int64) int64 { return max(x, -x) }
+
+// allForeign reports whether the charges at indices is are all in a
+// foreign currency.
+func (c *Card) allForeign(is []int) bool {
+	for _, i := range is {
+		if !c.Charges[i].Foreign() {
+			return false
+		}
+	}
+	return true
+}

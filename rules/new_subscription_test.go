@@ -32,6 +32,8 @@ func TestNewSubscription(t *testing.T) {
 			[]string{"warning 2021-10-28 DLS*TRUSTHUB 580", "warning 2021-12-02 DLS*TRUSTHUB 580", "warning 2021-12-30 DLS*TRUSTHUB 580"}},
 		{"two meals a month apart at a new place are no subscription",
 			everyday(31, 365), one(buy("2021-11-15", "鮨　はなまる", 3620), buy("2021-12-15", "鮨　はなまる", 3870)), nil},
+		{"two evenings at karaoke a month apart on the same day of the month",
+			everyday(31, 365), one(buy("2021-11-13", "カラオケまねきねこ　立川店", 2120), buy("2021-12-13", "カラオケまねきねこ　立川店", 2050)), nil},
 		{"a subscription since the card's first statements is not new",
 			everyday(31, 365), monthly("2021-01-20", "ＳＭＡＲＴ　ＣＬＵＢ", 1980, 12), nil},
 	} {

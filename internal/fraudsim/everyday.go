@@ -1,6 +1,7 @@
 package fraudsim
 
 import (
+	"slices"
 	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/statement"
@@ -250,7 +251,13 @@ func (g *gen) everydayBills(c *Card) {
 	if chance(r, 40) {
 		g.run(c, bill{name: "ＮＨＫ放送受信料", day: 27, every: 2, phase: r.IntN(2), shift: true, habit: "bill", amount: fixed(2200, 0, 0), to: end})
 	}
-	subs := pickN(r, knownSubs, 2+r.IntN(4))
+	// One plan per service: a card pays Prime monthly or yearly, not both.
+	seen := map[string]bool{}
+	subs := slices.DeleteFunc(pickN(r, knownSubs, 2+r.IntN(4)), func(s sub) bool {
+		dup := seen[s.name]
+		seen[s.name] = true
+		return dup
+	})
 	for i, s := range subs {
 		b := bill{name: s.name, day: 1 + r.IntN(28), every: s.every, phase: r.IntN(12), habit: "subscription", to: end}
 		if s.cents > 0 {
