@@ -33,11 +33,10 @@ var (
 func ExitCode(err error, errOut io.Writer) int { return exitCode(err, errOut, lang.EN) }
 
 // Exit is [ExitCode] speaking the user's language ([Factory.Language]):
-// a [Problem] is said in it.
+// an error that can say itself in a language ([SayError]) is said in it.
 func (f *Factory) Exit(err error) int { return exitCode(err, f.IO.ErrOut, f.Language()) }
 
 func exitCode(err error, errOut io.Writer, l lang.Lang) int {
-	var p *Problem
 	switch {
 	case err == nil:
 		return ExitOK
@@ -45,11 +44,8 @@ func exitCode(err error, errOut io.Writer, l lang.Lang) int {
 		return ExitFindings
 	case errors.Is(err, ErrSilent):
 		return ExitError
-	case errors.As(err, &p):
-		fmt.Fprintln(errOut, "cardcheck:", p.In(l))
-		return ExitError
 	}
-	fmt.Fprintln(errOut, "cardcheck:", err)
+	fmt.Fprintln(errOut, "cardcheck:", SayError(l, err))
 	return ExitError
 }
 

@@ -46,7 +46,9 @@ type Factory struct {
 // NewFactory returns the factory over the process's streams, environment
 // and clock.
 func NewFactory(io *IOStreams) *Factory {
-	return &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
+	f := &Factory{IO: io, Getenv: os.Getenv, Now: time.Now}
+	io.Lang = f.Language
+	return f
 }
 
 // ConfigPath is the config file commands read and write: --config, or the

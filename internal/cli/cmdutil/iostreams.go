@@ -7,10 +7,14 @@
 package cmdutil
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 )
 
@@ -26,6 +30,10 @@ type IOStreams struct {
 	Raw io.Writer
 	// ErrOut is stderr, made safe like Out.
 	ErrOut io.Writer
+	// Lang is the language errors are said in: the [Factory] sets it to
+	// its Language, asked only when there is an error to say (nil is
+	// English).
+	Lang func() lang.Lang
 }
 
 // NewIOStreams returns the streams over stdin, stdout and stderr.
@@ -41,11 +49,35 @@ func (s *IOStreams) PrintNotes(notes ...importer.Note) {
 	}
 }
 
-// PrintErrors writes each error on a line of its own to ErrOut.
+// PrintErrors writes each error on a line of its own to ErrOut, in the
+// user's language ([SayError]).
 func (s *IOStreams) PrintErrors(errs ...error) {
 	for _, e := range errs {
 		if e != nil {
-			fmt.Fprintln(s.ErrOut, e)
+			fmt.Fprintln(s.ErrOut, SayError(s.language(), e))
 		}
 	}
+}
+
+func (s *IOStreams) language() lang.Lang {
+	if s.Lang == nil {
+		return lang.EN
+	}
+	return s.Lang()
+}
+
+// SayError says err in l: [message.ErrorIn], keeping what a command put
+// before the error it wrapped ("--imap: " in fmt.Errorf("--imap: %w",
+// err)), which ErrorIn alone would drop.
+func SayError(l lang.Lang, err error) string {
+	var inner interface {
+		error
+		In(lang.Lang) string
+	}
+	if errors.As(err, &inner) {
+		if prefix, ok := strings.CutSuffix(err.Error(), inner.Error()); ok {
+			return prefix + inner.In(l)
+		}
+	}
+	return message.ErrorIn(l, err)
 }
