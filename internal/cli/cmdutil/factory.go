@@ -2,8 +2,6 @@ package cmdutil
 
 import (
 	"crypto/x509"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -14,6 +12,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notice/store"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/state"
@@ -139,7 +138,7 @@ func (f *Factory) Kept(stateDir string) *store.Store {
 }
 
 // ErrNoIMAP is returned by [Factory.IMAP] when the config names no mailbox.
-var ErrNoIMAP = errors.New("the config has no imap: section, so there is no mailbox to read (see docs/notices.md)")
+var ErrNoIMAP error = message.NewError("cli.imap.none", nil, nil)
 
 // IMAP is how to read the config's imap: mailbox, its password read from
 // where the config says (never printed), the position in it kept in the
@@ -168,10 +167,11 @@ func (f *Factory) IMAP(stateDir string) (imapwatch.Config, error) {
 		path := m.ResolvePath(m.CAFile)
 		pem, err := os.ReadFile(path)
 		if err != nil {
-			return imapwatch.Config{}, fmt.Errorf("imap: ca_file: %w", err)
+			return imapwatch.Config{}, message.NewError("cli.imap.ca-file",
+				message.Args{"path": message.Text(path), "why": message.FileTrouble(err)}, err)
 		}
 		if !pool.AppendCertsFromPEM(pem) {
-			return imapwatch.Config{}, fmt.Errorf("imap: ca_file %s holds no PEM certificate", path)
+			return imapwatch.Config{}, message.NewError("cli.imap.ca-file.no-pem", message.Args{"path": message.Text(path)}, nil)
 		}
 		c.RootCAs = pool
 	}
@@ -248,7 +248,7 @@ func (f *Factory) StateDir(flag string) (string, error) {
 	if d := state.DefaultDir(); d != "" {
 		return d, nil
 	}
-	return "", errors.New("no state folder: no home directory; name one with --state")
+	return "", message.NewError("cli.state.no-home", nil, nil)
 }
 
 // FlagError says that the value of --name is wrong.

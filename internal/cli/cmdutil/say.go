@@ -1,6 +1,9 @@
 package cmdutil
 
 import (
+	"fmt"
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/pkg/lang"
@@ -21,6 +24,12 @@ func (p *Problem) Error() string { return message.Render(lang.EN, p.Message) }
 
 // In says the problem in l.
 func (p *Problem) In(l lang.Lang) string { return message.Render(l, p.Message) }
+
+// Say writes m to w on a line of its own, in the user's language
+// ([Factory.Language]).
+func (f *Factory) Say(w io.Writer, m message.Message) {
+	fmt.Fprintln(w, message.Render(f.Language(), m))
+}
 
 // CompleteValues makes the shell complete flag's value from values.
 func CompleteValues(cmd *cobra.Command, flag string, values ...string) {

@@ -10,6 +10,8 @@ import (
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 )
@@ -48,7 +50,7 @@ func Run(o *Options) error {
 	_, problems := f.ScanConfig()
 	f.IO.PrintErrors(problems...)
 	t := &report.Table{}
-	t.Row("FORMAT", "ISSUER", "ENCODINGS", "DESCRIPTION", "SAMPLE")
+	t.Row(heads(f, "format", "issuer", "encodings", "description", "sample")...)
 	for _, ft := range f.Registry().Formats() {
 		encs := make([]string, len(ft.Encodings))
 		for i, e := range ft.Encodings {
@@ -97,7 +99,7 @@ func RunDetect(o *Options) error {
 	io.PrintNotes(notes...)
 	failed := len(problems) > 0 || len(errs) > 0
 	t := &report.Table{Right: map[int]bool{4: true}}
-	t.Row("FILE", "FORMAT", "ENCODING", "PERIOD", "CHARGES", "TOTALS", "CARDS")
+	t.Row(heads(f, "file", "format", "encoding", "period", "charges", "totals", "cards")...)
 	// Under the table, for each file: what became of each of its control
 	// totals, and its lines that are no charge and no error.
 	var details []string
@@ -107,12 +109,12 @@ func RunDetect(o *Options) error {
 		failed = failed || len(d.Errors) > 0
 		format, period := d.Format, ""
 		if format == "" {
-			format = "(unknown)"
+			format = message.Render(f.Language(), message.New("cli.detect.unknown", nil))
 		}
 		if d.Charges > 0 {
 			period = fmt.Sprintf("%s – %s", d.From, d.To)
 		}
-		t.Row(d.Path, format, d.Encoding, period, fmt.Sprint(d.Charges), totals(d.Checks), strings.Join(d.Cards, "; "))
+		t.Row(d.Path, format, d.Encoding, period, fmt.Sprint(d.Charges), totals(f.Language(), d.Checks), strings.Join(d.Cards, "; "))
 		for _, c := range d.Checks {
 			details = append(details, d.Path+": "+c.String())
 		}
@@ -122,7 +124,8 @@ func RunDetect(o *Options) error {
 	}
 	// Mail is read by the notice layouts (cardcheck scan), not by formats.
 	for _, m := range in.Mail {
-		t.Row(m.Path, "mail ("+string(m.Kind)+")", "", "", "", "", "")
+		t.Row(m.Path, message.Render(f.Language(), message.New("cli.detect.mail", message.Args{"kind": message.Text(string(m.Kind))})),
+			"", "", "", "", "")
 	}
 	if err := t.Write(io.Out); err != nil {
 		return err
@@ -136,24 +139,38 @@ func RunDetect(o *Options) error {
 	return cmdutil.Verdict(failed, false)
 }
 
-// totals sums up a file's total checks for the table: MISMATCH or MISSING
-// when one is, else how many agree and how many could not be checked.
-func totals(checks []importer.TotalCheck) string {
+// heads are a table's headings in the user's language: the catalogue's
+// cli.head.name for each name.
+func heads(f *cmdutil.Factory, names ...string) []string {
+	l := f.Language()
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = message.Render(l, message.New("cli.head."+n, nil))
+	}
+	return out
+}
+
+// totals sums up a file's total checks for the table, in l: MISMATCH or
+// MISSING when one is, else how many agree and how many could not be
+// checked.
+func totals(l lang.Lang, checks []importer.TotalCheck) string {
 	n := map[importer.Outcome]int{}
 	for _, c := range checks {
 		n[c.Outcome]++
 	}
+	key := "cli.detect.totals.none"
 	switch {
 	case n[importer.Mismatched] > 0:
-		return "MISMATCH"
+		key = "cli.detect.totals.mismatch"
 	case n[importer.Missing] > 0:
-		return "MISSING"
+		key = "cli.detect.totals.missing"
 	case n[importer.Matched] > 0 && n[importer.Unchecked] > 0:
-		return fmt.Sprintf("agree (%d), unchecked (%d)", n[importer.Matched], n[importer.Unchecked])
+		key = "cli.detect.totals.some"
 	case n[importer.Matched] > 0:
-		return fmt.Sprintf("agree (%d)", n[importer.Matched])
+		key = "cli.detect.totals.agree"
 	case n[importer.Unchecked] > 0:
-		return "unchecked"
+		key = "cli.detect.totals.unchecked"
 	}
-	return "none"
+	return message.Render(l, message.New(key, message.Args{
+		"agree": message.Count(n[importer.Matched]), "unchecked": message.Count(n[importer.Unchecked])}))
 }

@@ -3,12 +3,11 @@
 package rulescmd
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/rules"
 )
@@ -64,7 +63,7 @@ path), 2 when it has errors.`,
 func Run(o *Options) error {
 	eng, problems := o.Factory.Rules()
 	o.Factory.IO.PrintErrors(problems...)
-	if err := report.Rules(o.Factory.IO.Out, eng); err != nil {
+	if err := report.RulesIn(o.Factory.IO.Out, o.Factory.Language(), eng); err != nil {
 		return err
 	}
 	return cmdutil.Verdict(len(problems) > 0, false)
@@ -79,7 +78,7 @@ func Check(o *Options) error {
 		return cmdutil.ErrSilent
 	}
 	if !f.ConfigExists() {
-		fmt.Fprintf(f.IO.Out, "no config at %s: the built-in rules run with their defaults\n", config.DefaultPath())
+		f.Say(f.IO.Out, message.New("cli.rules.no-config", message.Args{"path": message.Text(config.DefaultPath())}))
 		return nil
 	}
 	cfg, _ := f.Config()
@@ -89,7 +88,8 @@ func Check(o *Options) error {
 			user++
 		}
 	}
-	fmt.Fprintf(f.IO.Out, "%s: ok: %d built-in rules on, %d user rule(s), %d card setting(s), %d extra breach(es)\n",
-		cfg.Path, len(eng.Rules)-user, user, len(eng.Cards), len(cfg.Rules.Breaches))
+	f.Say(f.IO.Out, message.New("cli.rules.ok", message.Args{"path": message.Text(cfg.Path),
+		"builtin": message.Count(len(eng.Rules) - user), "user": message.Count(user), "cards": message.Count(len(eng.Cards)),
+		"breaches": message.Count(len(cfg.Rules.Breaches))}))
 	return nil
 }

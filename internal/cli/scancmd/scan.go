@@ -156,9 +156,9 @@ func Run(o *Options) error {
 	view := state.View{Active: res.Findings}
 	sess, stateErr := session.Start(res, sopt)
 	if errors.Is(stateErr, session.ErrNoMailConfig) && cfg == nil {
-		stateErr = errors.New("--mail: the config could not be read, so there is nowhere to send to")
+		stateErr = message.NewError("cli.mail.no-config", nil, stateErr)
 	} else if errors.Is(stateErr, session.ErrNoMailConfig) {
-		stateErr = errors.New("--mail: " + stateErr.Error())
+		stateErr = message.NewError("cli.mail.no-section", message.Args{"flag": message.Text("--mail")}, stateErr)
 	}
 	if stateErr != nil {
 		io.PrintErrors(stateErr)

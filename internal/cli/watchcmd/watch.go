@@ -5,7 +5,6 @@ package watchcmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -22,6 +21,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/notice"
 	"github.com/cardcheck/cardcheck/pkg/notice/all"
 	"github.com/cardcheck/cardcheck/pkg/notice/store"
+	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/session"
 	"github.com/cardcheck/cardcheck/pkg/severity"
@@ -103,7 +103,7 @@ func Run(o *Options) error {
 		return cmdutil.ErrSilent
 	}
 	if cfg == nil || cfg.Mail == nil {
-		return errors.New("watch mails what it finds: " + session.ErrNoMailConfig.Error())
+		return message.NewError("cli.mail.no-section", message.Args{"flag": message.Text("watch")}, session.ErrNoMailConfig)
 	}
 	imapCfg, err := f.IMAP(stateDir)
 	if err != nil {
@@ -181,8 +181,7 @@ func (w *watcher) check(ctx context.Context, others []notice.Result) error {
 	scan.Check(res, opt)
 	io.PrintErrors(res.Errors...)
 	for _, im := range res.Notices.Imitations {
-		w.say(message.New("notice.imitation", message.Args{"name": message.Text(im.Name), "issuer": message.Text(im.Issuer),
-			"subject": message.Text(im.Subject), "reason": message.Text(im.Reason)}))
+		w.say(report.ImitationLine(im))
 	}
 	sess, err := session.Start(res, session.Options{StateDir: w.stateDir, Mail: true, Lang: w.lang, FailOn: w.failOn,
 		MailConfig: cfg.Mail, Now: f.Now})
@@ -224,6 +223,8 @@ func (w *watcher) log(line string) {
 	fmt.Fprintf(w.f.IO.Out, "%s %s\n", w.f.Now().Format(time.DateTime), line)
 }
 
+// logError writes err to the error output with the time, in the user's
+// language.
 func (w *watcher) logError(err error) {
-	fmt.Fprintf(w.f.IO.ErrOut, "%s %v\n", w.f.Now().Format(time.DateTime), err)
+	fmt.Fprintf(w.f.IO.ErrOut, "%s %s\n", w.f.Now().Format(time.DateTime), cmdutil.SayError(w.lang, err))
 }
