@@ -66,4 +66,41 @@ var commandEntries = map[string]Entry{
 		EN: "no state folder: no home directory; name one with --state",
 		JA: "状態フォルダーがありません(ホームディレクトリがありません)。--state で指定してください",
 	},
+
+	// cardcheck ack (pkg/state's Verdict): what was recorded for each id,
+	// and an id that is no finding with the open findings one a line. ids
+	// is a list, several whether it has more than one, lookup why the
+	// statements could not be checked ("" when they were), open how many
+	// findings are open; rule is the rule's name, card the card's label.
+	"ack.bad-id": {
+		EN: "{{.id}} is not a finding id (12 hex digits, as scan prints them)",
+		JA: "{{.id}} は検出の ID ではありません(scan が表示する 16 進数 12 桁です)",
+	},
+	"ack.mine": {
+		EN: "acknowledged {{.id}}: {{.rule}}, {{.charges}} charge(s) from {{.date}} at {{.payee}} on {{.card}}",
+		JA: "{{.id}} をご自身の利用として確認済みにしました: {{.rule}}、{{.date}} からの {{.payee}} の利用 {{.charges}} 件(カード: {{.card}})",
+	},
+	"ack.mine.unseen": {
+		EN: "acknowledged {{.id}} (not seen by a mail run yet; it will be left out when a scan finds it)",
+		JA: "{{.id}} をご自身の利用として確認済みにしました(メール送信の実行でまだ記録されていない検出です。スキャンで見つかったときに除外されます)",
+	},
+	"ack.fraud": {
+		EN: "reported as not yours {{.id}}: {{.rule}}, {{.charges}} charge(s) from {{.date}} at {{.payee}} on {{.card}}",
+		JA: "{{.id}} を身に覚えのない利用として記録しました: {{.rule}}、{{.date}} からの {{.payee}} の利用 {{.charges}} 件(カード: {{.card}})",
+	},
+	"ack.fraud.unseen": {
+		EN: "reported as not yours {{.id}} (not seen by a mail run yet; it will be left out when a scan finds it)",
+		JA: "{{.id}} を身に覚えのない利用として記録しました(メール送信の実行でまだ記録されていない検出です。スキャンで見つかったときに除外されます)",
+	},
+	"ack.unknown": {
+		EN: "no finding has the {{if .several}}ids{{else}}id{{end}} {{.ids}}; nothing was acknowledged" +
+			"{{with .lookup}} (the statements could not be checked: {{.}}){{end}}" +
+			"{{if .open}}. The open findings are:{{else}}. There are no open findings: run cardcheck scan to see what it finds now{{end}}",
+		JA: "ID {{.ids}} の検出はありません。何も記録していません{{with .lookup}}(明細を確認できませんでした: {{.}}){{end}}。" +
+			"{{if .open}}未確認の検出は次のとおりです:{{else}}未確認の検出はありません。cardcheck scan で今の検出を確認してください{{end}}",
+	},
+	"ack.open": {
+		EN: "{{.id}}  {{.date}}  {{.payee}}  {{.amount}}{{if gt .charges 1}} in {{.charges}} charges{{end}}  ({{.rule}})",
+		JA: "{{.id}}  {{.date}}  {{.payee}}  {{.amount}}{{if gt .charges 1}}({{.charges}} 件){{end}}  ({{.rule}})",
+	},
 }

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
 	"github.com/cardcheck/cardcheck/pkg/severity"
@@ -236,7 +238,7 @@ func (s *State) Report(ids []string, note string, now time.Time) (unknown []stri
 func (s *State) verdict(ids []string, note string, notMine bool, now time.Time) (unknown []string, err error) {
 	for _, id := range ids {
 		if !ValidID(id) {
-			return nil, fmt.Errorf("%q is not a finding id (12 hex digits, as scan prints them)", id)
+			return nil, badID(id)
 		}
 	}
 	for _, id := range ids {
@@ -246,6 +248,11 @@ func (s *State) verdict(ids []string, note string, notMine bool, now time.Time) 
 		s.Entry(id).Acknowledged = &Ack{At: now.UTC().Truncate(time.Second), Note: note, NotMine: notMine}
 	}
 	return unknown, nil
+}
+
+// badID says that id is not the shape of a finding id.
+func badID(id string) error {
+	return message.NewError("ack.bad-id", message.Args{"id": message.Text(strconv.Quote(id))}, nil)
 }
 
 func sortedIDs(m map[string]*Entry) []string {
@@ -262,7 +269,7 @@ func sortedIDs(m map[string]*Entry) []string {
 // ids or not: for a caller that made the ids itself. cardcheck ack records
 // a [Verdict], which refuses an id that is no finding. It returns a line per
 // id saying what was acknowledged.
-func Acknowledge(dir string, ids []string, note string, now time.Time) ([]string, error) {
+func Acknowledge(dir string, ids []string, note string, now time.Time) ([]message.Message, error) {
 	return Verdict{IDs: ids, Note: note, At: now, trusted: true}.Record(dir)
 }
 
@@ -316,49 +323,50 @@ func openFinding(id, rule string, cs []Charge) OpenFinding {
 	return o
 }
 
-func (e *UnknownError) Error() string {
-	var b strings.Builder
-	if len(e.IDs) == 1 {
-		fmt.Fprintf(&b, "no finding has the id %s", e.IDs[0])
-	} else {
-		fmt.Fprintf(&b, "no finding has the ids %s", strings.Join(e.IDs, ", "))
+func (e *UnknownError) Error() string { return e.In(lang.EN) }
+
+// In says the error in l: the ids, why the statements could not be
+// checked, and the open findings one a line.
+func (e *UnknownError) In(l lang.Lang) string {
+	ids := make([]message.Message, len(e.IDs))
+	for i, id := range e.IDs {
+		ids[i] = message.Said(id, id)
 	}
-	b.WriteString("; nothing was acknowledged")
+	args := message.Args{"ids": message.List(ids...), "several": message.Bool(len(e.IDs) > 1),
+		"lookup": message.Text(""), "open": message.Count(len(e.Open))}
 	if e.Lookup != nil {
-		fmt.Fprintf(&b, " (the statements could not be checked: %v)", e.Lookup)
+		args["lookup"] = message.Text(message.ErrorIn(l, e.Lookup))
 	}
-	if len(e.Open) == 0 {
-		b.WriteString(". There are no open findings: run cardcheck scan to see what it finds now")
-		return b.String()
-	}
-	b.WriteString(". The open findings are:")
+	var b strings.Builder
+	b.WriteString(message.Render(l, message.New("ack.unknown", args)))
 	for _, o := range e.Open {
 		// The payee is a stranger's text: one line, visible escapes.
-		fmt.Fprintf(&b, "\n  %s  %s  %s  %s", o.ID, o.Date, safetext.Terminal(cardnum.Mask(o.Payee)), statement.FormatYen(o.Amount))
-		if o.Charges > 1 {
-			fmt.Fprintf(&b, " in %d charges", o.Charges)
-		}
-		fmt.Fprintf(&b, "  (%s)", o.Rule)
+		b.WriteString("\n  " + message.Render(l, message.New("ack.open", message.Args{"id": message.Text(o.ID),
+			"date": message.Date(o.Date), "payee": message.Text(safetext.Terminal(cardnum.Mask(o.Payee))),
+			"amount": message.Yen(o.Amount.Round(0).IntPart()), "charges": message.Count(o.Charges), "rule": ruleName(o.Rule)})))
 	}
 	return b.String()
 }
 
-// ReportFraud is [Acknowledge] for findings whose charges are not the
-// user's: they are never trusted again and their payees are watched.
-func ReportFraud(dir string, ids []string, note string, now time.Time) ([]string, error) {
-	return Verdict{IDs: ids, Note: note, NotMine: true, At: now, trusted: true}.Record(dir)
+// ruleName is a rule's name for a sentence: the catalogue's for a built-in
+// rule (its id in English), a user rule's id as the config writes it.
+func ruleName(id string) message.Value {
+	if message.Has("rule." + id) {
+		return message.Term("rule." + id)
+	}
+	return message.Text(id)
 }
 
 // Record records the verdict in the state folder dir under the state's
 // lock, and saves. Every id must be well formed and, unless the verdict
-// was made by [Acknowledge] or [ReportFraud], a finding the state knows or
+// was made by [Acknowledge], a finding the state knows or
 // one of [Verdict.Current]; else nothing is recorded and the error is an
 // [*UnknownError] naming the open findings. It returns a line per id saying
 // what was recorded.
-func (v Verdict) Record(dir string) ([]string, error) {
+func (v Verdict) Record(dir string) ([]message.Message, error) {
 	for _, id := range v.IDs {
 		if !ValidID(id) {
-			return nil, fmt.Errorf("%q is not a finding id (12 hex digits, as scan prints them)", id)
+			return nil, badID(id)
 		}
 	}
 	store, err := Open(dir)
@@ -389,19 +397,21 @@ func (v Verdict) Record(dir string) ([]string, error) {
 	if err := store.Save(st); err != nil {
 		return nil, err
 	}
-	done := "acknowledged"
+	key := "ack.mine"
 	if v.NotMine {
-		done = "reported as not yours"
+		key = "ack.fraud"
 	}
-	var out []string
+	var out []message.Message
 	for _, id := range v.IDs {
 		e := known[id]
 		if e == nil || len(e.Charges) == 0 {
-			out = append(out, fmt.Sprintf("%s %s (not seen by a mail run yet; it will be left out when a scan finds it)", done, id))
+			out = append(out, message.New(key+".unseen", message.Args{"id": message.Text(id)}))
 			continue
 		}
 		c := e.Charges[0]
-		out = append(out, fmt.Sprintf("%s %s: %s, %d charge(s) from %s at %s on %s", done, id, e.Rule, len(e.Charges), c.Date, c.Merchant, e.Card))
+		out = append(out, message.New(key, message.Args{"id": message.Text(id), "rule": ruleName(e.Rule),
+			"charges": message.Count(len(e.Charges)), "date": message.Date(c.Date), "payee": message.Text(c.Merchant),
+			"card": message.Text(e.Card)}))
 	}
 	return out, nil
 }

@@ -269,12 +269,16 @@ func TestAck(t *testing.T) {
 	st := sample(1, 1)
 	s.Save(st)
 	s.Close()
-	lines, err := Acknowledge(dir, []string{"000000000000", "abcdefabcdef"}, "my own purchase", time.Date(2022, 2, 3, 4, 5, 6, 0, time.UTC))
+	said, err := Acknowledge(dir, []string{"000000000000", "abcdefabcdef"}, "my own purchase", time.Date(2022, 2, 3, 4, 5, 6, 0, time.UTC))
+	lines := render(lang.EN, said)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(lines) != 2 || !strings.Contains(lines[0], "burst, 1 charge(s) from 2022-01-24 at ＡＰＰＬＥ") || !strings.Contains(lines[1], "not seen by a mail run yet") {
 		t.Errorf("lines:\n%s", strings.Join(lines, "\n"))
+	}
+	if ja := render(lang.JA, said); len(ja) != 2 || !strings.Contains(ja[0], "000000000000 をご自身の利用として確認済みにしました: 急な連続利用、2022年1月24日 からの ＡＰＰＬＥ") {
+		t.Errorf("in Japanese:\n%s", strings.Join(ja, "\n"))
 	}
 	got, _ := Read(dir)
 	for _, id := range []string{"000000000000", "abcdefabcdef"} {
@@ -326,6 +330,16 @@ func TestVerdictUnknownID(t *testing.T) {
 	if !reflect.DeepEqual(lines, want) {
 		t.Errorf("got\n%s\nwant\n%s", msg, strings.Join(want, "\n"))
 	}
+	ja := strings.Split(unknown.In(lang.JA), "\n")
+	wantJA := []string{
+		"ID bbbbbbbbbbbb の検出はありません。何も記録していません。未確認の検出は次のとおりです:",
+		"  aaaaaaaaaaaa  2022年3月1日  SHOP ****-****-****-1111  2,000円(2 件)  (new-payee)",
+		"  000000000000  2022年1月24日  APPLE  1円  (急な連続利用)",
+		`  000000000001  2022年1月24日  \x1b]0;pwned\x07************1111 EVIL\x0aFAKE LINE  1円  (急な連続利用)`,
+	}
+	if !reflect.DeepEqual(ja, wantJA) {
+		t.Errorf("in Japanese got\n%s\nwant\n%s", strings.Join(ja, "\n"), strings.Join(wantJA, "\n"))
+	}
 	if after, _ := os.ReadFile(filepath.Join(dir, FileName)); !bytes.Equal(after, before) {
 		t.Error("an unknown id changed the state")
 	}
@@ -338,7 +352,8 @@ func TestVerdictUnknownID(t *testing.T) {
 		t.Errorf("failed lookup: %v", err)
 	}
 
-	out, err := Verdict{IDs: []string{"aaaaaaaaaaaa", "000000000000"}, Note: "mine", Current: lookup, At: time.Date(2022, 3, 2, 0, 0, 0, 0, time.UTC)}.Record(dir)
+	said, err := Verdict{IDs: []string{"aaaaaaaaaaaa", "000000000000"}, Note: "mine", Current: lookup, At: time.Date(2022, 3, 2, 0, 0, 0, 0, time.UTC)}.Record(dir)
+	out := render(lang.EN, said)
 	if err != nil || len(out) != 2 || out[0] != "acknowledged aaaaaaaaaaaa: new-payee, 2 charge(s) from 2022-03-01 at ＳＨＯＰ ****-****-****-1111 on 三井住友カード 4980-00**-****-****" {
 		t.Fatalf("%v\n%s", err, strings.Join(out, "\n"))
 	}
@@ -347,6 +362,15 @@ func TestVerdictUnknownID(t *testing.T) {
 	if e == nil || e.Acknowledged == nil || e.Acknowledged.Note != "mine" || len(e.Charges) != 2 || !e.ReportedAt.IsZero() || e.Issuer != "三井住友カード" {
 		t.Errorf("recorded as %+v", e)
 	}
+}
+
+// render says each message in l.
+func render(l lang.Lang, ms []message.Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = message.Render(l, m)
+	}
+	return out
 }
 
 // TestReadVersion1 reads a state file written by cardcheck before findings

@@ -10,6 +10,7 @@ import (
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/internal/cli/scancmd"
 	"github.com/cardcheck/cardcheck/pkg/issuer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/state"
 	"github.com/cardcheck/cardcheck/rules"
 )
@@ -82,6 +83,8 @@ func Run(o *Options) error {
 	l, err := o.Factory.Lang(o.Lang)
 	if o.Fraud && err != nil {
 		return err
+	} else if err != nil {
+		l = o.Factory.Language()
 	}
 	v := state.Verdict{IDs: o.IDs, Note: o.Note, NotMine: o.Fraud, At: o.Factory.Now(),
 		Current: func() ([]rules.Finding, error) { return scancmd.Current(o.Factory, dir, o.From) }}
@@ -90,7 +93,7 @@ func Run(o *Options) error {
 		return err
 	}
 	for _, line := range lines {
-		fmt.Fprintln(o.Factory.IO.Out, line)
+		fmt.Fprintln(o.Factory.IO.Out, message.Render(l, line))
 	}
 	if !o.Fraud {
 		return nil
