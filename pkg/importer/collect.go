@@ -2,12 +2,13 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // DefaultBudget is how many bytes of statements one run reads at most, over
@@ -36,10 +37,10 @@ func Collect(paths []string, budget int64) (files []string, notes []Note, errs [
 		seen[p] = true
 		switch {
 		case !info.Mode().IsRegular():
-			errs = append(errs, newParseError(p, 0, fmt.Errorf("%w (%s); not read", ErrNotRegular, kindOf(info.Mode()))))
+			errs = append(errs, newParseError(p, 0, notRegular(info.Mode())))
 			return
 		case spent+info.Size() > budget:
-			errs = append(errs, newParseError(p, 0, fmt.Errorf("%w: not read: with it the files of this run would hold more than %d MiB, the most one run reads", ErrLimit, budget>>20)))
+			errs = append(errs, newParseError(p, 0, message.NewError("input.limit.budget", message.Args{"mib": message.Count(int(budget >> 20))}, ErrLimit)))
 			return
 		}
 		spent += info.Size()
@@ -55,7 +56,7 @@ func Collect(paths []string, budget int64) (files []string, notes []Note, errs [
 		}
 		info, err := os.Stat(p) // follows a symbolic link given as a path
 		if err != nil {
-			errs = append(errs, err)
+			errs = append(errs, pathError("input.path", err))
 			continue
 		}
 		if !info.IsDir() {

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
@@ -74,7 +75,7 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	s = strings.TrimSuffix(s, "円")
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return decimal.Decimal{}, fmt.Errorf("%w: empty", ErrBadAmount)
+		return decimal.Decimal{}, message.NewError("input.bad-amount-empty", nil, ErrBadAmount)
 	}
 	if n, ok := plainInteger(s); ok {
 		return decimal.New(n, 0), nil
@@ -98,16 +99,16 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 			dots++
 		case (c == '-' || c == '+') && i == 0:
 		default:
-			return decimal.Decimal{}, fmt.Errorf("%w %q", ErrBadAmount, orig)
+			return decimal.Decimal{}, badAmount(orig)
 		}
 		clean = append(clean, c)
 	}
 	if digits == 0 || dots > 1 || digits-fraction-leading > MaxAmountDigits || fraction > maxFractionDigits {
-		return decimal.Decimal{}, fmt.Errorf("%w %q", ErrBadAmount, orig)
+		return decimal.Decimal{}, badAmount(orig)
 	}
 	d, err := decimal.NewFromString(string(clean))
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%w %q", ErrBadAmount, orig)
+		return decimal.Decimal{}, badAmount(orig)
 	}
 	return d, nil
 }
@@ -149,7 +150,7 @@ func ParseDate(s string) (statement.Date, error) {
 	if y, m, d, ok := isoSlashDate(s); ok {
 		// Fast path for 2025/01/05, nearly every row of most layouts.
 		if y < 1990 || y > 2100 || !statement.ValidDate(y, m, d) {
-			return 0, fmt.Errorf("%w %q", ErrBadDate, s)
+			return 0, badDate(s)
 		}
 		return statement.NewDate(y, time.Month(m), d), nil
 	}
@@ -164,14 +165,14 @@ func ParseDate(s string) (statement.Date, error) {
 			inNum = true
 			width++
 			if width > 8 {
-				return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
+				return 0, badDate(orig)
 			}
 			continue
 		}
 		if r == ' ' {
 			// 2025年 1月 6日 pads single digits with a space.
 		} else if !inNum || !strings.ContainsRune("/-年月日.", r) {
-			return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
+			return 0, badDate(orig)
 		}
 		if inNum {
 			parts = append(parts, n)
@@ -192,10 +193,10 @@ func ParseDate(s string) (statement.Date, error) {
 	case len(parts) == 1 && widths[0] == 6:
 		y, m, d = 2000+parts[0]/10000, parts[0]/100%100, parts[0]%100
 	default:
-		return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
+		return 0, badDate(orig)
 	}
 	if y < 1990 || y > 2100 || !statement.ValidDate(y, m, d) {
-		return 0, fmt.Errorf("%w %q", ErrBadDate, orig)
+		return 0, badDate(orig)
 	}
 	return statement.NewDate(y, time.Month(m), d), nil
 }
@@ -227,8 +228,7 @@ func (in *Input) CheckTotal(t statement.ControlTotal, sum decimal.Decimal, what 
 	ok := t.Amount.Equal(sum)
 	if !ok {
 		c.Outcome = Mismatched
-		in.Errorf(t.Source.Line, ErrTotal, "the statement's %s is %s but its charges add up to %s; a row may be missing or unreadable",
-			t.Label, t.Amount.String(), sum.String())
+		in.Error(t.Source.Line, TotalError(message.Text(t.Label), t.Amount, sum))
 	}
 	in.checks = append(in.checks, c)
 	return ok

@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"slices"
 	"sort"
@@ -23,6 +22,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -125,17 +125,14 @@ func (r *Registry) Sniff(head string) (*Format, error) {
 	case 1:
 		return matches[0], nil
 	case 0:
-		hint := ""
-		if near := r.nearest(head); len(near) > 0 {
-			hint = "; nearest: " + strings.Join(near, ", ")
-		}
-		return nil, fmt.Errorf("%w%s; declare its layout under \"formats:\" in the config (see docs/formats.md#user-defined-formats)", ErrUnknownFormat, hint)
+		near := strings.Join(r.nearest(head), ", ")
+		return nil, message.NewError("input.unknown-format", message.Args{"near": message.Text(near)}, ErrUnknownFormat)
 	}
 	names := make([]string, len(matches))
 	for i, f := range matches {
 		names[i] = f.Name
 	}
-	return nil, fmt.Errorf("%w: %s; name the right one with a user-defined format in the config", ErrAmbiguousFormat, strings.Join(names, ", "))
+	return nil, message.NewError("input.ambiguous", message.Args{"names": message.Text(strings.Join(names, ", "))}, ErrAmbiguousFormat)
 }
 
 // nearest names up to three formats that share most keywords with head.
@@ -235,33 +232,18 @@ func OpenFile(path string) (*os.File, error) {
 func openRegular(path string) (*os.File, int64, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, pathError("input.open", err)
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, err
+		return nil, 0, pathError("input.open", err)
 	}
 	if !info.Mode().IsRegular() {
 		f.Close()
-		return nil, 0, fmt.Errorf("%w (%s); not read", ErrNotRegular, kindOf(info.Mode()))
+		return nil, 0, notRegular(info.Mode())
 	}
 	return f, info.Size(), nil
-}
-
-// kindOf names what a file that is not regular is.
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
-		return "a device"
-	case m.IsDir():
-		return "a folder"
-	}
-	return "mode " + m.String()
 }
 
 // Import reads one statement from src; name is the file name used in
@@ -311,7 +293,8 @@ func parse(f *Format, name string, text *textenc.Text, names *Names) Result {
 			What: fmt.Sprintf("%d more lines that carry no charge, up to this one, not listed one by one (the first %d are)", in.unnoted, maxNotes)})
 	}
 	if in.unlisted > 0 {
-		res.Errors = append(res.Errors, newParseError(name, 0, fmt.Errorf("%w: %d more problems in this file, not listed (the first %d are)", ErrLimit, in.unlisted, maxErrors)))
+		res.Errors = append(res.Errors, newParseError(name, 0, message.NewError("input.limit.unlisted",
+			message.Args{"n": message.Count(in.unlisted), "max": message.Count(maxErrors)}, ErrLimit)))
 	}
 	if err != nil {
 		res.Errors = append(res.Errors, newParseError(name, 0, err))
@@ -485,6 +468,14 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
+	// Messages quote what the file says; a card number among it is masked
+	// (again, for errors made outside this package).
+	return e.frame() + cardnum.Mask(e.Err.Error())
+}
+
+// frame is where the problem is, "path:line:col: ", the same in every
+// language.
+func (e *ParseError) frame() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -494,9 +485,6 @@ func (e *ParseError) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	// Messages quote what the file says; a card number among it is masked
-	// (again, for errors made outside this package).
-	b.WriteString(cardnum.Mask(e.Err.Error()))
 	return b.String()
 }
 

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -48,7 +49,7 @@ func (in *Input) Errorf(line int, cause error, format string, args ...any) {
 	}
 	err := fmt.Errorf(format, args...)
 	if cause != nil {
-		err = fmt.Errorf("%w: %v", cause, err)
+		err = caused(cause, err.Error())
 	}
 	in.errs = append(in.errs, newParseError(in.Name, line, err))
 }
@@ -97,7 +98,9 @@ func (in *Input) Rows(q Quotes) (*Rows, error) {
 		// read by read.
 		watch.seen, watch.whole = in.Text.Invalid(in.Text.Head), true
 	}
-	return &Rows{in: in, r: newRecords(watch, q, in.Text.Size()), watch: watch}, nil
+	// The decoded text of a file is up to three times its size: a byte of
+	// CP932 half-width kana is three bytes of UTF-8.
+	return &Rows{in: in, r: newRecords(watch, q, 3*in.Text.Size()), watch: watch}, nil
 }
 
 // markWatch passes decoded text through and notes whether any of it so far
@@ -174,7 +177,7 @@ func (rs *Rows) Next() bool {
 		if err != nil {
 			var re *recordError
 			if errors.As(err, &re) {
-				rs.in.Error(re.line, fmt.Errorf("unreadable CSV: %w", re))
+				rs.in.Error(re.line, re.unreadable())
 				continue
 			}
 			rs.err = err
@@ -184,7 +187,7 @@ func (rs *Rows) Next() bool {
 		// the text read so far, which includes this record, has a mark, no
 		// field of the record can have one.
 		if rs.watch.seen && rs.invalid(rec) {
-			rs.in.Errorf(line, ErrEncoding, "%s", rs.in.Text.InvalidReason())
+			rs.in.Error(line, message.NewError("input.encoding", message.Args{"encoding": message.Text(rs.in.Text.EncodingName())}, ErrEncoding))
 			continue
 		}
 		rs.Line, rs.Fields = line, rec
@@ -312,7 +315,7 @@ func (h Header) Fits(fields []string) error {
 		width--
 	}
 	if len(fields) < width || len(fields) > len(h) {
-		return fmt.Errorf("%w: %d fields under a header of %d", ErrFieldCount, len(fields), len(h))
+		return message.NewError("input.fields-header", message.Args{"n": message.Count(len(fields)), "want": message.Count(len(h))}, ErrFieldCount)
 	}
 	return nil
 }
@@ -407,7 +410,7 @@ func (rs *Rows) Charge(h Header, date, merchant, amount int) (c statement.Charge
 	}
 	m := rs.Raw(merchant)
 	if strings.TrimSpace(m) == "" {
-		rs.in.Errorf(rs.Line, nil, "empty %s", h.name(merchant))
+		rs.in.Error(rs.Line, EmptyError(h.name(merchant)))
 		return c, false
 	}
 	a, err := ParseAmount(rs.Field(amount))

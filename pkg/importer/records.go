@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // Limits on one record of a file. A statement row is a few hundred bytes of
@@ -40,8 +42,8 @@ const (
 )
 
 var (
-	errQuote     = errors.New(`extraneous or missing " in quoted field`)
-	errBareQuote = errors.New(`bare " in unquoted field`)
+	errQuote     = message.NewError("input.quote", nil, nil)
+	errBareQuote = message.NewError("input.bare-quote", nil, nil)
 )
 
 // recordError is a record that could not be read: from line to end (the
@@ -59,6 +61,27 @@ func (e *recordError) Error() string {
 }
 
 func (e *recordError) Unwrap() error { return e.err }
+
+// unreadable is the error of a record that could not be read, as a row
+// error: "unreadable CSV: lines 3-9: …".
+func (e *recordError) unreadable() error {
+	end := 0
+	if e.end > e.line {
+		end = e.end
+	}
+	var m *message.Error
+	detail := message.Said(e.err.Error(), "")
+	if errors.As(e.err, &m) && m.Error() == e.err.Error() {
+		detail = m.Message
+	}
+	return message.NewError("input.csv", message.Args{"line": message.Count(e.line), "end": message.Count(end), "detail": message.Nested(detail)}, e)
+}
+
+// limit is the error of a record over the limit max, n its size (0: not
+// said).
+func limit(key string, n, max int) error {
+	return message.NewError(key, message.Args{"n": message.Count(n), "max": message.Count(max)}, ErrLimit)
+}
 
 // records splits decoded text into CSV records the way encoding/csv does
 // (comma-separated, double quotes, CRLF or LF, blank lines skipped), under
@@ -128,7 +151,7 @@ func (r *records) readLine() ([]byte, error) {
 		if err != nil && err != io.EOF {
 			return nil, err
 		}
-		return nil, &recordError{line: r.line, end: r.line, err: fmt.Errorf("%w: a line of %d bytes, longer than the %d a statement line may have; not read", ErrLimit, n, MaxRecordBytes)}
+		return nil, &recordError{line: r.line, end: r.line, err: limit("input.limit.line", n, MaxRecordBytes)}
 	}
 	switch {
 	case err == io.EOF && len(s) == 0:
@@ -158,7 +181,7 @@ func (r *records) parse(s []byte) error {
 fields:
 	for {
 		if len(r.ends) == MaxFields {
-			return fmt.Errorf("%w: more than %d fields; not read", ErrLimit, MaxFields)
+			return limit("input.limit.fields", 0, MaxFields)
 		}
 		start := len(r.buf)
 		if pos < len(s) && s[pos] == '"' {
@@ -172,7 +195,7 @@ fields:
 						r.buf = append(r.buf, '\n') // CRLF too, as encoding/csv
 					}
 					if len(r.buf)-start > MaxFieldBytes {
-						return fmt.Errorf("%w: a quoted field longer than %d bytes; not read", ErrLimit, MaxFieldBytes)
+						return limit("input.limit.quoted", 0, MaxFieldBytes)
 					}
 					next, err := r.readLine()
 					if err != nil {
@@ -183,16 +206,20 @@ fields:
 							r.ends = append(r.ends, len(r.buf))
 							return r.finish()
 						}
-						return fmt.Errorf("%w: the quoted field is not closed before the end of the file", errQuote)
+						return message.NewError("input.unclosed", nil, errQuote)
 					}
 					if size += len(next) + 1; size > MaxRecordBytes {
-						return fmt.Errorf("%w: a record longer than %d bytes (a quoted field that does not end?); not read", ErrLimit, MaxRecordBytes)
+						return limit("input.limit.record", 0, MaxRecordBytes)
 					}
 					s, pos = next, 0
 					continue
 				}
 				r.buf = append(r.buf, s[pos:pos+i]...)
 				pos += i + 1
+				if len(r.buf)-start > MaxFieldBytes {
+					// A quoted field that ends on its line is bounded too.
+					return limit("input.limit.quoted", 0, MaxFieldBytes)
+				}
 				switch {
 				case pos < len(s) && s[pos] == '"':
 					r.buf = append(r.buf, '"')
@@ -210,7 +237,7 @@ fields:
 					return errQuote
 				}
 				if len(r.buf)-start > MaxFieldBytes {
-					return fmt.Errorf("%w: a quoted field longer than %d bytes; not read", ErrLimit, MaxFieldBytes)
+					return limit("input.limit.quoted", 0, MaxFieldBytes)
 				}
 			}
 		}
@@ -223,7 +250,7 @@ fields:
 			return errBareQuote
 		}
 		if len(f) > MaxFieldBytes {
-			return fmt.Errorf("%w: a field of %d bytes, longer than the %d a statement field may have; not read", ErrLimit, len(f), MaxFieldBytes)
+			return limit("input.limit.field", len(f), MaxFieldBytes)
 		}
 		r.buf = append(r.buf, f...)
 		r.ends = append(r.ends, len(r.buf))

@@ -105,9 +105,9 @@ func (rs *Rows) Repair(width int, columns string, free []int, valid func([]strin
 		rs.in.Note(rs.Line, Repaired, fmt.Sprintf("%d fields for %d columns: %s held an unquoted comma, and only read as one field does the row fit", n, width, strings.Join(quoted, " and ")), 0)
 		return true
 	case 0:
-		rs.in.Errorf(rs.Line, ErrFieldCount, "%d fields, want %d (%s)", n, width, columns)
+		rs.in.Error(rs.Line, FieldCountError(n, width, columns, 0))
 	default:
-		rs.in.Errorf(rs.Line, ErrFieldCount, "%d fields, want %d (%s); %d ways of joining the text fields give a row, and nothing says which", n, width, columns, ways)
+		rs.in.Error(rs.Line, FieldCountError(n, width, columns, ways))
 	}
 	return false
 }

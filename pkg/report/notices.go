@@ -43,12 +43,16 @@ func Notified(f rules.Finding) (message.Message, bool) {
 }
 
 // ImitationLine says what im is: where the mail is, the card company it
-// imitates, its subject and why it is not the company's. The reason is
-// scan's English text until scan.Imitation carries the facts
-// (notice.Result.Why); then it is said in the user's language like the rest.
+// imitates, its subject and why it is not the company's, in the user's
+// language (an imitation without the facts, from an older state, says its
+// English reason).
 func ImitationLine(im scan.Imitation) message.Message {
+	reason := message.Text(im.Reason)
+	if !im.Why.IsZero() {
+		reason = message.Nested(im.Why)
+	}
 	return message.New("notice.imitation", message.Args{"name": message.Text(im.Name), "issuer": message.Text(im.Issuer),
-		"subject": message.Text(im.Subject), "reason": message.Text(im.Reason)})
+		"subject": message.Text(im.Subject), "reason": reason})
 }
 
 // NoticeSummary is the line that says what the usage notices gave, and ok;

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/mailbox"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notice"
 	noticeall "github.com/cardcheck/cardcheck/pkg/notice/all"
 	"github.com/cardcheck/cardcheck/pkg/notice/auth"
@@ -208,8 +209,10 @@ type Imitation struct {
 	// Issuer is the card company imitated, Layout the notice's layout.
 	Issuer, Layout string
 	// Reason says why it is not the company's: "it was sent from
-	// no-reply@example.test, not from vpass.ne.jp or smbc-card.com".
+	// no-reply@example.test, not from vpass.ne.jp or smbc-card.com". It is
+	// Why in English; Why is the same as facts, said in the user's language.
 	Reason string
+	Why    message.Message
 	// Fresh is true for a mail that has just come from the mailbox (the
 	// notices read before, passed to [Reader.LoadWith]): it is mailed about
 	// at once, and only then. A mail given as a path is reported, not mailed.
@@ -235,7 +238,7 @@ func AddNotices(res *Result, results []notice.Result, bind []notice.Binding) {
 			res.Errors = append(res.Errors, r.Err)
 		case r.Imitation != "":
 			n.Imitations = append(n.Imitations, Imitation{Name: r.Name, MessageID: r.MessageID, Subject: r.Subject,
-				Issuer: r.Layout.Issuer, Layout: r.Layout.Name, Reason: r.Imitation})
+				Issuer: r.Layout.Issuer, Layout: r.Layout.Name, Reason: r.Imitation, Why: r.Why})
 		}
 	}
 	notices := notice.Consolidate(results)

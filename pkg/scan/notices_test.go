@@ -9,6 +9,8 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/importer/all"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/notice"
 	noticeall "github.com/cardcheck/cardcheck/pkg/notice/all"
 	"github.com/cardcheck/cardcheck/pkg/notice/noticetest"
@@ -239,6 +241,10 @@ func TestImitationsAndErrors(t *testing.T) {
 	for _, im := range n.Imitations {
 		if im.Reason == "" || im.Issuer == "" || !strings.HasPrefix(im.Name, dir) || im.Fresh {
 			t.Errorf("imitation %+v (a mail given as a path is not fresh from the mailbox)", im)
+		}
+		// Why is the reason as facts, for reports in the user's language.
+		if en, ja := message.Render(lang.EN, im.Why), message.Render(lang.JA, im.Why); en != im.Reason || ja == en {
+			t.Errorf("imitation's Why says %q and %q, its Reason %q", en, ja, im.Reason)
 		}
 	}
 	// An imitation just come from the mailbox is fresh: mailed about now.

@@ -3,7 +3,6 @@ package scan
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/message"
@@ -19,7 +18,7 @@ const StaleRule = "stale-statement"
 
 // ErrNothingRead is the error of a scan that read no charge at all: it
 // checked nothing, so it must not look like a clean run.
-var ErrNothingRead = errors.New("read no charges, so nothing was checked: are the statements where the PATH says? (cardcheck import files them in the statements folder)")
+var ErrNothingRead error = message.NewError("scan.nothing-read", nil, nil)
 
 // Preliminary reports whether a format reads preliminary statements (速報,
 // 未確定), whose list grows until the month closes.

@@ -12,14 +12,14 @@ package textenc
 import (
 	"bufio"
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/transform"
+
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // Encoding names a detected encoding.
@@ -38,10 +38,10 @@ const (
 const MaxSize = 64 << 20
 
 // ErrBinary is returned for input that holds NUL bytes: no statement does.
-var ErrBinary = errors.New("binary data (NUL bytes), not a CSV statement")
+var ErrBinary error = message.NewError("input.binary", nil, nil)
 
 // ErrTooLarge is returned for input over [MaxSize].
-var ErrTooLarge = fmt.Errorf("file larger than %d MiB, not a card statement", MaxSize>>20)
+var ErrTooLarge error = message.NewError("input.too-large", message.Args{"mib": message.Count(MaxSize >> 20)}, nil)
 
 var bom, lf = []byte{0xEF, 0xBB, 0xBF}, []byte{'\n'}
 
@@ -267,9 +267,10 @@ func (t *Text) InvalidBytes(b []byte) bool {
 
 var replacement, c1 = []byte("\uFFFD"), []byte("\u0080")
 
-// InvalidReason says what [Invalid] found, for error messages.
-func (t *Text) InvalidReason() string {
-	return fmt.Sprintf("bytes that are not valid %s", strings.TrimSuffix(string(t.Encoding), " (BOM)"))
+// EncodingName names the text's encoding for error messages: UTF-8 with
+// or without its byte order mark is UTF-8.
+func (t *Text) EncodingName() string {
+	return strings.TrimSuffix(string(t.Encoding), " (BOM)")
 }
 
 // DecodeString decodes b in the given encoding; for tests and the user-defined

@@ -10,7 +10,6 @@ import (
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/configedit"
-	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // Options are the command's flags and arguments.
@@ -56,7 +55,7 @@ func Run(o *Options) error {
 	f := o.Factory
 	path, _ := f.ConfigPath()
 	if path == "" {
-		return message.NewError("cli.config.no-path", nil, nil)
+		return errors.New("no config path (no home directory); name one with --config")
 	}
 	err := configedit.AllowPayee(path, o.Payee, o.Card, f.Now())
 	if errors.Is(err, configedit.ErrKnown) {
@@ -67,11 +66,10 @@ func Run(o *Options) error {
 		return err
 	}
 	// Said as written to the config: a card number masked.
-	args := message.Args{"payee": message.Text(cardnum.Mask(o.Payee)), "path": message.Text(path)}
-	key := "cli.allow.added"
+	on := "every card"
 	if o.Card != "" {
-		key, args["card"] = "cli.allow.added-card", message.Text(cardnum.Mask(o.Card))
+		on = "cards matching " + cardnum.Mask(o.Card)
 	}
-	f.Say(f.IO.Out, message.New(key, args))
+	fmt.Fprintf(f.IO.Out, "%s is now a known payee on %s (%s).\n", cardnum.Mask(o.Payee), on, path)
 	return nil
 }

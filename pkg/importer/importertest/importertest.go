@@ -14,6 +14,7 @@ import (
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
@@ -72,6 +73,7 @@ func check(t testing.TB, data []byte, name string, res importer.Result) {
 		}
 		noCardNumber(t, "error", err.Error())
 		noCardNumber(t, "error message", pe.Err.Error())
+		noCardNumber(t, "error in Japanese", pe.In(lang.JA))
 	}
 	for _, n := range res.Notes {
 		if n.File != name || n.Line < 1 || n.Line > lines || n.Action == "" || n.What == "" {

@@ -164,7 +164,7 @@ func (p *parser) row() {
 	}
 	p.lastCancel = 0
 	if strings.TrimSpace(merchant) == "" {
-		in.Errorf(rows.Line, nil, "empty ご利用先など")
+		in.Error(rows.Line, importer.EmptyError("ご利用先など"))
 		return
 	}
 	pay, hasPay, ok := p.amount(cols.pay, "お支払い金額")

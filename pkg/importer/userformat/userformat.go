@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -283,7 +284,7 @@ func (c *colIndex) missing() string {
 func (s *Spec) row(in *importer.Input, rows *importer.Rows, cols *colIndex) (statement.Charge, bool) {
 	need := max(cols.date, cols.merchant, cols.amount)
 	if len(rows.Fields) <= need {
-		in.Errorf(rows.Line, importer.ErrFieldCount, "%d fields, the format needs at least %d", len(rows.Fields), need+1)
+		in.Error(rows.Line, message.NewError("input.fields-least", message.Args{"n": message.Count(len(rows.Fields)), "want": message.Count(need + 1)}, importer.ErrFieldCount))
 		return statement.Charge{}, false
 	}
 	date, err := s.date(rows.Field(cols.date))
@@ -330,7 +331,7 @@ func (s *Spec) date(v string) (statement.Date, error) {
 	}
 	t, err := time.Parse(s.DateLayout, importer.Fold(v))
 	if err != nil {
-		return 0, fmt.Errorf("%w %q (want layout %q)", importer.ErrBadDate, v, s.DateLayout)
+		return 0, message.NewError("input.bad-date-layout", message.Args{"text": message.Text(v), "layout": message.Text(s.DateLayout)}, importer.ErrBadDate)
 	}
 	return statement.NewDate(t.Year(), t.Month(), t.Day()), nil
 }

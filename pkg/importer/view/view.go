@@ -142,7 +142,7 @@ func (p *parser) row() {
 	}
 	merchant := rows.Raw(cols.merchant)
 	if strings.TrimSpace(merchant) == "" {
-		in.Errorf(rows.Line, nil, "empty ご利用箇所")
+		in.Error(rows.Line, importer.EmptyError("ご利用箇所"))
 		return
 	}
 	used, ok := p.amount(cols.amount, "ご利用額")

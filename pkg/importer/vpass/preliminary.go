@@ -84,7 +84,7 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 		// Every column read must be there; the five empty ones at the end
 		// may be missing from a re-saved file, but nothing may follow them.
 		if n := len(rows.Fields); n < prePay+1 || n > preFields {
-			in.Errorf(rows.Line, importer.ErrFieldCount, "%d fields, want %d (利用日,利用店名,利用者,支払方法,,支払予定月,利用金額,今回支払金額,,,,,)", n, preFields)
+			in.Error(rows.Line, importer.FieldCountError(n, preFields, "利用日,利用店名,利用者,支払方法,,支払予定月,利用金額,今回支払金額,,,,,", 0))
 			continue
 		}
 		date, err := importer.ParseDate(rows.Field(preDate))
@@ -94,7 +94,7 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 		}
 		merchant := rows.Raw(preMerchant)
 		if strings.TrimSpace(merchant) == "" {
-			in.Errorf(rows.Line, nil, "empty 利用店名")
+			in.Error(rows.Line, importer.EmptyError("利用店名"))
 			continue
 		}
 		if !payMonth(rows.Field(prePayMonth)) {

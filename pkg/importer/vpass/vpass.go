@@ -22,6 +22,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -248,7 +249,7 @@ func (p *parser) total() {
 		c.Sum, c.Why = p.allPay.Decimal(), "the お支払い金額 of every row above it"
 		if !amt.Equal(c.Sum) {
 			c.Outcome = importer.Mismatched
-			in.Errorf(rows.Line, importer.ErrTotal, "the statement's total line is %s but its charges add up to %s; a row may be missing or unreadable", amt, c.Sum)
+			in.Error(rows.Line, importer.TotalError(message.Term("input.total-line"), amt, c.Sum))
 		}
 	}
 	p.st.Totals = append(p.st.Totals, t)
@@ -302,7 +303,7 @@ func (p *parser) row() {
 		return
 	}
 	if len(rows.Fields) < colPay+1 {
-		in.Errorf(rows.Line, importer.ErrFieldCount, "%d fields, want %d (%s)", len(rows.Fields), p.width, columnNames)
+		in.Error(rows.Line, importer.FieldCountError(len(rows.Fields), p.width, columnNames, 0))
 		return
 	}
 	if !p.inCard {
@@ -358,7 +359,7 @@ func parseRow(in *importer.Input, rows *importer.Rows) (c statement.Charge, pay 
 	}
 	merchant := rows.Fields[colMerchant]
 	if strings.TrimSpace(merchant) == "" {
-		in.Errorf(rows.Line, nil, "empty merchant name")
+		in.Error(rows.Line, message.NewError("input.empty-merchant", nil, nil))
 		return c, pay, false, false
 	}
 	useField, payField := rows.Field(colAmount), rows.Field(colPay)

@@ -1,0 +1,151 @@
+package message
+
+// What is wrong in a statement file (pkg/importer, pkg/textenc) or with a
+// path given to read; the file and line come before it. The English of each
+// entry is the error's text as it has always been, byte for byte: it is the
+// JSON report's "message", a contract. text is what the file says (a date,
+// an amount; card numbers masked), column a column's name as the statement
+// prints it, n and want counts, max a limit, mib a limit in MiB, line and
+// end lines, detail words said as they are (a format's own, or the
+// system's), why a file's trouble (see FileTrouble).
+
+func init() { add(inputEntries) }
+
+var inputEntries = map[string]Entry{
+	// The causes (importer.ErrBadDate and the rest), said before a
+	// format's own words about the row: "invalid date: row without 利用日".
+	"input.cause.date":   {EN: "invalid date", JA: "日付が読めません"},
+	"input.cause.amount": {EN: "invalid amount", JA: "金額が読めません"},
+	"input.cause.total":  {EN: "control total mismatch", JA: "合計が合いません"},
+	"input.caused":       {EN: "{{.cause}}: {{.detail}}", JA: "{{.cause}}: {{.detail}}"},
+
+	"input.bad-date": {
+		EN: `invalid date {{printf "%q" .text}}`,
+		JA: `日付 {{printf "%q" .text}} が読めません`,
+	},
+	"input.bad-date-layout": {
+		EN: `invalid date {{printf "%q" .text}} (want layout {{printf "%q" .layout}})`,
+		JA: `日付 {{printf "%q" .text}} が読めません(設定の形式は {{printf "%q" .layout}} です)`,
+	},
+	"input.bad-amount": {
+		EN: `invalid amount {{printf "%q" .text}}`,
+		JA: `金額 {{printf "%q" .text}} が読めません`,
+	},
+	"input.bad-amount-empty": {EN: "invalid amount: empty", JA: "金額が空です"},
+
+	// ways: how many ways of joining the text fields give a row (a
+	// merchant with an unquoted comma), 0 when none does.
+	"input.fields": {
+		EN: "wrong number of fields: {{.n}} fields, want {{.want}} ({{.columns}})" +
+			"{{if .ways}}; {{.ways}} ways of joining the text fields give a row, and nothing says which{{end}}",
+		JA: "項目が {{.n}} 個あります。この形式の行は {{.want}} 個です({{.columns}})" +
+			"{{if .ways}}。店名などに引用符のないカンマがあるようで、テキスト項目のつなぎ方が {{.ways}} 通りあり、どれが正しいか決められません{{end}}",
+	},
+	"input.fields-header": {
+		EN: "wrong number of fields: {{.n}} fields under a header of {{.want}}",
+		JA: "項目が {{.n}} 個あり、見出しの {{.want}} 個と合いません",
+	},
+	"input.fields-least": {
+		EN: "wrong number of fields: {{.n}} fields, the format needs at least {{.want}}",
+		JA: "項目が {{.n}} 個しかありません。この形式には {{.want}} 個以上必要です",
+	},
+	"input.encoding": {
+		EN: "invalid bytes: bytes that are not valid {{.encoding}}",
+		JA: "{{.encoding}} として正しくないバイトがあります(文字化けした行かもしれません)",
+	},
+
+	// label is the total's name in the statement, stated and sum amounts as
+	// the statement writes them.
+	"input.total": {
+		EN: "control total mismatch: the statement's {{.label}} is {{.stated}} but its charges add up to {{.sum}}; a row may be missing or unreadable",
+		JA: "明細の{{.label}}は {{.stated}} 円ですが、利用の合計は {{.sum}} 円です。読めなかった行か、欠けている行があるかもしれません",
+	},
+	"input.total-line": {EN: "total line", JA: "合計行"},
+
+	"input.limit.line": {
+		EN: "over a limit: a line of {{.n}} bytes, longer than the {{.max}} a statement line may have; not read",
+		JA: "1行が {{.n}} バイトあり、明細の1行の上限 {{.max}} バイトを超えているので読みません",
+	},
+	"input.limit.fields": {
+		EN: "over a limit: more than {{.max}} fields; not read",
+		JA: "項目が {{.max}} 個を超えているので読みません",
+	},
+	"input.limit.quoted": {
+		EN: "over a limit: a quoted field longer than {{.max}} bytes; not read",
+		JA: "引用符で囲まれた項目が {{.max}} バイトを超えているので読みません",
+	},
+	"input.limit.record": {
+		EN: "over a limit: a record longer than {{.max}} bytes (a quoted field that does not end?); not read",
+		JA: "1件のレコードが {{.max}} バイトを超えているので読みません(閉じていない引用符がありませんか?)",
+	},
+	"input.limit.field": {
+		EN: "over a limit: a field of {{.n}} bytes, longer than the {{.max}} a statement field may have; not read",
+		JA: "項目が {{.n}} バイトあり、明細の項目の上限 {{.max}} バイトを超えているので読みません",
+	},
+	"input.limit.budget": {
+		EN: "over a limit: not read: with it the files of this run would hold more than {{.mib}} MiB, the most one run reads",
+		JA: "読みません: これを含めると、今回読むファイルが1回の上限 {{.mib}} MiB を超えます",
+	},
+	"input.limit.unlisted": {
+		EN: "over a limit: {{.n}} more problems in this file, not listed (the first {{.max}} are)",
+		JA: "このファイルにはほかに {{.n}} 件の問題がありますが、表示しません(最初の {{.max}} 件だけ表示しています)",
+	},
+	"input.too-large": {
+		EN: "file larger than {{.mib}} MiB, not a card statement",
+		JA: "ファイルが {{.mib}} MiB より大きく、カードの明細ではありません",
+	},
+	"input.binary": {
+		EN: "binary data (NUL bytes), not a CSV statement",
+		JA: "バイナリデータ(NUL バイト)を含んでおり、CSV の明細ではありません",
+	},
+
+	// kind is a term input.kind.*, or the file's mode as text.
+	"input.not-regular": {
+		EN: "not a regular file ({{.kind}}); not read",
+		JA: "通常のファイルではない({{.kind}})ので読みません",
+	},
+	"input.kind.pipe":   {EN: "a named pipe", JA: "名前付きパイプ"},
+	"input.kind.socket": {EN: "a socket", JA: "ソケット"},
+	"input.kind.device": {EN: "a device", JA: "デバイス"},
+	"input.kind.folder": {EN: "a folder", JA: "フォルダー"},
+
+	// near names the formats nearest to the file, names the formats that
+	// all recognise it.
+	"input.unknown-format": {
+		EN: `no format recognises this file{{with .near}}; nearest: {{.}}{{end}}; declare its layout under "formats:" in the config (see docs/formats.md#user-defined-formats)`,
+		JA: `このファイルを読める形式がありません{{with .near}}(近い形式: {{.}}){{end}}。明細なら、設定ファイルの "formats:" にその形を書いてください(docs/formats.md#user-defined-formats)`,
+	},
+	"input.ambiguous": {
+		EN: "more than one format recognises this file: {{.names}}; name the right one with a user-defined format in the config",
+		JA: "このファイルは複数の形式({{.names}})に当てはまります。設定ファイルに自分の形式を書いて、正しいものを指定してください",
+	},
+
+	// CSV that cannot be split into fields: line and end the lines of the
+	// record when it spans several (end is 0 otherwise), detail an
+	// input.quote* or input.limit.* message.
+	"input.csv": {
+		EN: "unreadable CSV: {{if .end}}lines {{.line}}-{{.end}}: {{end}}{{.detail}}",
+		JA: "CSV として読めません: {{if .end}}{{.line}}〜{{.end}}行目: {{end}}{{.detail}}",
+	},
+	"input.quote":      {EN: `extraneous or missing " in quoted field`, JA: `引用符(")で囲まれた項目の " が多すぎるか足りません`},
+	"input.bare-quote": {EN: `bare " in unquoted field`, JA: `引用符で囲まれていない項目に " があります`},
+	"input.unclosed": {
+		EN: `extraneous or missing " in quoted field: the quoted field is not closed before the end of the file`,
+		JA: `引用符(")で囲まれた項目が、ファイルの終わりまで閉じていません`,
+	},
+
+	"input.empty":          {EN: "empty {{.column}}", JA: "{{.column}}が空です"},
+	"input.empty-merchant": {EN: "empty merchant name", JA: "利用店名が空です"},
+
+	// A path that could not be opened: op the system call (open, stat),
+	// detail the system's words, why the same in the message's language.
+	// input.open comes after the path ("path: "), input.path alone.
+	"input.open": {EN: "{{.op}} {{.path}}: {{.detail}}", JA: "読めません: {{.why}}"},
+	"input.path": {EN: "{{.op}} {{.path}}: {{.detail}}", JA: "{{.path}} を読めません: {{.why}}"},
+
+	// A scan that read no charge (scan.ErrNothingRead).
+	"scan.nothing-read": {
+		EN: "read no charges, so nothing was checked: are the statements where the PATH says? (cardcheck import files them in the statements folder)",
+		JA: "利用を1件も読めなかったので、何も確認していません。明細は指定した場所にありますか?(cardcheck import で明細フォルダーに整理できます)",
+	},
+}
