@@ -145,8 +145,9 @@ func sumYen(g []*statement.Charge) int64 {
 //     under the card's usual large purchase (or [firstOrder]) and
 //     [firstOrderSum] in all: one order bills as several charges, a
 //     transit card is topped up twice a day;
-//   - up to four small charges (¥5,000 each at most) at a new ordinary
-//     place, and small charges at a foreign place during a trip.
+//   - up to four small charges ([smallVisit] each at most) at an ordinary
+//     place the card has paid fewer than three times, and small charges
+//     at a foreign place during a trip.
 func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
 	kind := c.kindOf(px)
 	if kind == Donation {
@@ -172,10 +173,11 @@ func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
 		return true
 	case (kind == OnlineRetailer || kind == TopUp) && (within || top <= max(c.baseline().P90, firstOrder) && sumYen(g) <= firstOrderSum):
 		return true
-	case h.N == 0 && kind == OtherKind && len(g) <= 4 && top <= smallVisit && c.riskOf(px, nil) == "":
-		// A few small charges at a place new to the card that sells
-		// nothing cash-like: a shop visited again the same day, a place
-		// on a trip. Fraud spends at app and gift stores, or large.
+	case h.N < 3 && kind == OtherKind && len(g) <= 4 && top <= smallVisit && risk == "":
+		// A few small charges at a place new to the card (or met once
+		// or twice) that sells nothing cash-like: a shop visited again
+		// the same day, a place on a trip. Fraud spends at app and gift
+		// stores, or large.
 		return true
 	}
 	// Small charges at a place abroad that is no app or gift store, with

@@ -15,8 +15,10 @@ type habit struct {
 	MaxIn24 int   // the most of them within 24 h (the same day or the next)
 }
 
-// habitOf returns the card's habit with px before d. Charges that continue
-// a learned stream count as purchases like the others.
+// habitOf returns the card's habit with px before d, from the trusted
+// purchases before the window (the window's own charges are what is being
+// judged: a thief's first ¥84,640 is no habit for the second). Charges that
+// continue a learned stream count as purchases like the others.
 func (c *Card) habitOf(px *payeeIndex, d statement.Date) habit {
 	var h habit
 	yearAgo, recent := d.AddDays(-365), d.AddDays(-90)
@@ -31,8 +33,8 @@ func (c *Card) habitOf(px *payeeIndex, d statement.Date) habit {
 		if ch.Date < yearAgo {
 			break
 		}
-		if !c.trusted(i) {
-			continue
+		if i >= c.start || !c.trusted(i) {
+			continue // the window is being judged: its charges teach nothing yet
 		}
 		h.N++
 		if ch.Date >= recent {

@@ -144,9 +144,11 @@ func TestAboveRange(t *testing.T) {
 		topUps = append(topUps, buy(day, "ＰａｙＰａｙ　チャージ", []int64{3000, 2000}[i%2]))
 	}
 	base := join(everyday(24, 365), topUps)
-	cs := join(base, one(buy("2021-12-07", "ＰａｙＰａｙ　チャージ", 50000), buy("2021-12-09", "ヨドバシカメラ", 98000)))
+	cs := join(base, one(buy("2021-12-07", "ＰａｙＰａｙ　チャージ", 50000), buy("2021-12-08", "ＰａｙＰａｙ　チャージ", 45000), buy("2021-12-09", "ヨドバシカメラ", 98000)))
 	fs := rule("above-range").Check(cardOf("2021-12-01", "2021-12-31", cs, nil))
-	if got := flagged(fs); len(got) != 1 || got[0] != "warning 2021-12-07 PAYPAY チャージ 50000" {
+	// The second top-up is judged against the range before the statement,
+	// not against the first.
+	if got := flagged(fs); len(got) != 2 || got[0] != "warning 2021-12-07 PAYPAY チャージ 50000" || got[1] != "warning 2021-12-08 PAYPAY チャージ 45000" {
 		t.Fatalf("got %q", got)
 	}
 	mustContain(t, fs, "PAYPAY チャージ charged ¥50,000 on 2021-12-07, 16.7× the most this card paid it in the last year (¥3,000, over 11 purchases); the limit is 4×")
