@@ -76,11 +76,16 @@ cannot be read or written.`,
 
 // Run acknowledges the findings.
 func Run(o *Options) error {
+	if o.Lang != "" {
+		// ack's own --lang (it hides the root's) is the language of all it
+		// says, its errors included.
+		o.Factory.LangFlag = o.Lang
+	}
 	dir, err := o.Factory.StateDir(o.StateDir)
 	if err != nil {
 		return err
 	}
-	l, err := o.Factory.Lang(o.Lang)
+	l, err := o.Factory.Lang("")
 	if o.Fraud && err != nil {
 		return err
 	} else if err != nil {

@@ -93,7 +93,7 @@ func RunDetect(o *Options) error {
 	f, io := o.Factory, o.Factory.IO
 	_, problems := f.ScanConfig()
 	io.PrintErrors(problems...)
-	reg := f.Registry()
+	reg, l := f.Registry(), f.Language()
 	in, notes, errs := scan.Collect(o.Files)
 	io.PrintErrors(errs...)
 	io.PrintNotes(notes...)
@@ -109,12 +109,12 @@ func RunDetect(o *Options) error {
 		failed = failed || len(d.Errors) > 0
 		format, period := d.Format, ""
 		if format == "" {
-			format = message.Render(f.Language(), message.New("cli.detect.unknown", nil))
+			format = message.Render(l, message.New("cli.detect.unknown", nil))
 		}
 		if d.Charges > 0 {
-			period = fmt.Sprintf("%s – %s", d.From, d.To)
+			period = l.Date(d.From) + " – " + l.Date(d.To)
 		}
-		t.Row(d.Path, format, d.Encoding, period, fmt.Sprint(d.Charges), totals(f.Language(), d.Checks), strings.Join(d.Cards, "; "))
+		t.Row(d.Path, format, d.Encoding, period, fmt.Sprint(d.Charges), totals(l, d.Checks), strings.Join(d.Cards, "; "))
 		for _, c := range d.Checks {
 			details = append(details, d.Path+": "+c.String())
 		}
@@ -124,7 +124,7 @@ func RunDetect(o *Options) error {
 	}
 	// Mail is read by the notice layouts (cardcheck scan), not by formats.
 	for _, m := range in.Mail {
-		t.Row(m.Path, message.Render(f.Language(), message.New("cli.detect.mail", message.Args{"kind": message.Text(string(m.Kind))})),
+		t.Row(m.Path, message.Render(l, message.New("cli.detect.mail", message.Args{"kind": message.Text(string(m.Kind))})),
 			"", "", "", "", "")
 	}
 	if err := t.Write(io.Out); err != nil {
