@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 )
@@ -163,7 +164,7 @@ func (in *Input) Kind(merchant string, amount decimal.Decimal) (string, statemen
 // adds it to st.Totals. A statement that lacks it (t is nil) is an error:
 // nothing then checks that no row is missing. label names the line looked
 // for.
-func (in *Input) CheckStatedTotal(st *statement.Statement, t *statement.ControlTotal, sum decimal.Decimal, label, what string) {
+func (in *Input) CheckStatedTotal(st *statement.Statement, t *statement.ControlTotal, sum decimal.Decimal, label string, what message.Message) {
 	if t == nil {
 		in.TotalMissing(1, label, "no %s line before the rows: nothing checks that no row is missing", label)
 		return

@@ -221,9 +221,9 @@ func isoSlashDate(s string) (y, m, d int, ok bool) {
 }
 
 // CheckTotal compares a statement's own total with the sum of the charges it
-// covers, which what describes ("the お支払い金額 of the rows"), records the
-// check, and records a mismatch as an error on the total's line.
-func (in *Input) CheckTotal(t statement.ControlTotal, sum decimal.Decimal, what string) bool {
+// covers, which what describes ("the お支払い金額 of the rows", see [Sum]),
+// records the check, and records a mismatch as an error on the total's line.
+func (in *Input) CheckTotal(t statement.ControlTotal, sum decimal.Decimal, what message.Message) bool {
 	c := TotalCheck{Label: t.Label, Source: t.Source, Stated: t.Amount, Sum: sum, Outcome: Matched, Why: what}
 	ok := t.Amount.Equal(sum)
 	if !ok {
@@ -246,12 +246,12 @@ func (in *Input) Checked(c TotalCheck) {
 func (in *Input) TotalMissing(line int, label string, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	in.Errorf(line, ErrTotal, "%s", msg)
-	in.checks = append(in.checks, TotalCheck{Label: label, Source: in.Source(0), Outcome: Missing, Why: msg})
+	in.checks = append(in.checks, TotalCheck{Label: label, Source: in.Source(0), Outcome: Missing, Why: message.Said(msg, "")})
 }
 
 // TotalUnchecked records a total that cannot be checked against the rows,
 // and why; t is nil for a layout that prints none. It is not an error.
-func (in *Input) TotalUnchecked(t *statement.ControlTotal, label, why string) {
+func (in *Input) TotalUnchecked(t *statement.ControlTotal, label string, why message.Message) {
 	c := TotalCheck{Label: label, Source: in.Source(0), Outcome: Unchecked, Why: why}
 	if t != nil {
 		c.Label, c.Source, c.Stated = t.Label, t.Source, t.Amount

@@ -22,6 +22,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
@@ -416,7 +417,7 @@ type TotalCheck struct {
 	// when the check ran.
 	Stated, Sum decimal.Decimal
 	// Why says what was compared, or why nothing could be.
-	Why string
+	Why message.Message
 }
 
 // Outcome is how a total check came out.
@@ -435,27 +436,36 @@ const (
 	Unchecked Outcome = "could not be checked"
 )
 
-// String formats c for people: "total line (line 9): matched, 14924 = the
-// お支払い金額 of 3 rows".
-func (c TotalCheck) String() string {
-	var b strings.Builder
-	b.WriteString(c.Label)
-	if c.Source.Line > 0 {
-		fmt.Fprintf(&b, " (line %d)", c.Source.Line)
+// String formats c for people in English: "total line (line 9): matched,
+// 14924: the お支払い金額 of every row above it".
+func (c TotalCheck) String() string { return c.In(lang.EN) }
+
+// In says c in l.
+func (c TotalCheck) In(l lang.Lang) string {
+	why := message.Text("")
+	if !c.Why.IsZero() {
+		why = message.Nested(c.Why)
 	}
-	b.WriteString(": ")
-	b.WriteString(string(c.Outcome))
-	switch c.Outcome {
-	case Matched:
-		fmt.Fprintf(&b, ", %s", c.Stated)
-	case Mismatched:
-		fmt.Fprintf(&b, ", %s stated, %s in the rows", c.Stated, c.Sum)
+	label := message.Text(c.Label)
+	if term, ok := labelTerms[c.Label]; ok {
+		label = message.Term(term)
 	}
-	if c.Why != "" {
-		b.WriteString(": ")
-		b.WriteString(c.Why)
-	}
-	return b.String()
+	return message.Render(l, message.New("input.check", message.Args{
+		"label": label, "line": message.Count(c.Source.Line),
+		"outcome": message.Term(outcomeTerms[c.Outcome]), "matched": message.Bool(c.Outcome == Matched),
+		"mismatched": message.Bool(c.Outcome == Mismatched),
+		"stated":     message.Text(c.Stated.String()), "sum": message.Text(c.Sum.String()), "why": why}))
+}
+
+// labelTerms are the catalogue's words for the labels formats give the
+// totals their statements print without a name (Vpass's last line), or do
+// not print.
+var labelTerms = map[string]string{"total": "input.label.total", "total line": "input.total-line", "subtotal line": "input.label.subtotal-line"}
+
+// outcomeTerms are the catalogue's words for the outcomes.
+var outcomeTerms = map[Outcome]string{
+	Matched: "input.outcome.matched", Mismatched: "input.outcome.mismatched",
+	Missing: "input.outcome.missing", Unchecked: "input.outcome.unchecked",
 }
 
 // ParseError is a problem at a place in a file. Line and Column are 1-based;

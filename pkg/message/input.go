@@ -148,4 +148,55 @@ var inputEntries = map[string]Entry{
 		EN: "read no charges, so nothing was checked: are the statements where the PATH says? (cardcheck import files them in the statements folder)",
 		JA: "利用を1件も読めなかったので、何も確認していません。明細は指定した場所にありますか?(cardcheck import で明細フォルダーに整理できます)",
 	},
+
+	// What became of a statement's control total (importer.TotalCheck, the
+	// lines under cardcheck detect's table): label its name, line its line
+	// (0: none), outcome a term input.outcome.*, matched and mismatched
+	// flags, stated and sum the amounts, why an input.sum.* or input.why.*
+	// message ("" for none).
+	"input.check": {
+		EN: "{{.label}}{{if .line}} (line {{.line}}){{end}}: {{.outcome}}{{if .matched}}, {{.stated}}{{end}}" +
+			"{{if .mismatched}}, {{.stated}} stated, {{.sum}} in the rows{{end}}{{with .why}}: {{.}}{{end}}",
+		JA: "{{.label}}{{if .line}}({{.line}}行目){{end}}: {{.outcome}}{{if .matched}}、{{.stated}}円{{end}}" +
+			"{{if .mismatched}}、明細の記載 {{.stated}}円、行の合計 {{.sum}}円{{end}}{{with .why}}: {{.}}{{end}}",
+	},
+	"input.label.total":         {EN: "total", JA: "合計"},
+	"input.label.subtotal-line": {EN: "subtotal line", JA: "小計行"},
+	"input.outcome.matched":     {EN: "matched", JA: "一致"},
+	"input.outcome.mismatched":  {EN: "mismatched", JA: "不一致"},
+	"input.outcome.missing":     {EN: "missing", JA: "ありません"},
+	"input.outcome.unchecked":   {EN: "could not be checked", JA: "確認できません"},
+
+	// What a total is compared with: column a column as the statement
+	// prints it, group a group of rows (ショッピング), line a line.
+	"input.sum.rows":        {EN: "the {{.column}} of the rows", JA: "各行の{{.column}}の合計と比べました"},
+	"input.sum.every-row":   {EN: "the {{.column}} of every row", JA: "すべての行の{{.column}}の合計と比べました"},
+	"input.sum.holder":      {EN: "the {{.column}} of the cardholder's rows", JA: "この会員の行の{{.column}}の合計と比べました"},
+	"input.sum.group":       {EN: "the {{.column}} of the {{.group}} rows", JA: "{{.group}}の行の{{.column}}の合計と比べました"},
+	"input.sum.card-above":  {EN: "the {{.column}} of the card's rows above it", JA: "この上にあるこのカードの行の{{.column}}の合計と比べました"},
+	"input.sum.every-above": {EN: "the {{.column}} of every row above it", JA: "この上にあるすべての行の{{.column}}の合計と比べました"},
+	"input.sum.revolving": {
+		EN: "the マイ・ペイすリボ payment (弁済金) of line {{.line}} plus the お支払い金額 printed on the rows",
+		JA: "{{.line}}行目のマイ・ペイすリボの弁済金に、各行のお支払い金額を足したものと比べました",
+	},
+	"input.why.aeon": {
+		EN: "the single payments of ご利用明細 and the 今回ご請求金額 of 分割・ボーナス払い明細",
+		JA: "ご利用明細の1回払いと、分割・ボーナス払い明細の今回ご請求金額の合計と比べました",
+	},
+	"input.why.revolving": {
+		EN: "the total of a revolving card (マイ・ペイすリボ) is the month's payment: the 弁済金 {{.payment}} of line {{.line}} and the one-time charges the card does not revolve, " +
+			"which the file does not say (the お支払い金額 printed on the rows add up to {{.printed}})",
+		JA: "リボ払いのカード(マイ・ペイすリボ)の合計はその月の支払額で、{{.line}}行目の弁済金 {{.payment}}円と、リボにならない1回払いの利用からなりますが、" +
+			"ファイルにはその内訳がありません(各行のお支払い金額の合計は {{.printed}}円)",
+	},
+	"input.why.no-total":    {EN: "{{.files}} files print no total", JA: "{{.files}} のファイルには合計がありません"},
+	"input.why.layout":      {EN: "the layout prints no total", JA: "この形式には合計がありません"},
+	"input.why.user":        {EN: "a user-defined format declares no total", JA: "ユーザー定義の形式には合計の指定がありません"},
+	"input.why.preliminary": {EN: "a 未確定 file has no total until the month closes", JA: "未確定の明細には、月が締まるまで合計がありません"},
+	"input.why.household":   {EN: "a household-account export has no statement total", JA: "家計簿アプリの書き出しには明細の合計がありません"},
+	"input.why.mufg-undocumented": {
+		EN: "what the WEB明細's total rows add up is not documented, so it is not compared with the rows",
+		JA: "WEB明細の合計行が何を足したものか公開されていないので、各行とは比べません",
+	},
+	"input.why.mufg-none": {EN: "the WEB明細 layout prints no total of its rows", JA: "WEB明細の形式には各行の合計がありません"},
 }

@@ -30,6 +30,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
@@ -99,7 +100,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	switch {
 	case r.total != nil:
-		r.in.CheckTotal(*r.total, r.billed, "the single payments of ご利用明細 and the 今回ご請求金額 of 分割・ボーナス払い明細")
+		r.in.CheckTotal(*r.total, r.billed, message.New("input.why.aeon", nil))
 	case len(r.st.Charges) > 0:
 		in.TotalMissing(0, "今回ご請求金額", "no 今回ご請求金額 line before the table: the file may have been altered; its charges are counted but unchecked")
 	}

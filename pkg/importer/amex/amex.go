@@ -17,6 +17,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -85,7 +86,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		st.Charges = append(st.Charges, c)
 	}
 	st.Cards = importer.CardsOf(st.Charges)
-	in.TotalUnchecked(nil, "total", "amex.co.jp files print no total")
+	in.TotalUnchecked(nil, "total", message.New("input.why.no-total", message.Args{"files": message.Text("amex.co.jp")}))
 	return st, rows.Err()
 }
 

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -95,6 +96,6 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		st.Charges = append(st.Charges, c)
 	}
-	in.TotalUnchecked(nil, "total", "au PAY カード files print no total")
+	in.TotalUnchecked(nil, "total", message.New("input.why.no-total", message.Args{"files": message.Text("au PAY カード")}))
 	return st, rows.Err()
 }

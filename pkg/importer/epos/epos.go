@@ -21,6 +21,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -102,9 +103,9 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			}
 			t := statement.ControlTotal{Label: first, Amount: amt, Source: in.Source(rows.Line)}
 			st.Totals = append(st.Totals, t)
-			what := "the ご利用金額 of the " + group + " rows"
+			what := message.New("input.sum.group", message.Args{"column": message.Text("ご利用金額"), "group": message.Text(group)})
 			if group == "" {
-				what = "the ご利用金額 of every row"
+				what = message.New("input.sum.every-row", message.Args{"column": message.Text("ご利用金額")})
 			}
 			in.CheckTotal(t, total(sums, group), what)
 			delete(unsummed, group)

@@ -82,7 +82,7 @@ func check(t testing.TB, data []byte, name string, res importer.Result) {
 		noCardNumber(t, "note", n.String())
 	}
 	for _, c := range res.Checks {
-		noCardNumber(t, "total check", c.String())
+		noCardNumber(t, "total check", c.String(), c.In(lang.JA))
 	}
 	if res.Statement == nil {
 		return

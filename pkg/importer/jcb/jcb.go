@@ -35,6 +35,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -116,7 +117,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	p.settleCancel()
 	st.Charges = importer.Trimmed(p.charges)
 	importer.LinkReversals(st.Charges, p.cancels)
-	in.CheckStatedTotal(st, sum.total, p.paid.Decimal(), "今回のお支払金額合計", "the お支払い金額 of the rows")
+	in.CheckStatedTotal(st, sum.total, p.paid.Decimal(), "今回のお支払金額合計", message.New("input.sum.rows", message.Args{"column": message.Text("お支払い金額")}))
 	return st, rows.Err()
 }
 

@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
@@ -90,7 +91,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 	}
 	st.Cards = importer.CardsOf(st.Charges)
-	in.TotalUnchecked(nil, "total", "a household-account export has no statement total")
+	in.TotalUnchecked(nil, "total", message.New("input.why.household", nil))
 	return st, rows.Err()
 }
 

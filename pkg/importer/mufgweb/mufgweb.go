@@ -28,6 +28,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -85,7 +86,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		if status == "" {
 			if t := layoutRow(in, rows, cols, &holder); t != nil {
 				st.Totals = append(st.Totals, *t)
-				in.TotalUnchecked(t, t.Label, "what the WEB明細's total rows add up is not documented, so it is not compared with the rows")
+				in.TotalUnchecked(t, t.Label, message.New("input.why.mufg-undocumented", nil))
 				totalled = true
 			}
 			continue
@@ -117,7 +118,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st.Charges = importer.Trimmed(charges)
 	if !totalled {
-		in.TotalUnchecked(nil, "total", "the WEB明細 layout prints no total of its rows")
+		in.TotalUnchecked(nil, "total", message.New("input.why.mufg-none", nil))
 	}
 	return st, rows.Err()
 }

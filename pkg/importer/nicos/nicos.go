@@ -20,6 +20,7 @@ import (
 	"regexp"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -97,7 +98,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		st.Charges = append(st.Charges, c)
 	}
-	in.TotalUnchecked(nil, "total", "the layout prints no total")
+	in.TotalUnchecked(nil, "total", message.New("input.why.layout", nil))
 	return st, rows.Err()
 }
 

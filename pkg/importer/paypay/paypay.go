@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -72,6 +73,6 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		st.Charges = append(st.Charges, c)
 	}
-	in.TotalUnchecked(nil, "total", "PayPayカード files print no total")
+	in.TotalUnchecked(nil, "total", message.New("input.why.no-total", message.Args{"files": message.Text("PayPayカード")}))
 	return st, rows.Err()
 }

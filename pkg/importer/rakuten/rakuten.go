@@ -24,6 +24,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -125,7 +126,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	}
 	st.Charges = importer.Trimmed(charges)
 	importer.LinkReversals(st.Charges, cancels)
-	in.TotalUnchecked(nil, "total", "楽天 e-NAVI files print no total")
+	in.TotalUnchecked(nil, "total", message.New("input.why.no-total", message.Args{"files": message.Text("楽天 e-NAVI")}))
 	return st, rows.Err()
 }
 

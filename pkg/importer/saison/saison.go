@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -98,10 +99,10 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 				t := statement.ControlTotal{Label: strings.Trim(label, "【】"), Amount: amt, Source: in.Source(rows.Line)}
 				st.Totals = append(st.Totals, t)
 				if label == "【小計】" {
-					in.CheckTotal(t, section.Decimal(), "the 利用金額 of the cardholder's rows")
+					in.CheckTotal(t, section.Decimal(), message.New("input.sum.holder", message.Args{"column": message.Text("利用金額")}))
 					section = statement.Sum{}
 				} else {
-					in.CheckTotal(t, all.Decimal(), "the 利用金額 of every row")
+					in.CheckTotal(t, all.Decimal(), message.New("input.sum.every-row", message.Args{"column": message.Text("利用金額")}))
 					total, totalAfter = rows.Line, true
 				}
 			default:
@@ -132,6 +133,6 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	case !totalAfter:
 		in.Errorf(lastLine, importer.ErrTotal, "charges after the 【合計】 line %d, which does not cover them", total)
 	}
-	in.CheckStatedTotal(st, m.billed, all.Decimal(), "今回ご請求額", "the 利用金額 of every row")
+	in.CheckStatedTotal(st, m.billed, all.Decimal(), "今回ご請求額", message.New("input.sum.every-row", message.Args{"column": message.Text("利用金額")}))
 	return st, rows.Err()
 }

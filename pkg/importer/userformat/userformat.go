@@ -244,7 +244,7 @@ func (s *Spec) parse(in *importer.Input) (*statement.Statement, error) {
 	if cols == nil {
 		return st, fmt.Errorf("no header row holding %s", strings.Join(s.Header, ", "))
 	}
-	in.TotalUnchecked(nil, "total", "a user-defined format declares no total")
+	in.TotalUnchecked(nil, "total", message.New("input.why.user", nil))
 	return st, rows.Err()
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -119,7 +120,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		p.row()
 	}
 	st.Charges = importer.Trimmed(p.charges)
-	in.CheckStatedTotal(st, m.total, p.billed.Decimal(), "今回お支払金額", "the 今回ご請求額 of the rows")
+	in.CheckStatedTotal(st, m.total, p.billed.Decimal(), "今回お支払金額", message.New("input.sum.rows", message.Args{"column": message.Text("今回ご請求額")}))
 	return st, rows.Err()
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/textenc"
 )
@@ -132,6 +133,6 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 		charges = append(charges, c)
 	}
 	st.Charges = importer.Trimmed(charges)
-	in.TotalUnchecked(nil, "total", "a 未確定 file has no total until the month closes")
+	in.TotalUnchecked(nil, "total", message.New("input.why.preliminary", nil))
 	return st, rows.Err()
 }

@@ -236,17 +236,17 @@ func (p *parser) total() {
 		// say: a total that is not the 弁済金 plus the printed お支払い金額
 		// cannot be checked, and is no mismatch.
 		c.Sum = p.revolving.Decimal().Add(p.allPrinted.Decimal())
-		c.Why = fmt.Sprintf("the マイ・ペイすリボ payment (弁済金) of line %d plus the お支払い金額 printed on the rows", p.revolvingLine)
+		c.Why = message.New("input.sum.revolving", message.Args{"line": message.Count(p.revolvingLine)})
 		if !amt.Equal(c.Sum) {
 			c.Outcome = importer.Unchecked
-			c.Why = fmt.Sprintf("the total of a revolving card (マイ・ペイすリボ) is the month's payment: the 弁済金 %s of line %d and the one-time charges the card does not revolve, which the file does not say (the お支払い金額 printed on the rows add up to %s)",
-				p.revolving.Decimal(), p.revolvingLine, p.allPrinted.Decimal())
+			c.Why = message.New("input.why.revolving", message.Args{"payment": message.Text(p.revolving.Decimal().String()),
+				"line": message.Count(p.revolvingLine), "printed": message.Text(p.allPrinted.Decimal().String())})
 		}
 	case p.blockHasCharge && amt.Equal(p.blockPay.Decimal()):
-		c.Sum, c.Why = amt, "the お支払い金額 of the card's rows above it"
+		c.Sum, c.Why = amt, message.New("input.sum.card-above", message.Args{"column": message.Text("お支払い金額")})
 	default:
 		// Not its block's subtotal: it must be the total so far.
-		c.Sum, c.Why = p.allPay.Decimal(), "the お支払い金額 of every row above it"
+		c.Sum, c.Why = p.allPay.Decimal(), message.New("input.sum.every-above", message.Args{"column": message.Text("お支払い金額")})
 		if !amt.Equal(c.Sum) {
 			c.Outcome = importer.Mismatched
 			in.Error(rows.Line, importer.TotalError(message.Term("input.total-line"), amt, c.Sum))
