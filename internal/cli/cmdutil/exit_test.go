@@ -43,6 +43,7 @@ func TestSayError(t *testing.T) {
 		{fmt.Errorf("--imap: %w", missing), "--imap: ファイルがありません"},
 		{fmt.Errorf("%w (and more)", missing), "ファイルがありません"}, // no prefix to keep: the error alone
 		{errors.New("state: locked"), "state: locked"},
+		{errors.Join(missing, errors.New("state: locked")), "ファイルがありません\nstate: locked"}, // none dropped
 	} {
 		if got := SayError(lang.JA, tt.err); got != tt.want {
 			t.Errorf("SayError(JA, %v) = %q, want %q", tt.err, got, tt.want)

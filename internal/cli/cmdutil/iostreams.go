@@ -68,8 +68,16 @@ func (s *IOStreams) language() lang.Lang {
 
 // SayError says err in l: [message.ErrorIn], keeping what a command put
 // before the error it wrapped ("--imap: " in fmt.Errorf("--imap: %w",
-// err)), which ErrorIn alone would drop.
+// err)), which ErrorIn alone would drop, and each of errors joined.
 func SayError(l lang.Lang, err error) string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		// Several errors joined (errors.Join): each said, a line each.
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, SayError(l, e))
+		}
+		return strings.Join(lines, "\n")
+	}
 	var inner interface {
 		error
 		In(lang.Lang) string
