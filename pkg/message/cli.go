@@ -62,6 +62,24 @@ var commandEntries = map[string]Entry{
 		EN: "{{.flag}}: the config has no mail: section, so there is nowhere to send to",
 		JA: "{{.flag}}: 設定ファイルに mail: の項目がないため、メールの送り先がありません",
 	},
+	"cli.config.no-path": {
+		EN: "no config path (no home directory); name one with --config",
+		JA: "設定ファイルの場所がありません(ホームディレクトリがありません)。--config で指定してください",
+	},
+	"cli.import.no-home": {
+		EN: "no statements folder: no home folder to put ~/statements in",
+		JA: "明細のフォルダーがありません(~/statements を作るホームディレクトリがありません)",
+	},
+	"cli.learn.nothing": {EN: "{{.path}}: nothing to add", JA: "{{.path}}: 追加する支払先はありません"},
+	"cli.learn.added":   {EN: "{{.path}}: added {{.n}} payee(s)", JA: "{{.path}}: 支払先を {{.n}} 件追加しました"},
+	"cli.allow.added": {
+		EN: "{{.payee}} is now a known payee on every card ({{.path}}).",
+		JA: "{{.payee}} をすべてのカードの既知の支払先にしました({{.path}})。",
+	},
+	"cli.allow.added-card": {
+		EN: "{{.payee}} is now a known payee on cards matching {{.card}} ({{.path}}).",
+		JA: "{{.payee}} を {{.card}} に当てはまるカードの既知の支払先にしました({{.path}})。",
+	},
 	"cli.state.no-home": {
 		EN: "no state folder: no home directory; name one with --state",
 		JA: "状態フォルダーがありません(ホームディレクトリがありません)。--state で指定してください",

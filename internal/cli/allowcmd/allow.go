@@ -10,6 +10,7 @@ import (
 	"github.com/cardcheck/cardcheck/internal/cli/cmdutil"
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/configedit"
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // Options are the command's flags and arguments.
@@ -55,7 +56,7 @@ func Run(o *Options) error {
 	f := o.Factory
 	path, _ := f.ConfigPath()
 	if path == "" {
-		return errors.New("no config path (no home directory); name one with --config")
+		return message.NewError("cli.config.no-path", nil, nil)
 	}
 	err := configedit.AllowPayee(path, o.Payee, o.Card, f.Now())
 	if errors.Is(err, configedit.ErrKnown) {
@@ -66,10 +67,11 @@ func Run(o *Options) error {
 		return err
 	}
 	// Said as written to the config: a card number masked.
-	on := "every card"
+	args := message.Args{"payee": message.Text(cardnum.Mask(o.Payee)), "path": message.Text(path)}
+	key := "cli.allow.added"
 	if o.Card != "" {
-		on = "cards matching " + cardnum.Mask(o.Card)
+		key, args["card"] = "cli.allow.added-card", message.Text(cardnum.Mask(o.Card))
 	}
-	fmt.Fprintf(f.IO.Out, "%s is now a known payee on %s (%s).\n", cardnum.Mask(o.Payee), on, path)
+	f.Say(f.IO.Out, message.New(key, args))
 	return nil
 }

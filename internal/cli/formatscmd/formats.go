@@ -116,7 +116,7 @@ func RunDetect(o *Options) error {
 		}
 		t.Row(d.Path, format, d.Encoding, period, fmt.Sprint(d.Charges), totals(l, d.Checks), strings.Join(d.Cards, "; "))
 		for _, c := range d.Checks {
-			details = append(details, d.Path+": "+c.String())
+			details = append(details, d.Path+": "+c.In(l))
 		}
 		for _, n := range d.Notes {
 			details = append(details, n.String())

@@ -69,7 +69,7 @@ func Run(o *Options) error {
 		dir, _ = f.StatementsDir()
 	}
 	if dir == "" {
-		return cmdutil.FlagError("to", fmt.Errorf("no statements folder: no home folder to put ~/statements in"))
+		return cmdutil.FlagError("to", message.NewError("cli.import.no-home", nil, nil))
 	}
 	rep := archive.Import(archive.Options{Registry: f.Registry(), Dir: dir}, o.Paths)
 	counts := map[archive.What]int{}

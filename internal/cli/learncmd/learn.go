@@ -4,7 +4,6 @@
 package learncmd
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -13,6 +12,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/configedit"
 	"github.com/cardcheck/cardcheck/pkg/learn"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/scan"
 	"github.com/cardcheck/cardcheck/pkg/state"
@@ -125,11 +125,11 @@ func verdicts(f *cmdutil.Factory) *rules.Verdicts {
 func write(f *cmdutil.Factory, streams []learn.Stream) error {
 	path, _ := f.ConfigPath()
 	if path == "" {
-		return errors.New("--write: no config path (no home directory); name one with --config")
+		return fmt.Errorf("--write: %w", message.NewError("cli.config.no-path", nil, nil))
 	}
 	add := learn.ToWrite(streams)
 	if len(add) == 0 {
-		fmt.Fprintf(f.IO.ErrOut, "%s: nothing to add\n", path)
+		f.Say(f.IO.ErrOut, message.New("cli.learn.nothing", message.Args{"path": message.Text(path)}))
 		return nil
 	}
 	err := configedit.Edit(path, func(data []byte) ([]byte, error) {
@@ -138,6 +138,6 @@ func write(f *cmdutil.Factory, streams []learn.Stream) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.ErrOut, "%s: added %d payee(s)\n", path, len(add))
+	f.Say(f.IO.ErrOut, message.New("cli.learn.added", message.Args{"path": message.Text(path), "n": message.Count(len(add))}))
 	return nil
 }
