@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/severity"
@@ -201,12 +202,29 @@ func TestAppStoreHabit(t *testing.T) {
 }
 
 // A thief's smaller orders around a large one at a shop new to the card
-// are one finding with it.
+// are one finding with it; two large ones that each stay under the limit
+// add up to a large first purchase.
 func TestNewMerchantTakesTheVisit(t *testing.T) {
 	base := everyday(27, 365)
-	cs := join(base, one(buy("2021-12-08", "ビックカメラ．ｃｏｍ", 15630), buy("2021-12-09", "ビックカメラ．ｃｏｍ", 146530), buy("2021-12-20", "ビックカメラ．ｃｏｍ", 2980)))
-	fs := rule("new-merchant").Check(cardOf("2021-12-01", "2021-12-31", cs, nil))
-	if got := flagged(fs); len(got) != 2 || got[0] != "alert 2021-12-08 ビックカメラ.COM 15630" || got[1] != "alert 2021-12-09 ビックカメラ.COM 146530" {
-		t.Errorf("got %q", got)
+	for _, tt := range []struct {
+		charges []*statement.Charge
+		want    []string
+		says    string
+	}{
+		{one(buy("2021-12-08", "ビックカメラ．ｃｏｍ", 15630), buy("2021-12-09", "ビックカメラ．ｃｏｍ", 146530), buy("2021-12-20", "ビックカメラ．ｃｏｍ", 2980)),
+			[]string{"alert 2021-12-08 ビックカメラ.COM 15630", "alert 2021-12-09 ビックカメラ.COM 146530"}, "charged ¥146,530 and is new to this card"},
+		{one(buy("2021-12-08", "ＡＰＰＬＥ　ＳＴＯＲＥ　オンライン", 21230), buy("2021-12-08", "ＡＰＰＬＥ　ＳＴＯＲＥ　オンライン", 28970)),
+			[]string{"warning 2021-12-08 APPLE STORE オンライン 21230", "warning 2021-12-08 APPLE STORE オンライン 28970"}, "charged ¥50,200 in 2 charges over a day or two and is new to this card"},
+	} {
+		var fs []Finding
+		for _, f := range run(cardOf("2021-12-01", "2021-12-31", join(base, tt.charges), nil)) {
+			if f.Charges[0].Payee == tt.charges[0].Payee {
+				fs = append(fs, f)
+			}
+		}
+		if got := flagged(fs); !slices.Equal(got, tt.want) {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+		mustContain(t, fs, tt.says)
 	}
 }

@@ -39,7 +39,7 @@ func (n newMerchantRule) Check(card *Card) []Finding {
 	var out []Finding
 	var st *cardStats
 	card.windowPurchases(func(i int, ch *statement.Charge) {
-		if card.yen[i] < int64(n.Min) || !card.isNewPayee(ch) || card.payeeKnown(ch) {
+		if card.yen[i] < largeShare || !card.isNewPayee(ch) || card.payeeKnown(ch) {
 			return
 		}
 		if card.isKnown(ch) {
@@ -49,16 +49,22 @@ func (n newMerchantRule) Check(card *Card) []Finding {
 			st = card.baseline()
 		}
 		limit := max(int64(n.Min), n.Times.Of(st.P90))
-		y := card.yen[i]
+		visit := card.sameVisit(i)
+		y, charges := card.yen[i], 0
 		if y < limit {
-			return
+			// Several large charges at a new payee over a day or two
+			// (two laptops ordered apart) add up to one large purchase.
+			y, charges = card.largeVisit(visit)
+			if y < limit || charges < 2 {
+				return
+			}
 		}
 		sev := n.Severity
 		if n.Alert > 0 && y >= int64(n.Alert) && y > st.Before {
 			sev = severity.Alert
 		}
 		first, _ := card.FirstPaid(ch.Payee)
-		args := message.Args{"payee": message.Text(ch.Payee), "amount": message.Yen(y),
+		args := message.Args{"payee": message.Text(ch.Payee), "amount": message.Yen(y), "charges": message.Count(charges),
 			"first-paid": message.Date(first), "earlier": message.Bool(first < ch.Date),
 			"p90": message.Yen(st.P90), "purchases": message.Count(st.N), "scope": message.Term("scope." + st.Scope),
 			"limit": message.Yen(limit), "largest": message.Yen(st.Before), "alert": message.Bool(sev == severity.Alert),
@@ -76,7 +82,7 @@ func (n newMerchantRule) Check(card *Card) []Finding {
 			sev, args["context"] = severity.Info, message.Nested(message.New("new-merchant.trip", message.Args{"currency": message.Text(ch.ForeignCurrency)}))
 		}
 		msg := message.New("new-merchant", args)
-		out = append(out, Finding{Severity: sev, Message: msg, Charges: card.sameVisit(i)})
+		out = append(out, Finding{Severity: sev, Message: msg, Charges: visit})
 	})
 	return out
 }
@@ -103,4 +109,21 @@ func (c *Card) sameVisit(i int) []*statement.Charge {
 		}
 	}
 	return out
+}
+
+// largeShare is the least a charge must be to count toward a large first
+// purchase made of several: one order's everyday items do not add up to a
+// laptop.
+const largeShare = 10000
+
+// largeVisit returns the sum and the number of the charges of visit of
+// [largeShare] or more.
+func (c *Card) largeVisit(visit []*statement.Charge) (sum int64, n int) {
+	for _, ch := range visit {
+		if y := statement.WholeYen(ch.Amount); y >= largeShare {
+			sum += y
+			n++
+		}
+	}
+	return sum, n
 }

@@ -178,9 +178,9 @@ var others = map[string]Entry{
 	// this charge), p90, purchases, scope, limit; alert, largest and
 	// alert-from when it is an alert.
 	"new-merchant": {
-		EN: "{{.payee}} charged {{.amount}} and is new to this card ({{if .earlier}}first paid on {{index . \"first-paid\"}}{{else}}the first charge from it{{end}}); this card's purchases are usually up to {{.p90}} (9 in 10 of {{.purchases}}, {{.scope}}), so new payees are flagged from {{.limit}}" +
+		EN: "{{.payee}} charged {{.amount}}{{if gt .charges 1}} in {{.charges}} charges over a day or two{{end}} and is new to this card ({{if .earlier}}first paid on {{index . \"first-paid\"}}{{else}}the first charge from it{{end}}); this card's purchases are usually up to {{.p90}} (9 in 10 of {{.purchases}}, {{.scope}}), so new payees are flagged from {{.limit}}" +
 			"{{if .alert}}; it is above every earlier purchase (largest {{.largest}}) and at least {{index . \"alert-from\"}}{{end}}{{with index . \"context\"}}; {{.}}{{end}}",
-		JA: "{{.payee}}（{{if .earlier}}{{index . \"first-paid\"}} に初めて利用した支払先{{else}}初めての支払先{{end}}）が {{.amount}} を請求。このカードの利用は通常 {{.p90}} 以下（{{.purchases}} 件中 9 割）なので、新しい支払先は {{.limit}} 以上で警告します" +
+		JA: "{{.payee}}（{{if .earlier}}{{index . \"first-paid\"}} に初めて利用した支払先{{else}}初めての支払先{{end}}）が {{.amount}}{{if gt .charges 1}}（1〜2日に {{.charges}} 件）{{end}} を請求。このカードの利用は通常 {{.p90}} 以下（{{.purchases}} 件中 9 割）なので、新しい支払先は {{.limit}} 以上で警告します" +
 			"{{if .alert}}。これまでの最大（{{.largest}}）を上回り、{{index . \"alert-from\"}} 以上です{{end}}{{with index . \"context\"}}。{{.}}{{end}}",
 	},
 }
@@ -257,8 +257,8 @@ var detection = map[string]Entry{
 	},
 	// currency
 	"new-merchant.trip": {
-		EN: "the card is abroad (other charges in {{.currency}} in the days before)",
-		JA: "海外滞在中の利用です（直前の数日に {{.currency}} の利用が他にもあります）",
+		EN: "the card is abroad (other charges in {{.currency}} in the days around it)",
+		JA: "海外滞在中の利用です（前後の数日に {{.currency}} の利用が他にもあります）",
 	},
 	// payee, amount, date, cadence, first, charges, usual, service (a
 	// well-known service or biller)
