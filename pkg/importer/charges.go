@@ -166,7 +166,7 @@ func (in *Input) Kind(merchant string, amount decimal.Decimal) (string, statemen
 // for.
 func (in *Input) CheckStatedTotal(st *statement.Statement, t *statement.ControlTotal, sum decimal.Decimal, label string, what message.Message) {
 	if t == nil {
-		in.TotalMissing(1, label, "no %s line before the rows: nothing checks that no row is missing", label)
+		in.TotalMissing(1, label, message.New("input.missing.before", message.Args{"label": message.Text(label)}))
 		return
 	}
 	st.Totals = append(st.Totals, *t)

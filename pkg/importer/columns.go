@@ -2,8 +2,9 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // IndexPrefix returns the position of the first column whose name starts
@@ -60,5 +61,5 @@ func (in *Input) HeaderRows(preamble func(*Rows), names ...string) (*Rows, Heade
 			preamble(rows)
 		}
 	}
-	return nil, nil, errors.Join(rows.Err(), fmt.Errorf("no header row (%s)", strings.Join(names, ", ")))
+	return nil, nil, errors.Join(rows.Err(), message.NewError("input.no-header", message.Args{"columns": message.Text(strings.Join(names, ", "))}, nil))
 }

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -242,11 +241,11 @@ func (in *Input) Checked(c TotalCheck) {
 
 // TotalMissing records that the file lacks the total its layout ends or
 // starts with, as an error at line: nothing then checks that no row is
-// missing, and the file may have been cut short.
-func (in *Input) TotalMissing(line int, label string, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	in.Errorf(line, ErrTotal, "%s", msg)
-	in.checks = append(in.checks, TotalCheck{Label: label, Source: in.Source(0), Outcome: Missing, Why: message.Said(msg, "")})
+// missing, and the file may have been cut short. why says so (an
+// input.missing.* message).
+func (in *Input) TotalMissing(line int, label string, why message.Message) {
+	in.Error(line, message.NewError("input.caused", message.Args{"cause": message.Term("input.cause.total"), "detail": message.Nested(why)}, ErrTotal))
+	in.checks = append(in.checks, TotalCheck{Label: label, Source: in.Source(0), Outcome: Missing, Why: why})
 }
 
 // TotalUnchecked records a total that cannot be checked against the rows,

@@ -138,3 +138,15 @@ func EmptyError(column string) error {
 func TotalError(label message.Value, stated, sum decimal.Decimal) error {
 	return message.NewError("input.total", message.Args{"label": label, "stated": message.Text(stated.String()), "sum": message.Text(sum.String())}, ErrTotal)
 }
+
+// NoDateError is the error of a row that has no date in column, text what
+// the row says.
+func NoDateError(column, text string) error {
+	return message.NewError("input.no-date", message.Args{"column": message.Text(column), "text": message.Text(text)}, ErrBadDate)
+}
+
+// NoColumnError is the error of a file whose header lacks column, or one of
+// column and other ("" for none).
+func NoColumnError(column, other string) error {
+	return message.NewError("input.no-column", message.Args{"column": message.Text(column), "other": message.Text(other)}, nil)
+}

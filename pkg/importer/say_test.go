@@ -22,6 +22,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/importer/userformat"
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/message"
+	"github.com/cardcheck/cardcheck/pkg/statement"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/errors/said.golden")
@@ -86,11 +87,26 @@ func TestErrorsSaid(t *testing.T) {
 	}
 
 	cases := []saidCase{
-		{"vpass rows", []string{"input.bad-date", "input.bad-amount", "input.empty-merchant", "input.encoding", "input.total", "input.total-line", "input.caused", "input.cause.date"},
+		{"vpass rows", []string{"input.bad-date", "input.bad-amount", "input.empty-merchant", "input.encoding", "input.total", "input.total-line", "input.no-date"},
 			importing(reg, "testdata/errors/vpass_rows.csv")},
 		{"vpass fields", []string{"input.fields"}, importing(reg, "testdata/errors/vpass_fields.csv")},
-		{"vpass cut short", []string{"input.caused", "input.cause.total"}, importing(reg, "testdata/errors/vpass_cut.csv")},
-		{"jcb rows", []string{"input.cause.amount", "input.empty"}, importing(reg, "testdata/errors/jcb_rows.csv")},
+		{"vpass cut short", []string{"input.caused", "input.cause.total", "input.missing.vpass"}, importing(reg, "testdata/errors/vpass_cut.csv")},
+		{"epos cut short", []string{"input.missing.epos"}, importing(reg, "testdata/errors/epos_cut.csv")},
+		{"saison cut short", []string{"input.missing.saison", "input.missing.before"}, importing(reg, "testdata/errors/saison_cut.csv")},
+		{"view without its total", []string{"input.missing.before"}, importing(reg, "testdata/errors/view_no_total.csv")},
+		{"aeon without its total", []string{"input.missing.aeon"}, importing(reg, "testdata/errors/aeon_no_total.csv")},
+		{"jcb rows", []string{"input.cause.amount", "input.cause.date", "input.empty"}, importing(reg, "testdata/errors/jcb_rows.csv")},
+		{"rakuten without a column", []string{"input.no-column"}, importing(reg, "testdata/errors/rakuten_no_column.csv")},
+		{"no header", []string{"input.no-header"}, func(t *testing.T) []error {
+			// A format that looks for a header the file lacks.
+			var headed importer.Registry
+			headed.Register(importer.Format{Name: "headed", Sniff: func(string) bool { return true },
+				Parse: func(in *importer.Input) (*statement.Statement, error) {
+					_, _, err := in.HeaderRows(nil, "利用日", "利用金額")
+					return nil, err
+				}})
+			return headed.ImportFile("testdata/errors/unknown.csv").Errors
+		}},
 		{"rakuten quotes", []string{"input.csv", "input.quote", "input.bare-quote", "input.fields-header", "input.bad-amount-empty"},
 			importing(reg, "testdata/errors/rakuten_quotes.csv")},
 		{"rakuten unclosed", []string{"input.unclosed"}, importing(reg, "testdata/errors/rakuten_unclosed.csv")},
@@ -172,7 +188,9 @@ func TestErrorsSaid(t *testing.T) {
 			}
 			keys := saidKeys(errs)
 			for _, k := range c.keys {
-				if !strings.Contains(k, ".kind.") && !strings.Contains(k, ".cause.") && k != "input.total-line" && !keys[k] {
+				// Terms and the missing totals (a check's Why, in
+				// TestChecksSaid) are said inside the error's message.
+				if !strings.Contains(k, ".kind.") && !strings.Contains(k, ".cause.") && !strings.HasPrefix(k, "input.missing.") && k != "input.total-line" && !keys[k] {
 					t.Errorf("no error said from %s (said: %v)", k, keys)
 				}
 			}
@@ -301,7 +319,7 @@ func englishIn(b *strings.Builder, path string, body ast.Node) {
 // checkKey reports whether key is said in a total check rather than an
 // error.
 func checkKey(key string) bool {
-	for _, p := range []string{"input.check", "input.outcome.", "input.sum.", "input.why.", "input.label."} {
+	for _, p := range []string{"input.check", "input.outcome.", "input.sum.", "input.why.", "input.label.", "input.missing."} {
 		if strings.HasPrefix(key, p) {
 			return true
 		}

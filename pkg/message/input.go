@@ -16,7 +16,7 @@ var inputEntries = map[string]Entry{
 	// format's own words about the row: "invalid date: row without 利用日".
 	"input.cause.date":   {EN: "invalid date", JA: "日付が読めません"},
 	"input.cause.amount": {EN: "invalid amount", JA: "金額が読めません"},
-	"input.cause.total":  {EN: "control total mismatch", JA: "合計が合いません"},
+	"input.cause.total":  {EN: "control total mismatch", JA: "合計を照合できません"},
 	"input.caused":       {EN: "{{.cause}}: {{.detail}}", JA: "{{.cause}}: {{.detail}}"},
 
 	"input.bad-date": {
@@ -199,4 +199,39 @@ var inputEntries = map[string]Entry{
 		JA: "WEB明細の合計行が何を足したものか公開されていないので、各行とは比べません",
 	},
 	"input.why.mufg-none": {EN: "the WEB明細 layout prints no total of its rows", JA: "WEB明細の形式には各行の合計がありません"},
+
+	// A total the layout has and the file lacks (importer.TotalMissing):
+	// n a count of charges, label the total's name.
+	"input.missing.vpass": {
+		EN: `no total line (",,,,,N,") after the last {{.n}} charge(s): the file may be cut short; its charges are counted but unchecked`,
+		JA: `最後の {{.n}} 件の利用の後に合計行(",,,,,N,")がありません。ファイルが途中で切れているかもしれません。利用は数えますが、合計とは照合していません`,
+	},
+	"input.missing.epos": {
+		EN: "no ショッピング合計 line after the last {{.n}} ショッピング row(s): the file may be cut short; they are counted but unchecked",
+		JA: "最後の {{.n}} 件のショッピングの行の後にショッピング合計の行がありません。ファイルが途中で切れているかもしれません。利用は数えますが、合計とは照合していません",
+	},
+	"input.missing.aeon": {
+		EN: "no 今回ご請求金額 line before the table: the file may have been altered; its charges are counted but unchecked",
+		JA: "明細の表の前に今回ご請求金額の行がありません。ファイルが書き換えられたかもしれません。利用は数えますが、合計とは照合していません",
+	},
+	"input.missing.saison": {
+		EN: "no 【合計】 line: the file may be cut short; its {{.n}} charge(s) are counted but unchecked",
+		JA: "【合計】の行がありません。ファイルが途中で切れているかもしれません。{{.n}} 件の利用は数えますが、合計とは照合していません",
+	},
+	"input.missing.before": {
+		EN: "no {{.label}} line before the rows: nothing checks that no row is missing",
+		JA: "明細の行の前に{{.label}}の行がありません。欠けている行がないか確かめられません",
+	},
+
+	// column a column's name, text what the row says, other a second
+	// column ("" for none), columns the columns a header holds.
+	"input.no-date": {
+		EN: `invalid date: row without {{.column}}: {{printf "%q" .text}}`,
+		JA: `{{.column}}のない行です: {{printf "%q" .text}}`,
+	},
+	"input.no-column": {
+		EN: "the header has no {{.column}}{{with .other}} or no {{.}}{{end}} column",
+		JA: "見出し行に{{.column}}{{with .other}}か{{.}}{{end}}の列がありません",
+	},
+	"input.no-header": {EN: "no header row ({{.columns}})", JA: "見出し行({{.columns}})がありません"},
 }

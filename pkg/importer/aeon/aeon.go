@@ -102,7 +102,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	case r.total != nil:
 		r.in.CheckTotal(*r.total, r.billed, message.New("input.why.aeon", nil))
 	case len(r.st.Charges) > 0:
-		in.TotalMissing(0, "今回ご請求金額", "no 今回ご請求金額 line before the table: the file may have been altered; its charges are counted but unchecked")
+		in.TotalMissing(0, "今回ご請求金額", message.New("input.missing.aeon", nil))
 	}
 	return r.st, rows.Err()
 }

@@ -14,7 +14,6 @@
 package epos
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
@@ -73,7 +72,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		memo     = h.Index("備考")
 	)
 	if kind < 0 || amount < 0 {
-		return nil, errors.New("the header has no 種別 or no ご利用金額 column")
+		return nil, importer.NoColumnError("種別", "ご利用金額")
 	}
 	// Fields are quoted only where they hold a comma, which some exports
 	// forget: a comma in ご利用場所 or 備考 then splits it.
@@ -145,7 +144,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	if n := unsummed["ショッピング"]; n > 0 {
 		// The file ends with ショッピング合計: without it the file may have
 		// been cut short, and nothing checks that no row is missing.
-		in.TotalMissing(lastLine, "ショッピング合計", "no ショッピング合計 line after the last %d ショッピング row(s): the file may be cut short; they are counted but unchecked", n)
+		in.TotalMissing(lastLine, "ショッピング合計", message.New("input.missing.epos", message.Args{"n": message.Count(n)}))
 	}
 	return st, rows.Err()
 }

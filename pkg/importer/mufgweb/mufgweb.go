@@ -22,7 +22,6 @@
 package mufgweb
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -72,7 +71,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		holder:   h.Index("ご利用者"),
 	}
 	if cols.merchant < 0 || cols.amount < 0 {
-		return nil, errors.New("the header has no ご利用店名 or no ご利用金額 column")
+		return nil, importer.NoColumnError("ご利用店名", "ご利用金額")
 	}
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}

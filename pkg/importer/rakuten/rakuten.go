@@ -17,7 +17,6 @@
 package rakuten
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
@@ -66,7 +65,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		amount:   h.Index("利用金額"),
 	}
 	if cols.merchant < 0 {
-		return nil, errors.New("the header has no 利用店名・商品名 column")
+		return nil, importer.NoColumnError("利用店名・商品名", "")
 	}
 	card := statement.Card{Issuer: issuer}
 	st := &statement.Statement{Cards: []statement.Card{card}}
@@ -163,7 +162,7 @@ func supplement(in *importer.Input, rows *importer.Rows, cols columns, last *sta
 		in.Errorf(rows.Line, importer.ErrBadAmount, "cannot read the 現地利用額 line %q", text)
 		return
 	case m == nil:
-		in.Errorf(rows.Line, importer.ErrBadDate, "row without 利用日: %q", text)
+		in.Error(rows.Line, importer.NoDateError("利用日", text))
 		return
 	case last == nil:
 		in.Errorf(rows.Line, nil, "現地利用額 line with no charge before it")

@@ -106,7 +106,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 					total, totalAfter = rows.Line, true
 				}
 			default:
-				in.Errorf(rows.Line, importer.ErrBadDate, "row without 利用日: %q", label)
+				in.Error(rows.Line, importer.NoDateError("利用日", label))
 			}
 			continue
 		}
@@ -129,7 +129,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 	case total == 0:
 		// Every file ends with 【合計】: without it the file may have been
 		// cut short, and nothing checks that no row is missing.
-		in.TotalMissing(max(lastLine, 1), "合計", "no 【合計】 line: the file may be cut short; its %d charge(s) are counted but unchecked", len(st.Charges))
+		in.TotalMissing(max(lastLine, 1), "合計", message.New("input.missing.saison", message.Args{"n": message.Count(len(st.Charges))}))
 	case !totalAfter:
 		in.Errorf(lastLine, importer.ErrTotal, "charges after the 【合計】 line %d, which does not cover them", total)
 	}

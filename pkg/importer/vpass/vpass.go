@@ -188,7 +188,7 @@ func (p confirmed) parse(in *importer.Input) (*statement.Statement, error) {
 	// Every Vpass 確定 file ends with its total: without it the file may have
 	// been cut short, and nothing checks that no row is missing.
 	if n := len(st.Charges) - ps.lastTotal; n > 0 || len(st.Totals) == 0 {
-		in.TotalMissing(max(ps.lastLine, 1), "total line", "no total line (\",,,,,N,\") after the last %d charge(s): the file may be cut short; its charges are counted but unchecked", n)
+		in.TotalMissing(max(ps.lastLine, 1), "total line", message.New("input.missing.vpass", message.Args{"n": message.Count(n)}))
 	}
 	return st, rows.Err()
 }
@@ -290,7 +290,7 @@ func (p *parser) undated() {
 		p.allPrinted.Add(pay)
 		in.Note(rows.Line, importer.Skipped, fmt.Sprintf("credit %s of %s without a date: no charge, as nothing dates it; counted toward the total", importer.Quote(text), pay), 0)
 	default:
-		in.Errorf(rows.Line, importer.ErrBadDate, "row without ご利用日: %q", text)
+		in.Error(rows.Line, importer.NoDateError("ご利用日", text))
 	}
 }
 
