@@ -124,3 +124,20 @@ func TestManyNotes(t *testing.T) {
 		t.Errorf("last note %v", last)
 	}
 }
+
+// TestLineLongerThanItsFile: a line within the limits is read even when it
+// decodes longer than the whole file is on disk (a CP932 merchant name in
+// half-width kana, one byte each and three in UTF-8); it was refused as a
+// line over 64 KiB.
+func TestLineLongerThanItsFile(t *testing.T) {
+	merchant := strings.Repeat("ｱｲｳｴｵ", 200) // 1,000 bytes in CP932, 3,000 decoded
+	data := importertest.CP932(t, vpassHead[:strings.Index(vpassHead, "\r\n")+2]+"2025/01/06,"+merchant+",500,１,１,500,\r\n,,,,,500,\r\n")
+	path := filepath.Join(t.TempDir(), "kana.csv")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := all.Registry(nil).ImportFile(path)
+	if len(res.Errors) != 0 || res.Statement == nil || len(res.Statement.Charges) != 1 || res.Statement.Charges[0].Merchant != merchant {
+		t.Fatalf("errors %v, statement %+v", res.Errors, res.Statement)
+	}
+}

@@ -98,9 +98,7 @@ func (in *Input) Rows(q Quotes) (*Rows, error) {
 		// read by read.
 		watch.seen, watch.whole = in.Text.Invalid(in.Text.Head), true
 	}
-	// The decoded text of a file is up to three times its size: a byte of
-	// CP932 half-width kana is three bytes of UTF-8.
-	return &Rows{in: in, r: newRecords(watch, q, 3*in.Text.Size()), watch: watch}, nil
+	return &Rows{in: in, r: newRecords(watch, q, in.Text.Size()), watch: watch}, nil
 }
 
 // markWatch passes decoded text through and notes whether any of it so far

@@ -97,6 +97,7 @@ type records struct {
 	buf  []byte   // the current record's text, fields one after another
 	ends []int    // where each field ends in buf
 	out  []string // the last record's fields, reused
+	long []byte   // a line longer than the buffer, gathered
 }
 
 func newRecords(r io.Reader, q Quotes, size int64) *records {
@@ -142,16 +143,27 @@ func (r *records) read() (fields []string, line int, err error) {
 func (r *records) readLine() ([]byte, error) {
 	s, err := r.br.ReadSlice('\n')
 	if err == bufio.ErrBufferFull || len(s) > MaxRecordBytes+2 {
+		// A line the buffer cannot hold. A small file's buffer is its size
+		// as encoded, and a line of it can decode longer (a byte of CP932
+		// half-width kana is three of UTF-8): a line within the limit is
+		// gathered whole; a longer one is counted and skipped.
+		r.long = append(r.long[:0], s...)
 		n := len(s)
 		for err == bufio.ErrBufferFull {
 			s, err = r.br.ReadSlice('\n')
-			n += len(s)
+			if n += len(s); n <= MaxRecordBytes+2 {
+				r.long = append(r.long, s...)
+			}
 		}
-		r.line++
 		if err != nil && err != io.EOF {
+			r.line++
 			return nil, err
 		}
-		return nil, &recordError{line: r.line, end: r.line, err: limit("input.limit.line", n, MaxRecordBytes)}
+		if n > MaxRecordBytes+2 {
+			r.line++
+			return nil, &recordError{line: r.line, end: r.line, err: limit("input.limit.line", n, MaxRecordBytes)}
+		}
+		s = r.long
 	}
 	switch {
 	case err == io.EOF && len(s) == 0:
