@@ -98,6 +98,9 @@ func (c *Card) followUp(i int, max yenAmount) bool {
 	if _, known := c.Known(ch); known {
 		return false
 	}
+	if k := KindOf(ch); k == BigTicket || k == Donation {
+		return false // a flight booked, a donation made: the user's own, as new-merchant judges them
+	}
 	if c.unknownNew(i) {
 		return y >= c.baseline().P90 || defaultHighRisk().kind(ch) != ""
 	}

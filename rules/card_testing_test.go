@@ -28,6 +28,9 @@ func TestCardTesting(t *testing.T) {
 		{"a test the last run saw: the large charge that follows it in this window",
 			one(buy("2021-11-28", "ＷＥＢＳＨＯＰ　ＶＥＲＩＦＹ", 50), buy("2021-12-03", "ＧＡＤＧＥＴ　ＤＩＲＥＣＴ", 30000)),
 			[]string{"alert 2021-12-03 GADGET DIRECT 30000"}},
+		{"a flight booked after a test is the user's own, not what the test was for",
+			one(buy("2021-12-10", "ＷＥＢＳＨＯＰ　ＶＥＲＩＦＹ", 50), buy("2021-12-15", "ＪＡＬ　インターネット", 131230)),
+			[]string{"warning 2021-12-10 WEBSHOP VERIFY 50"}},
 		{"a tiny charge where the card shops is normal", one(buy("2021-12-10", "セブン－イレブン　品川駅前店", 98)), nil},
 		{"above the limit is not tiny", one(buy("2021-12-10", "ＷＥＢＳＨＯＰ　ＶＥＲＩＦＹ", 101)), nil},
 	}

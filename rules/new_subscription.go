@@ -127,11 +127,12 @@ func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, stream, o
 	if first < c.all[0].Date.AddDays(WarmUpDays) {
 		return nil, message.Value{}, false, false // charging since the card's first statements: it started before them
 	}
-	if s := c.stream[i]; s != nil && s.Cadence.Months != 1 {
-		// Weekly streams of two charges are mostly a shop visited twice;
-		// bimonthly and longer ones renew (see markKnown).
-		return nil, message.Value{}, false, false
-	} else if s != nil && s.First() == first && ch.Date > first {
+	// Only a monthly stream is a subscription's: weekly streams of two
+	// charges are mostly a shop visited twice, and bimonthly and longer
+	// ones renew (see markKnown). A skim whose days wander may still make
+	// one of those of every other charge: the payee's purchases are then
+	// judged as a whole below, about monthly or not.
+	if s := c.stream[i]; s != nil && s.Cadence.Months == 1 && s.First() == first && ch.Date > first {
 		for _, m := range s.Charges {
 			if m.Date > ch.Date {
 				break
