@@ -66,7 +66,7 @@ func Collect(paths []string, budget int64) (files []string, notes []Note, errs [
 		found, walkErrs := walk(p)
 		errs = append(errs, walkErrs...)
 		if len(found) == 0 && len(walkErrs) == 0 {
-			notes = append(notes, Note{File: p, Action: Skipped, What: "folder with no .csv file"})
+			notes = append(notes, Note{File: p, Action: Skipped, What: message.New("input.note.empty-folder", nil)})
 		}
 		for _, f := range found {
 			add(f.path, f.info)

@@ -120,7 +120,7 @@ func TestManyNotes(t *testing.T) {
 		t.Fatalf("%d notes, errors %v", len(res.Notes), res.Errors)
 	}
 	last := res.Notes[len(res.Notes)-1]
-	if !strings.Contains(last.What, "990000 more") || last.Line != 1_000_004 {
+	if !strings.Contains(last.String(), "990000 more") || last.Line != 1_000_004 {
 		t.Errorf("last note %v", last)
 	}
 }

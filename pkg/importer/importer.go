@@ -291,7 +291,7 @@ func parse(f *Format, name string, text *textenc.Text, names *Names) Result {
 	res.Errors, res.Notes, res.Checks = in.errs, in.notes, in.checks
 	if in.unnoted > 0 {
 		res.Notes = append(res.Notes, Note{File: name, Line: in.lastUnnoted, Action: Skipped,
-			What: fmt.Sprintf("%d more lines that carry no charge, up to this one, not listed one by one (the first %d are)", in.unnoted, maxNotes)})
+			What: message.New("input.note.unlisted", message.Args{"n": message.Count(in.unnoted), "max": message.Count(maxNotes)})})
 	}
 	if in.unlisted > 0 {
 		res.Errors = append(res.Errors, newParseError(name, 0, message.NewError("input.limit.unlisted",
@@ -375,8 +375,8 @@ type Note struct {
 	File   string
 	Line   int
 	Action Action
-	// What says what the line is: "ETC route".
-	What string
+	// What says what the line is: "ETC route" (an input.note.* message).
+	What message.Message
 	// For is the line of the charge the line belongs to, or 0.
 	For int
 }
@@ -396,13 +396,14 @@ const (
 	Repaired Action = "repaired"
 )
 
-// String formats n as "path:line: skipped: ETC route for line 168".
-func (n Note) String() string {
-	s := statement.Source{File: n.File, Line: n.Line}.String() + ": " + string(n.Action) + ": " + n.What
-	if n.For > 0 {
-		s += fmt.Sprintf(" for line %d", n.For)
-	}
-	return s
+// String formats n in English as "path:line: skipped: ETC route for line
+// 168".
+func (n Note) String() string { return n.In(lang.EN) }
+
+// In says n in l, after "path:line: ".
+func (n Note) In(l lang.Lang) string {
+	return statement.Source{File: n.File, Line: n.Line}.String() + ": " + message.Render(l, message.New("input.note",
+		message.Args{"action": message.Term("input.action." + string(n.Action)), "what": message.Nested(n.What), "for": message.Count(n.For)}))
 }
 
 // TotalCheck is what became of one control total of a file.

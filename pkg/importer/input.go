@@ -64,15 +64,15 @@ func (in *Input) Error(line int, err error) {
 }
 
 // Note records that line is no charge and no error: what became of it
-// (action), what it is (what: "ETC route"), and the line of the charge it
-// belongs to (forLine), or 0.
-func (in *Input) Note(line int, action Action, what string, forLine int) {
+// (action), what it is (what: an input.note.* message, "ETC route"), and the
+// line of the charge it belongs to (forLine), or 0.
+func (in *Input) Note(line int, action Action, what message.Message, forLine int) {
 	if len(in.notes) >= maxNotes {
 		in.unnoted++
 		in.lastUnnoted = line
 		return
 	}
-	in.notes = append(in.notes, Note{File: in.Name, Line: line, Action: action, What: cardnum.Mask(what), For: forLine})
+	in.notes = append(in.notes, Note{File: in.Name, Line: line, Action: action, What: what.MapText(cardnum.Mask), For: forLine})
 }
 
 // Quote quotes text from a file for a note or an error: in double quotes,

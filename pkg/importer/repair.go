@@ -1,8 +1,9 @@
 package importer
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // maxJoins bounds the extra fields a repair tries to join back: a merchant
@@ -102,7 +103,8 @@ func (rs *Rows) Repair(width int, columns string, free []int, valid func([]strin
 		for i, j := range joined {
 			quoted[i] = Quote(j)
 		}
-		rs.in.Note(rs.Line, Repaired, fmt.Sprintf("%d fields for %d columns: %s held an unquoted comma, and only read as one field does the row fit", n, width, strings.Join(quoted, " and ")), 0)
+		rs.in.Note(rs.Line, Repaired, message.New("input.note.repaired", message.Args{"n": message.Count(n), "want": message.Count(width),
+			"fields": message.Text(strings.Join(quoted, " and ")), "fieldsJA": message.Text(strings.Join(quoted, "と"))}), 0)
 		return true
 	case 0:
 		rs.in.Error(rs.Line, FieldCountError(n, width, columns, 0))

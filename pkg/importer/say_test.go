@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"go/ast"
@@ -319,7 +320,7 @@ func englishIn(b *strings.Builder, path string, body ast.Node) {
 // checkKey reports whether key is said in a total check rather than an
 // error.
 func checkKey(key string) bool {
-	for _, p := range []string{"input.check", "input.outcome.", "input.sum.", "input.why.", "input.label.", "input.missing."} {
+	for _, p := range []string{"input.check", "input.outcome.", "input.sum.", "input.why.", "input.label.", "input.missing.", "input.note", "input.action."} {
 		if strings.HasPrefix(key, p) {
 			return true
 		}
@@ -341,10 +342,22 @@ func TestChecksSaid(t *testing.T) {
 	}
 	more, _ := filepath.Glob("testdata/errors/*.csv")
 	files = append(files, more...)
-	met := map[string]bool{"input.check": true, "input.label.total": true, "input.label.subtotal-line": true}
-	var b strings.Builder
+	met := map[string]bool{"input.check": true, "input.label.total": true, "input.label.subtotal-line": true, "input.note": true}
+	var b, notes strings.Builder
+	say := func(n importer.Note) {
+		en, ja := n.String(), n.In(lang.JA)
+		if err := message.Check(n.What); err != nil {
+			t.Errorf("%s: %v", en, err)
+		}
+		met[n.What.Key], met["input.action."+string(n.Action)] = true, true
+		notes.WriteString("EN " + en + "\nJA " + ja + "\n")
+	}
 	for _, f := range files {
-		for _, c := range reg.ImportFile(f).Checks {
+		res := reg.ImportFile(f)
+		for _, n := range res.Notes {
+			say(n)
+		}
+		for _, c := range res.Checks {
 			en, ja := c.String(), c.In(lang.JA)
 			if en != c.In(lang.EN) {
 				t.Errorf("%s: String %q, In(EN) %q", f, en, c.In(lang.EN))
@@ -358,10 +371,25 @@ func TestChecksSaid(t *testing.T) {
 			b.WriteString(filepath.ToSlash(f) + "\nEN " + en + "\nJA " + ja + "\n")
 		}
 	}
+	// A folder with no statement, and a file with more notes than are
+	// listed.
+	empty := t.TempDir()
+	_, folder, _ := importer.Collect([]string{empty}, 0)
+	for _, n := range folder {
+		n.File = "$TMP"
+		say(n)
+	}
+	many := strings.Repeat("ヤマダ　タロウ　様,4980-00**-****-****,三井住友カードＶＩＳＡ（ＮＬ）,,,,\r\n", 1) +
+		strings.Repeat(",※ご利用明細の注記,,,,,\r\n", 10_005) + "2025/01/06,ＳＨＯＰ,500,１,１,500,\r\n,,,,,500,\r\n"
+	if res := reg.Import("many-notes.csv", bytes.NewReader(importertest.CP932(t, many))); len(res.Notes) > 0 {
+		say(res.Notes[0])
+		say(res.Notes[len(res.Notes)-1])
+	}
 	for _, k := range message.Keys() {
 		if checkKey(k) && !met[k] {
 			t.Errorf("no file here shows %s", k)
 		}
 	}
 	golden(t, "testdata/errors/checks.golden", b.String())
+	golden(t, "testdata/errors/notes.golden", notes.String())
 }

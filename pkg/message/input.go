@@ -234,4 +234,50 @@ var inputEntries = map[string]Entry{
 		JA: "見出し行に{{.column}}{{with .other}}か{{.}}{{end}}の列がありません",
 	},
 	"input.no-header": {EN: "no header row ({{.columns}})", JA: "見出し行({{.columns}})がありません"},
+
+	// A line that is no charge and no error (importer.Note), after
+	// "path:line: ": action a term input.action.*, what an input.note.*
+	// message, for the line of the charge it belongs to (0: none).
+	"input.note":              {EN: "{{.action}}: {{.what}}{{if .for}} for line {{.for}}{{end}}", JA: "{{.action}}: {{.what}}{{if .for}}({{.for}}行目の利用){{end}}"},
+	"input.action.skipped":    {EN: "skipped", JA: "読み飛ばし"},
+	"input.action.attached":   {EN: "attached", JA: "前の利用に付加"},
+	"input.action.repaired":   {EN: "repaired", JA: "修復"},
+	"input.note.note":         {EN: "note {{.text}}", JA: "注記 {{.text}}"},
+	"input.note.title":        {EN: "section title {{.text}}", JA: "見出し {{.text}}"},
+	"input.note.etc":          {EN: "ETC route {{.text}}", JA: "ETC の経路 {{.text}}"},
+	"input.note.local-amount": {EN: "現地利用額 (the amount in the currency of use)", JA: "現地利用額(利用した通貨での金額)"},
+	"input.note.empty-folder": {EN: "folder with no .csv file", JA: ".csv ファイルのないフォルダー"},
+	"input.note.revolving": {
+		EN: "the month's revolving payment {{.pay}} ({{.text}}), checked with the total",
+		JA: "その月のリボ払いの支払額 {{.pay}}円({{.text}})。合計との照合に使います",
+	},
+	"input.note.undated-credit": {
+		EN: "credit {{.text}} of {{.pay}} without a date: no charge, as nothing dates it; counted toward the total",
+		JA: "日付のない {{.text}} の {{.pay}}円: 日付がないので利用にはしませんが、合計には数えます",
+	},
+	"input.note.plan": {
+		EN: "installment plan ({{.count}}, {{.billed}} billed this month)",
+		JA: "分割払い({{.count}}、今月の請求 {{.billed}}円)",
+	},
+	"input.note.slice": {
+		EN: "今回請求額 {{.amount}}, a slice of an installment purchase made before this statement and counted then",
+		JA: "今回請求額 {{.amount}}円: この明細より前の分割払いの一部で、そのときに数えています",
+	},
+	"input.note.refund-paid": {
+		EN: "お支払済分 ご返金額 {{.amount}} (the money side of the cancellation)",
+		JA: "お支払済分 ご返金額 {{.amount}}円(取消の返金分)",
+	},
+	"input.note.part": {
+		EN: "part {{.part}} of {{.count}} of an installment purchase made before this statement, counted then",
+		JA: "この明細より前の分割払いの {{.count}} 回のうち {{.part}} 回目で、そのときに数えています",
+	},
+	// fields the fields joined with " and ", fieldsJA the same with と.
+	"input.note.repaired": {
+		EN: "{{.n}} fields for {{.want}} columns: {{.fields}} held an unquoted comma, and only read as one field does the row fit",
+		JA: "{{.want}} 列の行に {{.n}} 項目あります。{{.fieldsJA}} に引用符のないカンマがあり、1つの項目として読んだときだけ行が合います",
+	},
+	"input.note.unlisted": {
+		EN: "{{.n}} more lines that carry no charge, up to this one, not listed one by one (the first {{.max}} are)",
+		JA: "ここまでに利用ではない行がほかに {{.n}} 行あります(最初の {{.max}} 行だけ表示しています)",
+	},
 }

@@ -233,7 +233,7 @@ func (r *reader) planTable() {
 			if p.Installments == 0 && n > 1 {
 				p.Installments = n
 			}
-			r.in.Note(rows.Line, importer.Attached, "installment plan ("+rows.Field(cols.count)+", "+billed.String()+" billed this month)", p.Source.Line)
+			r.in.Note(rows.Line, importer.Attached, message.New("input.note.plan", message.Args{"count": message.Text(rows.Field(cols.count)), "billed": message.Text(billed.String())}), p.Source.Line)
 			continue
 		}
 		c.Card = r.card

@@ -91,7 +91,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		case rows.Empty():
 			continue
 		case strings.HasPrefix(first, "※"):
-			in.Note(rows.Line, importer.Skipped, "note "+importer.Quote(first), 0) // after the footer
+			in.Note(rows.Line, importer.Skipped, message.New("input.note.note", message.Args{"text": message.Text(importer.Quote(first))}), 0) // after the footer
 			continue
 		case strings.HasSuffix(first, "合計"):
 			group := strings.TrimSuffix(first, "合計")

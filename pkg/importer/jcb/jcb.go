@@ -188,7 +188,7 @@ func (p *parser) row() {
 		// The money side of the cancellation on the row before: no
 		// second refund, but the money is part of this month's total.
 		p.paid.Add(pay)
-		in.Note(rows.Line, importer.Attached, "お支払済分 ご返金額 "+pay.String()+" (the money side of the cancellation)", afterCancel)
+		in.Note(rows.Line, importer.Attached, message.New("input.note.refund-paid", message.Args{"amount": message.Text(pay.String())}), afterCancel)
 		return
 	}
 	date, fee, ok := p.date(dateText, refundRow(merchant))

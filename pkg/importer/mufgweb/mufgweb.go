@@ -96,7 +96,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		}
 		n := importer.ParseInstallments(rows.Field(cols.count))
 		if k := importer.ParseInstallments(rows.Field(cols.part)); n > 1 && k > 1 {
-			in.Note(rows.Line, importer.Skipped, "part "+rows.Field(cols.part)+" of "+rows.Field(cols.count)+" of an installment purchase made before this statement, counted then", 0)
+			in.Note(rows.Line, importer.Skipped, message.New("input.note.part", message.Args{"part": message.Text(rows.Field(cols.part)), "count": message.Text(rows.Field(cols.count))}), 0)
 			continue
 		}
 		c, ok := rows.Charge(h, cols.date, cols.merchant, cols.amount)
@@ -132,7 +132,7 @@ func layoutRow(in *importer.Input, rows *importer.Rows, cols columns, holder *st
 	case strings.HasPrefix(text, "【") && strings.HasSuffix(text, "】") && amountText == "":
 		*holder = importer.TrimHonorific(strings.TrimSuffix(strings.TrimPrefix(text, "【"), "】"))
 	case amountText == "" && rows.Field(cols.date) == "":
-		in.Note(rows.Line, importer.Skipped, "section title "+importer.Quote(text), 0)
+		in.Note(rows.Line, importer.Skipped, message.New("input.note.title", message.Args{"text": message.Text(importer.Quote(text))}), 0)
 	case strings.Contains(text, "合計") && rows.Field(cols.date) == "":
 		amt, err := importer.ParseAmount(amountText)
 		if err != nil {

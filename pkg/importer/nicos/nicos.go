@@ -72,7 +72,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		if rows.Field(amount) == "" {
 			if count > 1 || installmentMemo.MatchString(rows.Field(cols.memo)) {
 				// A slice: see the package doc.
-				in.Note(rows.Line, importer.Skipped, "今回請求額 "+rows.Field(cols.bill)+", a slice of an installment purchase made before this statement and counted then", 0)
+				in.Note(rows.Line, importer.Skipped, message.New("input.note.slice", message.Args{"amount": message.Text(rows.Field(cols.bill))}), 0)
 				continue
 			}
 			amount = cols.bill

@@ -153,7 +153,7 @@ func foldLetters(s string) string {
 func supplement(in *importer.Input, rows *importer.Rows, cols columns, last *statement.Charge) {
 	text := rows.Field(cols.merchant)
 	if last != nil && etc(last.Merchant) && onlyMerchant(rows, cols.merchant) {
-		in.Note(rows.Line, importer.Skipped, "ETC route "+importer.Quote(strings.Join(strings.Fields(text), " ")), last.Source.Line)
+		in.Note(rows.Line, importer.Skipped, message.New("input.note.etc", message.Args{"text": message.Text(importer.Quote(strings.Join(strings.Fields(text), " ")))}), last.Source.Line)
 		return
 	}
 	m := localAmount.FindStringSubmatch(foldLetters(importer.Fold(text)))
@@ -181,7 +181,7 @@ func supplement(in *importer.Input, rows *importer.Rows, cols columns, last *sta
 	if last.Amount.IsNegative() {
 		last.ForeignAmount = amount.Abs().Neg() // a cancelled foreign charge
 	}
-	in.Note(rows.Line, importer.Attached, "現地利用額 (the amount in the currency of use)", last.Source.Line)
+	in.Note(rows.Line, importer.Attached, message.New("input.note.local-amount", nil), last.Source.Line)
 }
 
 // etc reports whether a merchant is an ETC card's toll, "ＥＴＣカード売上".

@@ -14,7 +14,6 @@
 package vpass
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -281,14 +280,14 @@ func (p *parser) undated() {
 	case strings.HasPrefix(text, "※") && payText != "" && amountText == "" && strings.Contains(text, "リボ"):
 		p.revolving.Add(pay)
 		p.revolvingLine = rows.Line
-		in.Note(rows.Line, importer.Skipped, fmt.Sprintf("the month's revolving payment %s (%s), checked with the total", pay, text), 0)
+		in.Note(rows.Line, importer.Skipped, message.New("input.note.revolving", message.Args{"pay": message.Text(pay.String()), "text": message.Text(text)}), 0)
 	case amountText == "" && payText == "":
-		in.Note(rows.Line, importer.Skipped, "note "+importer.Quote(text), 0)
+		in.Note(rows.Line, importer.Skipped, message.New("input.note.note", message.Args{"text": message.Text(importer.Quote(text))}), 0)
 	case amountText == "" && pay.IsNegative():
 		p.blockPay.Add(pay)
 		p.allPay.Add(pay)
 		p.allPrinted.Add(pay)
-		in.Note(rows.Line, importer.Skipped, fmt.Sprintf("credit %s of %s without a date: no charge, as nothing dates it; counted toward the total", importer.Quote(text), pay), 0)
+		in.Note(rows.Line, importer.Skipped, message.New("input.note.undated-credit", message.Args{"text": message.Text(importer.Quote(text)), "pay": message.Text(pay.String())}), 0)
 	default:
 		in.Error(rows.Line, importer.NoDateError("ご利用日", text))
 	}
