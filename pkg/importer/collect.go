@@ -40,7 +40,7 @@ func Collect(paths []string, budget int64) (files []string, notes []Note, errs [
 			errs = append(errs, newParseError(p, 0, notRegular(info.Mode())))
 			return
 		case spent+info.Size() > budget:
-			errs = append(errs, newParseError(p, 0, message.NewError("input.limit.budget", message.Args{"mib": message.Count(int(budget >> 20))}, ErrLimit)))
+			errs = append(errs, BudgetError(p, budget))
 			return
 		}
 		spent += info.Size()

@@ -150,3 +150,17 @@ func NoDateError(column, text string) error {
 func NoColumnError(column, other string) error {
 	return message.NewError("input.no-column", message.Args{"column": message.Text(column), "other": message.Text(other)}, nil)
 }
+
+// ForeignError is the error of a row whose foreign amount (text, in column)
+// and currency (code, in currencyColumn) cannot be read; the charge is kept
+// in yen without them.
+func ForeignError(column, text, currencyColumn, code string) error {
+	return message.NewError("input.foreign", message.Args{"column": message.Text(column), "text": message.Text(text),
+		"currencyColumn": message.Text(currencyColumn), "code": message.Text(code)}, nil)
+}
+
+// BudgetError is the error of the file or mail at path, not read because
+// with it a run would read more than budget bytes.
+func BudgetError(path string, budget int64) error {
+	return newParseError(path, 0, message.NewError("input.limit.budget", message.Args{"mib": message.Count(int(budget >> 20))}, ErrLimit))
+}

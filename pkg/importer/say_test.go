@@ -98,6 +98,11 @@ func TestErrorsSaid(t *testing.T) {
 		{"aeon without its total", []string{"input.missing.aeon"}, importing(reg, "testdata/errors/aeon_no_total.csv")},
 		{"jcb rows", []string{"input.cause.amount", "input.cause.date", "input.empty"}, importing(reg, "testdata/errors/jcb_rows.csv")},
 		{"rakuten without a column", []string{"input.no-column"}, importing(reg, "testdata/errors/rakuten_no_column.csv")},
+		{"nicos foreign amount", []string{"input.foreign"}, importing(reg, "testdata/errors/nicos_foreign.csv")},
+		{"view foreign amount", []string{"input.foreign"}, importing(reg, "testdata/errors/view_foreign.csv")},
+		{"amex foreign amount", []string{"input.foreign-one"}, importing(reg, "testdata/errors/amex_foreign.csv")},
+		{"moneyforward copied from the web page", []string{"input.yearless"}, importing(reg, "testdata/errors/moneyforward_yearless.csv")},
+		{"saison charges after the total", []string{"input.after-total"}, importing(reg, "testdata/errors/saison_after_total.csv")},
 		{"no header", []string{"input.no-header"}, func(t *testing.T) []error {
 			// A format that looks for a header the file lacks.
 			var headed importer.Registry

@@ -280,4 +280,23 @@ var inputEntries = map[string]Entry{
 		EN: "{{.n}} more lines that carry no charge, up to this one, not listed one by one (the first {{.max}} are)",
 		JA: "ここまでに利用ではない行がほかに {{.n}} 行あります(最初の {{.max}} 行だけ表示しています)",
 	},
+
+	// A foreign amount that cannot be read: column and text the amount,
+	// currencyColumn and code the currency (the charge is kept in yen).
+	"input.foreign": {
+		EN: `{{.column}} {{printf "%q" .text}} and {{.currencyColumn}} {{printf "%q" .code}} are not an amount and an ISO code; the charge is kept without them`,
+		JA: `{{.column}} {{printf "%q" .text}} と通貨 {{printf "%q" .code}} を外貨の金額と通貨コードとして読めません。外貨の情報なしで利用を残します`,
+	},
+	"input.foreign-one": {
+		EN: `海外通貨利用金額 {{printf "%q" .text}} is not an amount and a currency; the charge is kept without it`,
+		JA: `海外通貨利用金額 {{printf "%q" .text}} を外貨の金額と通貨として読めません。外貨の情報なしで利用を残します`,
+	},
+	"input.yearless": {
+		EN: `invalid date {{printf "%q" .text}}: a date without its year, from a copy of the web page; download 収入・支出詳細 as CSV instead`,
+		JA: `日付 {{printf "%q" .text}} に年がありません。Web ページからコピーしたものではありませんか。収入・支出詳細を CSV でダウンロードしてください`,
+	},
+	"input.after-total": {
+		EN: "control total mismatch: charges after the 【合計】 line {{.line}}, which does not cover them",
+		JA: "【合計】の行({{.line}}行目)の後に利用の行があり、合計に含まれていません",
+	},
 }

@@ -44,8 +44,7 @@ func Collect(paths []string) (Inputs, []importer.Note, []error) {
 		}
 		seen[src.Path] = true
 		if spent+src.Size > importer.DefaultBudget {
-			errs = append(errs, fmt.Errorf("%s: %w: not read: with it the files of this run would hold more than %d MiB, the most one run reads",
-				src.Path, importer.ErrLimit, importer.DefaultBudget>>20))
+			errs = append(errs, importer.BudgetError(src.Path, importer.DefaultBudget))
 			return
 		}
 		spent += src.Size

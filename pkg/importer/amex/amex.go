@@ -78,7 +78,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			if !ok {
 				// The yen amount is what counts; losing the charge over its
 				// foreign memo would hide it from every rule.
-				in.Errorf(rows.Line, nil, "海外通貨利用金額 %q is not an amount and a currency; the charge is kept without it", f)
+				in.Error(rows.Line, message.NewError("input.foreign-one", message.Args{"text": message.Text(f)}, nil))
 			} else {
 				c.ForeignAmount, c.ForeignCurrency = amt, cur
 			}

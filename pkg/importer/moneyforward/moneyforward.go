@@ -108,7 +108,7 @@ func row(in *importer.Input, rows *importer.Rows, cols columns) (statement.Charg
 	date, err := importer.ParseDate(rows.Field(cols.date))
 	if err != nil {
 		if yearless.MatchString(rows.Field(cols.date)) {
-			err = fmt.Errorf("%w: a date without its year, from a copy of the web page; download 収入・支出詳細 as CSV instead", err)
+			err = message.NewError("input.yearless", message.Args{"text": message.Text(rows.Field(cols.date))}, err)
 		}
 		in.Errorf(rows.Line, nil, "日付: %w", err)
 		return statement.Charge{}, false

@@ -91,7 +91,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			if !ok {
 				// The yen amount is what counts; losing the charge over its
 				// foreign columns would hide it from every rule.
-				in.Errorf(rows.Line, nil, "現地通貨額 %q and currency %q are not an amount and an ISO code; the charge is kept without them", f, rows.Field(cols.currency))
+				in.Error(rows.Line, importer.ForeignError("現地通貨額", f, "currency", rows.Field(cols.currency)))
 			} else {
 				c.ForeignAmount, c.ForeignCurrency = amt, cur
 			}

@@ -131,7 +131,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		// cut short, and nothing checks that no row is missing.
 		in.TotalMissing(max(lastLine, 1), "合計", message.New("input.missing.saison", message.Args{"n": message.Count(len(st.Charges))}))
 	case !totalAfter:
-		in.Errorf(lastLine, importer.ErrTotal, "charges after the 【合計】 line %d, which does not cover them", total)
+		in.Error(lastLine, message.NewError("input.after-total", message.Args{"line": message.Count(total)}, importer.ErrTotal))
 	}
 	in.CheckStatedTotal(st, m.billed, all.Decimal(), "今回ご請求額", message.New("input.sum.every-row", message.Args{"column": message.Text("利用金額")}))
 	return st, rows.Err()

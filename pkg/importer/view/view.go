@@ -200,7 +200,7 @@ func (p *parser) row() {
 		if !ok {
 			// The yen amount is what counts; losing the charge over its
 			// foreign columns would hide it from every rule.
-			in.Errorf(rows.Line, nil, "現地通貨額 %q and 通貨略称 %q are not an amount and an ISO code; the charge is kept without them", f, rows.Field(cols.currency))
+			in.Error(rows.Line, importer.ForeignError("現地通貨額", f, "通貨略称", rows.Field(cols.currency)))
 		} else {
 			c.ForeignAmount, c.ForeignCurrency = fa, cur
 			if refund {
