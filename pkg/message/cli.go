@@ -33,6 +33,9 @@ var commandEntries = map[string]Entry{
 	// statement format; kind is its container (eml, maildir, mbox).
 	"cli.detect.mail":    {EN: "mail ({{.kind}})", JA: "メール({{.kind}})"},
 	"cli.detect.unknown": {EN: "(unknown)", JA: "(不明)"},
+	// A note on stderr: an input that held nothing to read, a line that is
+	// no charge (note is said already in the user's language).
+	"cli.note": {EN: "note: {{.note}}", JA: "注記: {{.note}}"},
 	// The TOTALS column: how the file's control totals compare with its
 	// charges (agree and unchecked count them).
 	"cli.detect.totals.mismatch":  {EN: "MISMATCH", JA: "不一致"},

@@ -45,7 +45,8 @@ func NewIOStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
 // that is no charge) on a line of its own to ErrOut.
 func (s *IOStreams) PrintNotes(notes ...importer.Note) {
 	for _, n := range notes {
-		fmt.Fprintln(s.ErrOut, "note: "+n.String())
+		l := s.language()
+		fmt.Fprintln(s.ErrOut, message.Render(l, message.New("cli.note", message.Args{"note": message.Text(n.In(l))})))
 	}
 }
 

@@ -119,7 +119,7 @@ func RunDetect(o *Options) error {
 			details = append(details, d.Path+": "+c.In(l))
 		}
 		for _, n := range d.Notes {
-			details = append(details, n.String())
+			details = append(details, n.In(l))
 		}
 	}
 	// Mail is read by the notice layouts (cardcheck scan), not by formats.
