@@ -3,6 +3,7 @@ package message
 import (
 	"errors"
 	"io/fs"
+	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/lang"
 )
@@ -29,15 +30,60 @@ func (e *Error) In(l lang.Lang) string { return Render(l, e.Message) }
 // Unwrap returns the error underneath.
 func (e *Error) Unwrap() error { return e.Err }
 
-// ErrorIn says err in l: the first error in its chain that can say itself
-// in a language (this package's Error, a config file's positioned error,
-// a failed test mail) says it; any other is said as it is, in English.
+// ErrorIn says err in l. An error that can say itself in a language (this
+// package's Error, a config file's positioned error, a failed test mail)
+// says it. A wrapper keeps its own words around what it wraps, each error
+// it wraps said in l in place of its English ("--imap: " stays before the
+// error of fmt.Errorf("--imap: %w", err); errors.Join's errors are each
+// said, a line each): nothing it says is dropped. A wrapper that does not
+// quote what it wraps is said by the first error in its chain that can say
+// itself; any other error as it is, in English.
 func ErrorIn(l lang.Lang, err error) string {
+	if err == nil {
+		return ""
+	}
+	if s, ok := err.(interface{ In(lang.Lang) string }); ok {
+		return s.In(l)
+	}
+	var wrapped []error
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		wrapped = []error{u.Unwrap()}
+	case interface{ Unwrap() []error }:
+		wrapped = u.Unwrap()
+	}
+	if said, ok := sayAround(l, err.Error(), wrapped); ok {
+		return said
+	}
 	var s interface{ In(lang.Lang) string }
 	if errors.As(err, &s) {
 		return s.In(l)
 	}
 	return err.Error()
+}
+
+// sayAround says msg, a wrapper's English, with the English of each error
+// it wrapped, in order, replaced by that error said in l; false when one of
+// them is not in msg (the wrapper put it in other words, or not at all).
+func sayAround(l lang.Lang, msg string, wrapped []error) (string, bool) {
+	var b strings.Builder
+	quoted := false
+	for _, w := range wrapped {
+		if w == nil {
+			continue
+		}
+		english := w.Error()
+		i := strings.Index(msg, english)
+		if i < 0 {
+			return "", false
+		}
+		b.WriteString(msg[:i])
+		b.WriteString(ErrorIn(l, w))
+		msg = msg[i+len(english):]
+		quoted = true
+	}
+	b.WriteString(msg)
+	return b.String(), quoted
 }
 
 // FileTrouble is why a file could not be read or written, for a message's

@@ -7,10 +7,8 @@
 package cmdutil
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
 	"github.com/cardcheck/cardcheck/pkg/lang"
@@ -67,26 +65,5 @@ func (s *IOStreams) language() lang.Lang {
 	return s.Lang()
 }
 
-// SayError says err in l: [message.ErrorIn], keeping what a command put
-// before the error it wrapped ("--imap: " in fmt.Errorf("--imap: %w",
-// err)), which ErrorIn alone would drop, and each of errors joined.
-func SayError(l lang.Lang, err error) string {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		// Several errors joined (errors.Join): each said, a line each.
-		var lines []string
-		for _, e := range j.Unwrap() {
-			lines = append(lines, SayError(l, e))
-		}
-		return strings.Join(lines, "\n")
-	}
-	var inner interface {
-		error
-		In(lang.Lang) string
-	}
-	if errors.As(err, &inner) {
-		if prefix, ok := strings.CutSuffix(err.Error(), inner.Error()); ok {
-			return prefix + inner.In(l)
-		}
-	}
-	return message.ErrorIn(l, err)
-}
+// SayError says err in l ([message.ErrorIn]).
+func SayError(l lang.Lang, err error) string { return message.ErrorIn(l, err) }
