@@ -23,13 +23,15 @@ func TestAmountChange(t *testing.T) {
 		{"within the tolerance", buy("2022-01-05", "サンプルネット光", 5500), nil, ""},
 		{"a price increase is a warning", buy("2022-01-05", "サンプルネット光", 5720),
 			[]string{"warning 2022-01-05 サンプルネット光 5720"}, "a price increase (1.1× the usual); サンプルネット光 usually charges ¥5,280 monthly"},
-		{"about double is a double charge", buy("2022-01-05", "サンプルネット光", 10560),
-			[]string{"alert 2022-01-05 サンプルネット光 10560"}, "about double: a double charge?"},
+		{"about double is a double charge", buy("2022-01-05", "サンプルネット光", 10450),
+			[]string{"alert 2022-01-05 サンプルネット光 10450"}, "about double: a double charge?"},
+		{"exactly double: one seat become two, noted", buy("2022-01-05", "サンプルネット光", 10560),
+			[]string{"info 2022-01-05 サンプルネット光 10560"}, "2 × ¥5,280 where it charged 1 × ¥5,280: a change in seats or licences"},
 		{"five times is worse", buy("2022-01-05", "サンプルネット光", 26400),
 			[]string{"alert 2022-01-05 サンプルネット光 26400"}, "5× the usual: charged more than once?"},
 		{"a lower amount is no suspect", buy("2022-01-05", "サンプルネット光", 3000), nil, ""},
 		{"five units become six: a change in seats, noted", buy("2022-01-05", "サンプルネット光", 6336),
-			[]string{"info 2022-01-05 サンプルネット光 6336"}, "6 times ¥1,056 where it charged 5 times: a change in seats or licences"},
+			[]string{"info 2022-01-05 サンプルネット光 6336"}, "6 × ¥1,056 where it charged 5 × ¥1,056: a change in seats or licences"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -162,7 +162,11 @@ func (c *Card) usualBurst(px *payeeIndex, g []*statement.Charge) bool {
 	days := int(g[len(g)-1].Date-g[0].Date) + 1
 	risk := c.riskOf(px, nil)
 	switch {
-	case (within || top <= smallVisit) && h.N >= 3 && risk == "":
+	case (top <= 2*h.Max || top <= smallVisit) && h.N >= 3 && risk == "" && kind != OnlineRetailer && kind != TopUp:
+		// At a shop or restaurant the card uses, busier than usual is
+		// not how fraud looks there.
+		return true
+	case within && h.N >= 3 && risk == "":
 		return true
 	case within && h.N >= 3 && !repeatsPrice(g):
 		// At an app or game store the card uses, a few purchases at

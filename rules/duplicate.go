@@ -143,8 +143,8 @@ func (d duplicateRule) extraInCycle(card *Card, px *payeeIndex, sev severity.Sev
 			continue // not in the window, a member itself, or a same-amount pair (above)
 		}
 		gap := int(b.Date - a.Date)
-		if gap >= cad.Min {
-			continue
+		if gap >= min(cad.Min, monthApart) {
+			continue // a month apart is a cycle of its own (a streams learner may call a monthly plan bimonthly)
 		}
 		msg := message.New("duplicate.cycle", message.Args{"payee": message.Text(px.key), "first-amount": message.Yen(card.yen[j]),
 			"first": message.Date(a.Date), "amount": message.Yen(card.yen[i]), "second": message.Date(b.Date),
@@ -206,3 +206,8 @@ func (c *Card) samePairs(px *payeeIndex, within int, from, to statement.Date) []
 	}
 	return out
 }
+
+// monthApart is how many days apart two charges of a bill are a month's
+// charges rather than one cycle charged twice: billing errors come days
+// apart, not weeks.
+const monthApart = 20

@@ -186,7 +186,30 @@ func (h highRiskRule) newFinding(card *Card, p, kind string, cs []*statement.Cha
 	msg := message.New("high-risk-merchant", message.Args{"payee": message.Text(p), "charges": message.Count(len(cs)),
 		"sum": message.Yen(sum), "kind": message.Term("high-risk." + kind),
 		"earlier": message.Bool(first < cs[0].Date), "first-paid": message.Date(first), "date": message.Date(cs[0].Date)})
-	return Finding{Severity: h.Severity, Message: msg, Charges: cs}
+	sev := h.Severity
+	if kind == "app-store" && firstApps(cs) {
+		sev = severity.Info
+	}
+	return Finding{Severity: sev, Message: msg, Charges: cs}
+}
+
+// firstApp is the most one of a new app store's first purchases costs when
+// they are taken for the user's first app or game: stolen cards are spent
+// there in runs of three or more, or on gift cards and large sums.
+const firstApp = 3000
+
+// firstApps reports whether cs, the charges at an app store new to the
+// card, are one or two purchases of [firstApp] or less.
+func firstApps(cs []*statement.Charge) bool {
+	if len(cs) > 2 {
+		return false
+	}
+	for _, ch := range cs {
+		if statement.WholeYen(ch.Amount) > firstApp {
+			return false
+		}
+	}
+	return true
 }
 
 // runFinding flags the window's runs at a high-risk payee the card knows,

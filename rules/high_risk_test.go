@@ -21,8 +21,10 @@ func TestHighRisk(t *testing.T) {
 	}{
 		{"a new game store", one(buy("2021-12-10", "ＳＴＥＡＭＧＡＭＥＳ．ＣＯＭ", 5000)),
 			[]string{"warning 2021-12-10 STEAMGAMES.COM 5000"}},
-		{"a store paid through a processor", one(buy("2021-12-10", "ＧＯＯＧＬＥ　＊ＧＯＯＧＬＥ　ＰＬＡＹ", 3000)),
-			[]string{"warning 2021-12-10 GOOGLE PLAY 3000"}},
+		{"a store paid through a processor", one(buy("2021-12-10", "ＧＯＯＧＬＥ　＊ＧＯＯＧＬＥ　ＰＬＡＹ", 5000)),
+			[]string{"warning 2021-12-10 GOOGLE PLAY 5000"}},
+		{"a first app or two at a new app store are noted", one(buy("2021-12-10", "ＧＯＯＧＬＥ　＊ＧＯＯＧＬＥ　ＰＬＡＹ", 1220), buy("2021-12-12", "ＧＯＯＧＬＥ　＊ＧＯＯＧＬＥ　ＰＬＡＹ", 3000)),
+			[]string{"info 2021-12-10 GOOGLE PLAY 1220", "info 2021-12-12 GOOGLE PLAY 3000"}},
 		{"gift cards", one(buy("2021-12-10", "ＡＭＡＺＯＮ　ギフトカード", 20000), buy("2021-12-11", "ＡＭＡＺＯＮ　ギフトカード", 20000)),
 			[]string{"warning 2021-12-10 AMAZON ギフトカード 20000", "warning 2021-12-11 AMAZON ギフトカード 20000"}},
 		{"the plan and an app as usual are quiet", one(buy("2021-12-14", "ＡＰＰＬＥ　ＣＯＭ　ＢＩＬＬ", 490)), nil},

@@ -141,7 +141,7 @@ func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, stream, o
 				members = append(members, k)
 			}
 		}
-		if len(members) == 2 && !aboutOneAmount([]int64{c.yen[members[0]], c.yen[members[1]]}, c.allForeign(members)) {
+		if len(members) == 2 && (!aboutOneAmount([]int64{c.yen[members[0]], c.yen[members[1]]}, c.allForeign(members)) || !aMonthApart(c.Charges[members[0]].Date, ch.Date)) {
 			return nil, message.Value{}, false, false // two visits that happen to line up
 		}
 		return members, cadenceTerm(s.Cadence), true, len(members) >= 2
@@ -161,6 +161,9 @@ func (c *Card) cadenceAt(i int) (members []int, cadence message.Value, stream, o
 	}
 	if !aboutOneAmount(amounts, c.allForeign(ps)) {
 		return nil, message.Value{}, false, false
+	}
+	if len(ps) == 2 && !aMonthApart(c.Charges[ps[0]].Date, c.Charges[ps[1]].Date) {
+		return nil, message.Value{}, false, false // two visits: a third a month on will tell
 	}
 	return ps, message.Term("cadence.about-monthly"), false, true
 }
@@ -212,7 +215,7 @@ func (c *Card) confirmedRhythm(members []int, stream bool) bool {
 		if c.confirmedBy(k) {
 			return true
 		}
-		if n > 0 && k < c.start && c.trusted(k) && (stream || aboutOneAmount(amounts, c.allForeign(members[:n+1]))) {
+		if n > 0 && k < c.start && c.trusted(k) && c.rhythmShows(members[:n+1], amounts, stream) {
 			return true
 		}
 	}
@@ -233,4 +236,24 @@ func (c *Card) allForeign(is []int) bool {
 		}
 	}
 	return true
+}
+
+// aMonthApart reports whether b is a month after a, give or take three
+// days: how a subscription bills its second month. Two meals or two
+// evenings out seldom fall so; a cadence seen from two charges that do not
+// waits for a third.
+func aMonthApart(a, b statement.Date) bool {
+	next := a.AddMonths(1)
+	return b >= next-3 && b <= next+3
+}
+
+// rhythmShows reports whether the cadence members (with their amounts)
+// showed a rhythm by the last of them, as cadenceAt would have seen it: a
+// stream's second charge on; about one amount, and for two charges a month
+// apart to the day.
+func (c *Card) rhythmShows(members []int, amounts []int64, stream bool) bool {
+	if len(members) == 2 && !aMonthApart(c.Charges[members[0]].Date, c.Charges[members[1]].Date) {
+		return false
+	}
+	return stream && len(members) > 2 || aboutOneAmount(amounts, c.allForeign(members))
 }

@@ -34,6 +34,8 @@ func TestNewSubscription(t *testing.T) {
 			everyday(31, 365), one(buy("2021-11-15", "鮨　はなまる", 3620), buy("2021-12-15", "鮨　はなまる", 3870)), nil},
 		{"two evenings at karaoke a month apart on the same day of the month",
 			everyday(31, 365), one(buy("2021-11-13", "カラオケまねきねこ　立川店", 2120), buy("2021-12-13", "カラオケまねきねこ　立川店", 2050)), nil},
+		{"one set menu twice at a new place, 24 days apart",
+			everyday(31, 365), one(buy("2021-11-08", "大戸屋　天神店", 2718), buy("2021-12-02", "大戸屋　天神店", 2718)), nil},
 		{"a subscription since the card's first statements is not new",
 			everyday(31, 365), monthly("2021-01-20", "ＳＭＡＲＴ　ＣＬＵＢ", 1980, 12), nil},
 	} {

@@ -36,7 +36,7 @@ func (u unknownPayeeRule) Check(card *Card) []Finding {
 			return
 		}
 		s := card.streamOf(ch.Payee, ch.Date)
-		if s != nil && (onSchedule(s, ch.Date) || card.cycleAfterTrusted(i, s.Cadence)) && !doubleRatio.AtLeast(card.yen[i], streamRef(s, ch.Date)) {
+		if s != nil && (onSchedule(s, ch.Date) || card.cycleAfterTrusted(i, s.Cadence)) && card.billAmount(i, s) {
 			return // a known bill on its day: its amount is amount-change's to judge
 		}
 		if card.billRhythm(i) {
@@ -190,4 +190,17 @@ func (c *Card) priceChange(i int) (*recurring.Stream, bool) {
 		}
 	}
 	return nil, false
+}
+
+// billAmount reports whether the purchase at index i is an amount stream s
+// may bill: less than [doubleRatio] times its usual, or a change in seats
+// of a fixed-price bill (see [seatChange]).
+func (c *Card) billAmount(i int, s *recurring.Stream) bool {
+	d := c.Charges[i].Date
+	ref := streamRef(s, d)
+	if !doubleRatio.AtLeast(c.yen[i], ref) {
+		return true
+	}
+	_, _, seats := seatChange(c.yen[i], ref)
+	return seats && !variableLike(s, d)
 }

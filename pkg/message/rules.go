@@ -63,8 +63,8 @@ var amountChange = map[string]Entry{
 	},
 	// name, lo, hi: the config's expected amount or range.
 	"amount-change.seats": {
-		EN: "{{.payee}} charged {{.amount}} on {{.date}}, {{.units}} times {{.unit}} where it charged {{.was}} times: a change in seats or licences, not a new price; {{.usual}}",
-		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求、{{.unit}} の {{.units}} 倍（これまでは {{.was}} 倍）。値上げではなく席数・ライセンス数の変更です。{{.usual}}",
+		EN: "{{.payee}} charged {{.amount}} on {{.date}}, {{.units}} × {{.unit}} where it charged {{.was}} × {{.unit}}: a change in seats or licences, not a new price; {{.usual}}",
+		JA: "{{.payee}} が {{.date}} に {{.amount}} を請求、{{.unit}} × {{.units}}（これまでは {{.unit}} × {{.was}}）。値上げではなく席数・ライセンス数の変更です。{{.usual}}",
 	},
 	"amount-change.usual.config": {
 		EN: "{{.name}}'s expected amount is {{.lo}}{{if ne .lo .hi}}–{{.hi}}{{end}} (config)",
