@@ -163,7 +163,7 @@ func Read(dir string) (*State, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return New(), nil
 		}
-		return nil, fmt.Errorf("state: %w", err)
+		return nil, refused(err)
 	}
 	return load(filepath.Join(dir, FileName))
 }
@@ -178,17 +178,18 @@ func load(path string) (*State, error) {
 	}
 	var st State
 	if err := json.Unmarshal(data, &st); err != nil {
-		return nil, corrupt(path, err)
+		return nil, corrupt(path, message.Said(err.Error(), err.Error()))
 	}
 	if st.Version == 0 || st.Findings == nil {
-		return nil, corrupt(path, errors.New("no version or findings"))
+		return nil, corrupt(path, message.New("state.corrupt.empty", nil))
 	}
 	if st.Version > Version {
-		return nil, fmt.Errorf("%s: state file version %d was written by a newer cardcheck (this one reads version %d)", path, st.Version, Version)
+		return nil, message.NewError("state.newer", message.Args{"path": message.Text(path),
+			"version": message.Text(strconv.Itoa(st.Version)), "reads": message.Text(strconv.Itoa(Version))}, nil)
 	}
 	for id, e := range st.Findings {
 		if !ValidID(id) || e == nil {
-			return nil, corrupt(path, fmt.Errorf("bad finding entry %q", id))
+			return nil, corrupt(path, message.New("state.corrupt.entry", message.Args{"id": message.Text(strconv.Quote(id))}))
 		}
 		e.migrate()
 	}
@@ -207,9 +208,11 @@ func (e *Entry) migrate() {
 	e.Summary, e.SummaryJA = "", ""
 }
 
-func corrupt(path string, err error) error {
-	return fmt.Errorf("%s: the state file is corrupt (%v); cardcheck will not reset it on its own: "+
-		"move it away to start over, which forgets what was reported and acknowledged", path, err)
+// corrupt is the error for a state file that cannot be read as one: why
+// (the JSON reader's words stay as it said them) and what to do, named
+// with the file. The user moves it away: cardcheck never resets it.
+func corrupt(path string, why message.Message) error {
+	return message.NewError("state.corrupt", message.Args{"path": message.Text(path), "detail": message.Nested(why)}, nil)
 }
 
 // Entry returns the entry for id, creating it.

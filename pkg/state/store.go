@@ -2,13 +2,13 @@ package state
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/cardcheck/cardcheck/pkg/atomicfile"
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // Store is the state folder, locked for one run.
@@ -25,21 +25,34 @@ var LockTimeout = 5 * time.Minute
 // Close releases it.
 func Open(dir string) (*Store, error) {
 	if dir == "" {
-		return nil, errors.New("state: no state folder given")
+		return nil, message.NewError("state.no-folder", nil, nil)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("state: %w", err)
 	}
 	if err := atomicfile.CheckFolder(dir); err != nil {
-		return nil, fmt.Errorf("state: %w", err)
+		return nil, refused(err)
 	}
-	lock, err := atomicfile.TakeLock(filepath.Join(dir, LockName), LockTimeout)
+	lockPath, wait, start := filepath.Join(dir, LockName), LockTimeout, time.Now()
+	lock, err := atomicfile.TakeLock(lockPath, wait)
+	if err != nil && time.Since(start) >= wait {
+		// TakeLock fails at once when the lock file cannot be opened; only
+		// a lock another run holds makes it wait the whole timeout.
+		return nil, message.NewError("state.locked", message.Args{"lock": message.Text(lockPath),
+			"wait": message.Text(wait.String()), "span": message.Span(wait)}, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("state: %w", err)
 	}
 	s := &Store{dir: dir, lock: lock}
 	atomicfile.RemoveTemps(s.Path()) // only the lock holder saves: none is in use
 	return s, nil
+}
+
+// refused is the error for a state folder atomicfile.CheckFolder refused
+// (another user's, or others can write it): its reason is in English only.
+func refused(err error) error {
+	return message.NewError("state.folder", message.Args{"detail": message.Text(err.Error())}, err)
 }
 
 // Dir returns the state folder.
