@@ -159,6 +159,19 @@ func ForeignError(column, text, currencyColumn, code string) error {
 		"currencyColumn": message.Text(currencyColumn), "code": message.Text(code)}, nil)
 }
 
+// ReasonError is the catalogue's message key (args) as a row's reason,
+// after cause (nil for none): "invalid amount: neither ご利用金額 nor
+// お支払い金額", each part said in the user's language.
+func ReasonError(cause error, key string, args message.Args) error {
+	if cause == nil {
+		return message.NewError(key, args, nil)
+	}
+	// The reason is also underneath, so errors.As finds it (and
+	// errors.Is the cause, under it).
+	reason := message.NewError(key, args, cause)
+	return message.NewError("input.caused", message.Args{"cause": message.Term(causeTerms[cause]), "detail": message.Nested(reason.Message)}, reason)
+}
+
 // BudgetError is the error of the file or mail at path, not read because
 // with it a run would read more than budget bytes.
 func BudgetError(path string, budget int64) error {

@@ -102,6 +102,9 @@ func TestErrorsSaid(t *testing.T) {
 		{"view foreign amount", []string{"input.foreign"}, importing(reg, "testdata/errors/view_foreign.csv")},
 		{"amex foreign amount", []string{"input.foreign-one"}, importing(reg, "testdata/errors/amex_foreign.csv")},
 		{"moneyforward copied from the web page", []string{"input.yearless"}, importing(reg, "testdata/errors/moneyforward_yearless.csv")},
+		{"jcb row without a date", []string{"input.date.undated"}, importing(reg, "testdata/errors/jcb_undated.csv")},
+		{"view amounts", []string{"input.amount.both", "input.amount.neither"}, importing(reg, "testdata/errors/view_amounts.csv")},
+		{"rakuten 現地利用額 lines", []string{"input.local.orphan", "input.local.unread"}, importing(reg, "testdata/errors/rakuten_local.csv")},
 		{"saison charges after the total", []string{"input.after-total"}, importing(reg, "testdata/errors/saison_after_total.csv")},
 		{"no header", []string{"input.no-header"}, func(t *testing.T) []error {
 			// A format that looks for a header the file lacks.

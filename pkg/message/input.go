@@ -299,4 +299,24 @@ var inputEntries = map[string]Entry{
 		EN: "control total mismatch: charges after the 【合計】 line {{.line}}, which does not cover them",
 		JA: "【合計】の行({{.line}}行目)の後に利用の行があり、合計に含まれていません",
 	},
+
+	// A row's amount or date the format cannot take: a and b the two
+	// amount columns, used and back their amounts, text the line.
+	"input.amount.neither": {EN: "neither {{.a}} nor {{.b}}", JA: "{{.a}}も{{.b}}もありません"},
+	"input.amount.both": {
+		EN: "both ご利用額 {{.used}} and 払戻額 {{.back}}: which one the row is cannot be told",
+		JA: "ご利用額 {{.used}} と払戻額 {{.back}} の両方があり、利用か払い戻しか判断できません",
+	},
+	"input.date.undated": {
+		EN: "no ご利用日, and no 今回のお支払日 to date the row by",
+		JA: "ご利用日がなく、代わりに日付とする今回のお支払日もありません",
+	},
+	"input.local.unread": {
+		EN: `cannot read the 現地利用額 line {{printf "%q" .text}}`,
+		JA: `現地利用額の行 {{printf "%q" .text}} を読めません`,
+	},
+	"input.local.orphan": {
+		EN: "現地利用額 line with no charge before it",
+		JA: "現地利用額の行の前に、それが付く利用の行がありません",
+	},
 }

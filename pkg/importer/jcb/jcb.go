@@ -178,7 +178,7 @@ func (p *parser) row() {
 	}
 	switch {
 	case !hasAmount && !hasPay:
-		in.Errorf(rows.Line, importer.ErrBadAmount, "neither ご利用金額 nor お支払い金額")
+		in.Error(rows.Line, importer.ReasonError(importer.ErrBadAmount, "input.amount.neither", message.Args{"a": message.Text("ご利用金額"), "b": message.Text("お支払い金額")}))
 		return
 	case !hasAmount:
 		amount = pay // a fee row may fill only お支払い金額
@@ -256,7 +256,7 @@ var yearMonth = regexp.MustCompile(`^([0-9]{4})[/年]([0-9]{1,2})月?$`)
 func (p *parser) date(s string, refund bool) (d statement.Date, fee, ok bool) {
 	if s == "" {
 		if p.summary.payDate.IsZero() {
-			p.in.Errorf(p.rows.Line, importer.ErrBadDate, "no ご利用日, and no 今回のお支払日 to date the row by")
+			p.in.Error(p.rows.Line, importer.ReasonError(importer.ErrBadDate, "input.date.undated", nil))
 			return 0, false, false
 		}
 		return p.summary.payDate, !refund, true

@@ -159,13 +159,13 @@ func supplement(in *importer.Input, rows *importer.Rows, cols columns, last *sta
 	m := localAmount.FindStringSubmatch(foldLetters(importer.Fold(text)))
 	switch {
 	case m == nil && strings.Contains(text, "現地利用額"):
-		in.Errorf(rows.Line, importer.ErrBadAmount, "cannot read the 現地利用額 line %q", text)
+		in.Error(rows.Line, importer.ReasonError(importer.ErrBadAmount, "input.local.unread", message.Args{"text": message.Text(text)}))
 		return
 	case m == nil:
 		in.Error(rows.Line, importer.NoDateError("利用日", text))
 		return
 	case last == nil:
-		in.Errorf(rows.Line, nil, "現地利用額 line with no charge before it")
+		in.Error(rows.Line, importer.ReasonError(nil, "input.local.orphan", nil))
 		return
 	}
 	amount, err := importer.ParseAmount(m[1])

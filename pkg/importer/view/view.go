@@ -158,14 +158,14 @@ func (p *parser) row() {
 	refund := false
 	switch {
 	case !used.IsZero() && !back.IsZero():
-		in.Errorf(rows.Line, importer.ErrBadAmount, "both ご利用額 %s and 払戻額 %s: which one the row is cannot be told", used, back)
+		in.Error(rows.Line, importer.ReasonError(importer.ErrBadAmount, "input.amount.both", message.Args{"used": message.Text(used.String()), "back": message.Text(back.String())}))
 		return
 	case !back.IsZero():
 		amount, refund = back.Abs().Neg(), true
 	case rows.Field(cols.amount) != "":
 		amount = used
 	default:
-		in.Errorf(rows.Line, importer.ErrBadAmount, "neither ご利用額 nor 払戻額")
+		in.Error(rows.Line, importer.ReasonError(importer.ErrBadAmount, "input.amount.neither", message.Args{"a": message.Text("ご利用額"), "b": message.Text("払戻額")}))
 		return
 	}
 	billed := amount
