@@ -222,14 +222,14 @@ func fixedPrice(s *recurring.Stream) bool {
 }
 
 // seatChange reports whether y is k units of a price that ref holds n
-// times, for a few units (n from 2 to [maxSeats], k above n and below
-// [doubleRatio] times it, a unit of ¥100 or more): a per-seat bill that
-// gained a user or two. A price increase is seldom a ratio of such small
-// numbers (¥980 to ¥1,080 is 49 to 54 units of ¥20). Twice the amount
-// stays a double charge: one seat become two cannot be told from a bill
-// charged twice in one line.
+// times, for a few units (n up to [maxSeats], a unit of ¥100 or more): k
+// above n and below [doubleRatio] times it, or exactly twice it (one seat
+// become two). A per-seat bill that gained users moves so; a price
+// increase is seldom a ratio of such small numbers (¥980 to ¥1,080 is 49
+// to 54 units of ¥20), and a bill charged twice is two charges in one
+// cycle (duplicate), not one line at exactly twice the amount.
 func seatChange(y, ref int64) (k, n int, ok bool) {
-	for n := int64(2); n <= maxSeats; n++ {
+	for n := int64(1); n <= maxSeats; n++ {
 		if ref%n != 0 {
 			continue
 		}
@@ -237,7 +237,7 @@ func seatChange(y, ref int64) (k, n int, ok bool) {
 		if u < 100 || y%u != 0 {
 			continue
 		}
-		if k := y / u; k > n && !doubleRatio.AtLeast(y, ref) {
+		if k := y / u; k > n && (k == 2*n || !doubleRatio.AtLeast(y, ref)) {
 			return int(k), int(n), true
 		}
 	}

@@ -23,8 +23,7 @@ func TestUnknownPayee(t *testing.T) {
 			[]string{"alert 2022-01-03 SAMPLESOFT 1650"}, "off its usual monthly rhythm"},
 		{"a known payee at about double on its usual day", one(buy("2022-01-20", "会費ペイ", 5900)),
 			[]string{"alert 2022-01-20 会費ペイ 5900"}, "its usual day, but it charges ¥3,000 monthly"},
-		{"a known payee at exactly double on its usual day", one(buy("2022-01-20", "会費ペイ", 6000)),
-			[]string{"alert 2022-01-20 会費ペイ 6000"}, "its usual day, but it charges ¥3,000 monthly"},
+		{"a known payee at exactly double on its usual day: seats, amount-change's", one(buy("2022-01-20", "会費ペイ", 6000)), nil, ""},
 		{"the known payments are quiet", nil, nil, ""},
 		{"a refund is no suspect", one(refund("2022-01-21", "会費ペイ", 3000)), nil, ""},
 	}

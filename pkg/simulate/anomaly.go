@@ -145,7 +145,10 @@ func (h *History) injectKind(c *Card, m int, k Kind) {
 		if k == Duplicate {
 			add(min(last, orig.Date.AddDays(r.IntN(4))), orig.Merchant, orig.Amount, nil)
 		} else {
-			factor := []int64{2, 3, 5, 10}[r.IntN(4)]
+			// Not exactly twice: one line at twice a fixed bill is as
+			// often a per-seat bill that gained a user, and a bill
+			// charged twice is two charges (Duplicate).
+			factor := []int64{3, 5, 10}[r.IntN(3)]
 			add(orig.Date, orig.Merchant, orig.Amount.Mul(yen(factor)), nil)
 			c.injected[len(c.injected)-1].replaces = i + 1
 		}
