@@ -2,6 +2,7 @@ package importer
 
 import (
 	"github.com/shopspring/decimal"
+	"strconv"
 
 	"errors"
 	"io/fs"
@@ -170,6 +171,14 @@ func ReasonError(cause error, key string, args message.Args) error {
 	// errors.Is the cause, under it).
 	reason := message.NewError(key, args, cause)
 	return message.NewError("input.caused", message.Args{"cause": message.Term(causeTerms[cause]), "detail": message.Nested(reason.Message)}, reason)
+}
+
+// AtLineError is the catalogue's message key (args) as the reason a file
+// could not be read, after the line it was met at: "line 3: the header has
+// no 金額（円） column", each part said in the user's language.
+func AtLineError(line int, key string, args message.Args) error {
+	reason := message.NewError(key, args, nil)
+	return message.NewError("input.at-line", message.Args{"line": message.Text(strconv.Itoa(line)), "detail": message.Nested(reason.Message)}, reason)
 }
 
 // BudgetError is the error of the file or mail at path, not read because

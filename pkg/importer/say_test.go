@@ -62,6 +62,15 @@ func TestErrorsSaid(t *testing.T) {
 		{Name: "bank", Header: []string{"日付", "店", "金額"}, Columns: userformat.Columns{Date: "日付", Merchant: "店", Amount: "金額"}},
 		{Name: "bank2", Header: []string{"日付", "店", "金額"}, Columns: userformat.Columns{Date: "日付", Merchant: "店", Amount: "金額"}},
 	})
+	// userFormat is the registry with the "bank" format of spec: its name,
+	// header and columns those of user_bank.csv unless spec says others.
+	userFormat := func(spec userformat.Spec) *importer.Registry {
+		spec.Name, spec.Header = "bank", []string{"日付", "店", "金額"}
+		if spec.Columns == (userformat.Columns{}) {
+			spec.Columns = userformat.Columns{Date: "日付", Merchant: "店", Amount: "金額"}
+		}
+		return all.Registry([]userformat.Spec{spec})
+	}
 	file := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, data, 0o600); err != nil {
@@ -105,6 +114,16 @@ func TestErrorsSaid(t *testing.T) {
 		{"jcb row without a date", []string{"input.date.undated"}, importing(reg, "testdata/errors/jcb_undated.csv")},
 		{"view amounts", []string{"input.amount.both", "input.amount.neither"}, importing(reg, "testdata/errors/view_amounts.csv")},
 		{"rakuten 現地利用額 lines", []string{"input.local.orphan", "input.local.unread"}, importing(reg, "testdata/errors/rakuten_local.csv")},
+		{"moneyforward rows", []string{"input.mf.flags", "input.mf.unnamed"}, importing(reg, "testdata/errors/moneyforward_rows.csv")},
+		{"moneyforward without 金額（円）", []string{"input.at-line", "input.no-column"}, importing(reg, "testdata/errors/moneyforward_no_amount.csv")},
+		{"vpass preliminary 支払予定月", []string{"input.pay-month"}, importing(reg, "testdata/errors/vpass_pay_month.csv")},
+		{"user format said to be UTF-8", []string{"input.not-utf8"}, importing(userFormat(userformat.Spec{Encoding: "utf-8"}), "testdata/errors/user_bank.csv")},
+		{"user format without its column", []string{"input.at-line", "input.no-column-named"},
+			importing(userFormat(userformat.Spec{Columns: userformat.Columns{Date: "日付", Merchant: "店", Amount: "金額（円）"}}), "testdata/errors/user_bank.csv")},
+		{"user format said to be CP932", []string{"input.no-header-holding"}, func(t *testing.T) []error {
+			// A UTF-8 file: found by its header, which read as CP932 is not there.
+			return userFormat(userformat.Spec{Encoding: "cp932"}).ImportFile(file("bank_utf8.csv", []byte("日付,店,金額\n2025/01/07,ＳＨＯＰ,200\n"))).Errors
+		}},
 		{"saison charges after the total", []string{"input.after-total"}, importing(reg, "testdata/errors/saison_after_total.csv")},
 		{"no header", []string{"input.no-header"}, func(t *testing.T) []error {
 			// A format that looks for a header the file lacks.

@@ -319,4 +319,28 @@ var inputEntries = map[string]Entry{
 		EN: "現地利用額 line with no charge before it",
 		JA: "現地利用額の行の前に、それが付く利用の行がありません",
 	},
+
+	// What a file said that no format takes: line where the file stops
+	// being read, column a column the header lacks, columns the header the
+	// format wants, counted and transfer MoneyForward's flags, text what a
+	// column holds.
+	"input.at-line": {EN: "line {{.line}}: {{.detail}}", JA: "{{.line}}行目: {{.detail}}"},
+	"input.no-column-named": {
+		EN: `the header has no column {{printf "%q" .column}}`,
+		JA: `見出し行に列 {{printf "%q" .column}} がありません`,
+	},
+	"input.no-header-holding": {EN: "no header row holding {{.columns}}", JA: "{{.columns}} を含む見出し行がありません"},
+	"input.not-utf8": {
+		EN: "the config says UTF-8 but the file is not valid UTF-8",
+		JA: "設定では UTF-8 ですが、ファイルは正しい UTF-8 ではありません",
+	},
+	"input.mf.flags": {
+		EN: `計算対象 {{printf "%q" .counted}} and 振替 {{printf "%q" .transfer}} must be 0 or 1`,
+		JA: `計算対象 {{printf "%q" .counted}} と振替 {{printf "%q" .transfer}} は 0 か 1 でなければなりません`,
+	},
+	"input.mf.unnamed": {EN: "empty 内容, 中項目 and 大項目", JA: "内容、中項目、大項目がどれも空です"},
+	"input.pay-month": {
+		EN: `支払予定月 {{printf "%q" .text}} is not 'YY/MM: the columns are not where the 未確定 layout has them`,
+		JA: `支払予定月 {{printf "%q" .text}} が 'YY/MM の形ではありません。列が未確定明細の並びと違います`,
+	},
 }

@@ -22,7 +22,6 @@
 package moneyforward
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -82,7 +81,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		id:       h.Index("ID"),
 	}
 	if cols.amount < 0 {
-		return nil, fmt.Errorf("line %d: the header has no 金額（円） column", rows.Line)
+		return nil, importer.AtLineError(rows.Line, "input.no-column", message.Args{"column": message.Text("金額（円）"), "other": message.Text("")})
 	}
 	st := &statement.Statement{}
 	for rows.NextRow(h) {
@@ -102,7 +101,7 @@ func row(in *importer.Input, rows *importer.Rows, cols columns) (statement.Charg
 	counted, ok1 := flag(rows.Field(cols.counted))
 	transfer, ok2 := flag(rows.Field(cols.transfer))
 	if !ok1 || !ok2 {
-		in.Errorf(rows.Line, nil, "計算対象 %q and 振替 %q must be 0 or 1", rows.Field(cols.counted), rows.Field(cols.transfer))
+		in.Error(rows.Line, message.NewError("input.mf.flags", message.Args{"counted": message.Text(rows.Field(cols.counted)), "transfer": message.Text(rows.Field(cols.transfer))}, nil))
 		return statement.Charge{}, false
 	}
 	date, err := importer.ParseDate(rows.Field(cols.date))
@@ -122,7 +121,7 @@ func row(in *importer.Input, rows *importer.Rows, cols columns) (statement.Charg
 		}
 	}
 	if strings.TrimSpace(merchant) == "" {
-		in.Errorf(rows.Line, nil, "empty 内容, 中項目 and 大項目")
+		in.Error(rows.Line, message.NewError("input.mf.unnamed", nil, nil))
 		return statement.Charge{}, false
 	}
 	mfAmount, err := importer.ParseAmount(rows.Field(cols.amount))

@@ -13,7 +13,6 @@
 package userformat
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -194,7 +193,7 @@ func (s *Spec) parse(in *importer.Input) (*statement.Statement, error) {
 	switch strings.ToLower(s.Encoding) {
 	case "utf-8", "utf8":
 		if in.Text.Encoding == textenc.CP932 {
-			return nil, errors.New("the config says UTF-8 but the file is not valid UTF-8")
+			return nil, message.NewError("input.not-utf8", nil, nil)
 		}
 	case "cp932", "shift_jis", "sjis", "windows-31j":
 		if in.Text.Encoding != textenc.CP932 {
@@ -224,7 +223,7 @@ func (s *Spec) parse(in *importer.Input) (*statement.Statement, error) {
 			}
 			cols = s.indexColumns(rows.Fields)
 			if missing := cols.missing(); missing != "" {
-				return st, fmt.Errorf("line %d: the header has no column %q", rows.Line, missing)
+				return st, importer.AtLineError(rows.Line, "input.no-column-named", message.Args{"column": message.Text(missing)})
 			}
 			continue
 		}
@@ -242,7 +241,7 @@ func (s *Spec) parse(in *importer.Input) (*statement.Statement, error) {
 		st.Charges = append(st.Charges, c)
 	}
 	if cols == nil {
-		return st, fmt.Errorf("no header row holding %s", strings.Join(s.Header, ", "))
+		return st, message.NewError("input.no-header-holding", message.Args{"columns": message.Text(strings.Join(s.Header, ", "))}, nil)
 	}
 	in.TotalUnchecked(nil, "total", message.New("input.why.user", nil))
 	return st, rows.Err()

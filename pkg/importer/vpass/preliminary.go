@@ -101,7 +101,7 @@ func parsePreliminary(in *importer.Input) (*statement.Statement, error) {
 		if !payMonth(rows.Field(prePayMonth)) {
 			// A misplaced 支払予定月 means the columns have moved: the
 			// amount would be read from the wrong one.
-			in.Errorf(rows.Line, nil, "支払予定月 %q is not 'YY/MM: the columns are not where the 未確定 layout has them", rows.Field(prePayMonth))
+			in.Error(rows.Line, message.NewError("input.pay-month", message.Args{"text": message.Text(rows.Field(prePayMonth))}, nil))
 			continue
 		}
 		amountField := rows.Field(preAmount)
