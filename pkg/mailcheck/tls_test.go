@@ -2,60 +2,20 @@ package mailcheck
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"errors"
 	"fmt"
-	"math/big"
 	"net"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/cardcheck/cardcheck/internal/tlstest"
 	"github.com/cardcheck/cardcheck/pkg/config"
 	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/notify"
 )
-
-// certOf makes a certificate for names (DNS names or IP addresses) valid
-// from notBefore to notAfter, signed by parent (self-signed when nil).
-func certOf(t *testing.T, cn string, names []string, notBefore, notAfter time.Time, ca bool, parent *tls.Certificate) tls.Certificate {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(time.Now().UnixNano()), Subject: pkix.Name{CommonName: cn},
-		NotBefore: notBefore, NotAfter: notAfter, KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}, BasicConstraintsValid: true, IsCA: ca}
-	for _, n := range names {
-		if ip := net.ParseIP(n); ip != nil {
-			tmpl.IPAddresses = append(tmpl.IPAddresses, ip)
-		} else {
-			tmpl.DNSNames = append(tmpl.DNSNames, n)
-		}
-	}
-	signer, signerKey := tmpl, any(key)
-	if parent != nil {
-		signer, signerKey = parent.Leaf, parent.PrivateKey
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, signer, &key.PublicKey, signerKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}
-}
 
 // tlsGreeter is an SMTP server as far as the TLS handshake and the
 // greeting: enough for a client to judge its certificate. It serves until
@@ -104,12 +64,9 @@ func tlsGreeter(t *testing.T, cert tls.Certificate) int {
 func TestCertificateProblems(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Now()
-	ca := certOf(t, "cardcheck test CA", nil, now.Add(-time.Hour), now.Add(24*time.Hour), true, nil)
-	caFile := filepath.Join(dir, "ca.pem")
-	if err := os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Certificate[0]}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	otherCA := certOf(t, "someone else's CA", nil, now.Add(-time.Hour), now.Add(24*time.Hour), true, nil)
+	ca := tlstest.Cert(t, "cardcheck test CA", nil, now.Add(-time.Hour), now.Add(24*time.Hour), true, nil)
+	caFile := tlstest.CAFile(t, ca)
+	otherCA := tlstest.Cert(t, "someone else's CA", nil, now.Add(-time.Hour), now.Add(24*time.Hour), true, nil)
 	for _, tc := range []struct {
 		name       string
 		cert       tls.Certificate
@@ -119,13 +76,13 @@ func TestCertificateProblems(t *testing.T) {
 		ja         string
 		notWrongly string
 	}{
-		{"wrong host", certOf(t, "mail", []string{"mail.other.example"}, now.Add(-time.Hour), now.Add(time.Hour), false, &ca),
+		{"wrong host", tlstest.Cert(t, "mail", []string{"mail.other.example"}, now.Add(-time.Hour), now.Add(time.Hour), false, &ca),
 			notify.WrongHost, "mailtest.certificate.host", `is for mail.other.example, not for "127.0.0.1"`,
 			`but for mail.other.example, not for "127.0.0.1": set mail.host`, `"127.0.0.1" ではなく mail.other.example のものです`, "not trusted"},
-		{"unknown authority", certOf(t, "mail", []string{"127.0.0.1"}, now.Add(-time.Hour), now.Add(time.Hour), false, &otherCA),
+		{"unknown authority", tlstest.Cert(t, "mail", []string{"127.0.0.1"}, now.Add(-time.Hour), now.Add(time.Hour), false, &otherCA),
 			notify.Untrusted, "mailtest.certificate.authority", "is not signed by an authority this machine trusts",
 			"not signed by an authority this machine trusts", "信頼する認証局の署名がありません", "not for"},
-		{"expired", certOf(t, "mail", []string{"127.0.0.1"}, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), false, &ca),
+		{"expired", tlstest.Cert(t, "mail", []string{"127.0.0.1"}, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), false, &ca),
 			notify.Expired, "mailtest.certificate.expired", "is valid from 2020-01-01 to 2021-01-01, not now",
 			"valid from 2020-01-01 to 2021-01-01, and has expired", "2020年1月1日 から 2021年1月1日 までで、期限が切れています", "not trusted"},
 	} {
