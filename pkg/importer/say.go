@@ -6,7 +6,6 @@ import (
 
 	"errors"
 	"io/fs"
-	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/cardnum"
 	"github.com/cardcheck/cardcheck/pkg/lang"
@@ -47,12 +46,6 @@ type causedPlain struct {
 func (e causedPlain) Error() string { return e.cause.Error() + ": " + e.detail }
 func (e causedPlain) Unwrap() error { return e.cause }
 
-// sayer is an error that can say itself in a language.
-type sayer interface {
-	error
-	In(lang.Lang) string
-}
-
 // In says e in l: "path:line:col: " and then the reason in l. A reason
 // wrapped in a format's own words ("ご利用金額: invalid amount …") keeps
 // those words before it and says the rest in l; a reason that cannot say
@@ -61,22 +54,14 @@ func (e *ParseError) In(l lang.Lang) string {
 	return e.frame() + cardnum.Mask(reasonIn(l, e.Err))
 }
 
-// reasonIn says err in l: the innermost part of it that can say itself is
-// said in l, the words wrapped around it as they are.
+// reasonIn says err in l ([message.ErrorIn]), a masked reason by what it
+// masks.
 func reasonIn(l lang.Lang, err error) string {
 	var m maskedError
 	if errors.As(err, &m) {
 		err = m.err
 	}
-	en := err.Error()
-	var s sayer
-	if !errors.As(err, &s) {
-		return en
-	}
-	if before, ok := strings.CutSuffix(en, s.Error()); ok {
-		return before + s.In(l)
-	}
-	return en
+	return message.ErrorIn(l, err)
 }
 
 // kindTerm names what a file that is not regular is, for a message.
