@@ -124,6 +124,8 @@ func TestErrorsSaid(t *testing.T) {
 			// A UTF-8 file: found by its header, which read as CP932 is not there.
 			return userFormat(userformat.Spec{Encoding: "cp932"}).ImportFile(file("bank_utf8.csv", []byte("日付,店,金額\n2025/01/07,ＳＨＯＰ,200\n"))).Errors
 		}},
+		{"zaim rows", []string{"input.zaim.method", "input.zaim.unnamed", "input.zaim.foreign"}, importing(all.Registry(nil), "testdata/errors/zaim_rows.csv")}, // the user format "bank" would take its 日付, お店 and 通貨変換前の金額
+		{"mufg web rows", []string{"input.mufg.status", "input.mufg.no-status"}, importing(reg, "testdata/errors/mufgweb_status.csv")},
 		{"saison charges after the total", []string{"input.after-total"}, importing(reg, "testdata/errors/saison_after_total.csv")},
 		{"no header", []string{"input.no-header"}, func(t *testing.T) []error {
 			// A format that looks for a header the file lacks.

@@ -343,4 +343,28 @@ var inputEntries = map[string]Entry{
 		EN: `支払予定月 {{printf "%q" .text}} is not 'YY/MM: the columns are not where the 未確定 layout has them`,
 		JA: `支払予定月 {{printf "%q" .text}} が 'YY/MM の形ではありません。列が未確定明細の並びと違います`,
 	},
+
+	// Zaim's and the MUFG WEB明細's rows: method Zaim's 方法, code and
+	// text its 通貨 and 通貨変換前の金額, status a 確定情報 (quoted), text
+	// the row's merchant (quoted).
+	"input.zaim.method": {
+		EN: `方法 {{printf "%q" .method}}: want payment, income, transfer or balance`,
+		JA: `方法 {{printf "%q" .method}} は payment、income、transfer、balance のどれでもありません`,
+	},
+	"input.zaim.unnamed": {
+		EN: "nothing names the record: お店, 品目 and カテゴリ are empty",
+		JA: "記録の名前になるものがありません: お店、品目、カテゴリがどれも空です",
+	},
+	"input.zaim.foreign": {
+		EN: `通貨 {{printf "%q" .code}} with 通貨変換前の金額 {{printf "%q" .text}} is not a currency and an amount; the record is kept in yen without them`,
+		JA: `通貨 {{printf "%q" .code}} と通貨変換前の金額 {{printf "%q" .text}} を通貨と金額として読めません。外貨の情報なしで円の記録として残します`,
+	},
+	"input.mufg.status": {
+		EN: "確定情報 {{.status}}: want 確定 or 未確定",
+		JA: "確定情報 {{.status}} は確定でも未確定でもありません",
+	},
+	"input.mufg.no-status": {
+		EN: "no 確定情報 on a row with an amount: {{.text}}",
+		JA: "金額のある行に確定情報がありません: {{.text}}",
+	},
 }

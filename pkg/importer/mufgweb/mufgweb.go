@@ -91,7 +91,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 			continue
 		}
 		if status != "確定" && status != "未確定" {
-			in.Errorf(rows.Line, nil, "確定情報 %s: want 確定 or 未確定", importer.Quote(status))
+			in.Error(rows.Line, message.NewError("input.mufg.status", message.Args{"status": message.Text(importer.Quote(status))}, nil))
 			continue
 		}
 		n := importer.ParseInstallments(rows.Field(cols.count))
@@ -141,7 +141,7 @@ func layoutRow(in *importer.Input, rows *importer.Rows, cols columns, holder *st
 		}
 		return &statement.ControlTotal{Label: text, Amount: amt, Source: in.Source(rows.Line)}
 	default:
-		in.Errorf(rows.Line, nil, "no 確定情報 on a row with an amount: %s", importer.Quote(text))
+		in.Error(rows.Line, message.NewError("input.mufg.no-status", message.Args{"text": message.Text(importer.Quote(text))}, nil))
 	}
 	return nil
 }

@@ -135,11 +135,11 @@ func row(in *importer.Input, rows *importer.Rows, h importer.Header, cols column
 			merchant = "残高調整" // nothing names a correction but its column
 		}
 	default:
-		in.Errorf(rows.Line, nil, "方法 %q: want payment, income, transfer or balance", method)
+		in.Error(rows.Line, message.NewError("input.zaim.method", message.Args{"method": message.Text(method)}, nil))
 		return statement.Charge{}, false
 	}
 	if strings.TrimSpace(merchant) == "" {
-		in.Errorf(rows.Line, nil, "nothing names the record: お店, 品目 and カテゴリ are empty")
+		in.Error(rows.Line, message.NewError("input.zaim.unnamed", nil, nil))
 		return statement.Charge{}, false
 	}
 	amount, err := importer.ParseAmount(rows.Field(column))
@@ -182,7 +182,7 @@ func foreign(in *importer.Input, rows *importer.Rows, cols columns, c *statement
 	if !ok {
 		// The yen amount is what counts; losing the record over its
 		// currency columns would hide it from every rule.
-		in.Errorf(rows.Line, nil, "通貨 %q with 通貨変換前の金額 %q is not a currency and an amount; the record is kept in yen without them", cur, original)
+		in.Error(rows.Line, message.NewError("input.zaim.foreign", message.Args{"code": message.Text(cur), "text": message.Text(original)}, nil))
 		return
 	}
 	c.ForeignAmount, c.ForeignCurrency = amt.Abs(), code
