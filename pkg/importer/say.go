@@ -166,6 +166,20 @@ func AtLineError(line int, key string, args message.Args) error {
 	return message.NewError("input.at-line", message.Args{"line": message.Text(strconv.Itoa(line)), "detail": message.Nested(reason.Message)}, reason)
 }
 
+// AroundError is the catalogue's message key (args) said around err, a
+// reason ParseAmount gave, as its reason: "total line: invalid amount …",
+// all of it in the user's language.
+func AroundError(key string, args message.Args, err error) error {
+	a := message.Args{"reason": message.Text(err.Error())}
+	if said, ok := err.(*message.Error); ok {
+		a["reason"] = message.Nested(said.Message)
+	}
+	for k, v := range args {
+		a[k] = v
+	}
+	return message.NewError(key, a, err)
+}
+
 // BudgetError is the error of the file or mail at path, not read because
 // with it a run would read more than budget bytes.
 func BudgetError(path string, budget int64) error {

@@ -126,6 +126,13 @@ func TestErrorsSaid(t *testing.T) {
 		}},
 		{"zaim rows", []string{"input.zaim.method", "input.zaim.unnamed", "input.zaim.foreign"}, importing(all.Registry(nil), "testdata/errors/zaim_rows.csv")}, // the user format "bank" would take its 日付, お店 and 通貨変換前の金額
 		{"mufg web rows", []string{"input.mufg.status", "input.mufg.no-status"}, importing(reg, "testdata/errors/mufgweb_status.csv")},
+		{"vpass amounts around rows", []string{"input.vpass.total-line", "input.vpass.pay"},
+			importing(reg, file("vpass_around.csv", vpass("2025/03/05,ＳＨＯＰ,100,１,１,100,", ",,,,,百円,", ",ＷＥＢ明細書年会費割引,,,,-百円,", ",,,,,100,")))},
+		{"user format foreign amount", []string{"input.user.foreign"}, func(t *testing.T) []error {
+			spec := userformat.Spec{Columns: userformat.Columns{Date: "日付", Merchant: "店", Amount: "金額", ForeignAmount: "外貨"}}
+			spec.Name, spec.Header = "bank", []string{"日付", "店", "金額"}
+			return all.Registry([]userformat.Spec{spec}).ImportFile(file("bank_foreign.csv", []byte("日付,店,金額,外貨\n2025/01/07,ＳＨＯＰ,200,十ドル\n"))).Errors
+		}},
 		{"saison charges after the total", []string{"input.after-total"}, importing(reg, "testdata/errors/saison_after_total.csv")},
 		{"no header", []string{"input.no-header"}, func(t *testing.T) []error {
 			// A format that looks for a header the file lacks.

@@ -367,4 +367,13 @@ var inputEntries = map[string]Entry{
 		EN: "no 確定情報 on a row with an amount: {{.text}}",
 		JA: "金額のある行に確定情報がありません: {{.text}}",
 	},
+
+	// A reason said around another (reason, an unreadable amount): text
+	// the row's merchant.
+	"input.vpass.total-line": {EN: "total line: {{.reason}}", JA: "合計の行: {{.reason}}"},
+	"input.vpass.pay": {
+		EN: `お支払い金額 of {{printf "%q" .text}}: {{.reason}}`,
+		JA: `{{printf "%q" .text}} のお支払い金額: {{.reason}}`,
+	},
+	"input.user.foreign": {EN: "foreign amount: {{.reason}}", JA: "外貨の金額: {{.reason}}"},
 }

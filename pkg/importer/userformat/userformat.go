@@ -313,7 +313,7 @@ func (s *Spec) row(in *importer.Input, rows *importer.Rows, cols *colIndex) (sta
 	if cols.famount >= 0 && rows.Field(cols.famount) != "" {
 		fa, err := importer.ParseAmount(rows.Field(cols.famount))
 		if err != nil {
-			in.Errorf(rows.Line, nil, "foreign amount: %v", err)
+			in.Error(rows.Line, importer.AroundError("input.user.foreign", nil, err))
 			return statement.Charge{}, false
 		}
 		c.ForeignAmount = fa

@@ -222,7 +222,7 @@ func (p *parser) total() {
 	in, rows := p.in, p.rows
 	amt, err := importer.ParseAmount(rows.Fields[colPay])
 	if err != nil {
-		in.Errorf(rows.Line, nil, "total line: %w", err)
+		in.Error(rows.Line, importer.AroundError("input.vpass.total-line", nil, err))
 		return
 	}
 	t := statement.ControlTotal{Amount: amt, Source: in.Source(rows.Line)}
@@ -272,7 +272,7 @@ func (p *parser) undated() {
 	if payText != "" {
 		var err error
 		if pay, err = importer.ParseAmount(payText); err != nil {
-			in.Errorf(rows.Line, nil, "お支払い金額 of %q: %w", text, err)
+			in.Error(rows.Line, importer.AroundError("input.vpass.pay", message.Args{"text": message.Text(text)}, err))
 			return
 		}
 	}
