@@ -454,8 +454,16 @@ func (c *Card) configured(k, via string) bool {
 	return false
 }
 
-// identity is the part of a finding id one charge contributes.
+// identity is the part of a finding id one charge contributes. A charge
+// whose usage notice did not name the shop (Visa加盟店) is named by that
+// notice (its mail's Message-ID and its place in the mail), on its own and
+// on the statement row later matched to it: the row names the real shop,
+// but it is the same charge, so its finding keeps its id instead of being
+// withdrawn and mailed again under a new one.
 func (c *Card) identity(ch *statement.Charge) string {
+	if nt := ch.Notice; nt != nil && nt.MessageID != "" && (nt.Placeholder || nt.Unnamed) {
+		return fmt.Sprintf("notice|%s|%d", nt.MessageID, nt.Block)
+	}
 	n := 0
 	if i := c.indexOf(ch); i >= 0 {
 		n = int(c.occur[i])

@@ -71,3 +71,55 @@ func TestEverydayLifeIsQuiet(t *testing.T) {
 		}
 	}
 }
+
+func TestUnnamedNoticeKeepsItsIDOnItsStatementRow(t *testing.T) {
+	// The usage notice names the shop Visa加盟店; the statement row it is
+	// matched to a week later names APPLE COM BILL. It is one charge: its
+	// finding keeps its id, so the state neither withdraws it nor mails it
+	// again.
+	said := statement.Notified{MessageID: "<20220124.1@vpass.ne.jp>", Block: 1, Status: statement.Authorised, Placeholder: true}
+	noticed := buy("2022-01-24", "Visa加盟店", 38000)
+	noticed.Notice = &said
+	matched := said
+	matched.Placeholder, matched.Unnamed = false, true
+	row := buy("2022-01-24", "APPLE COM BILL", 38000)
+	row.Notice = &matched
+	a := chargeFindings(run(cardOf("2022-01-01", "2022-01-31", join(corporate(13), one(noticed)), nil)))
+	b := chargeFindings(run(cardOf("2022-01-01", "2022-01-31", join(corporate(13), one(row)), nil)))
+	if len(a) != 1 || len(b) != 1 {
+		t.Fatalf("findings: %d as noticed, %d as its row", len(a), len(b))
+	}
+	if a[0].ID != b[0].ID {
+		t.Errorf("the notice's finding is %s, its statement row's %s", a[0].ID, b[0].ID)
+	}
+	// A notice that named the shop leaves the id to the row's date, payee
+	// and amount, as for a charge no notice told of: two shops, two ids.
+	named := statement.Notified{MessageID: "<20220124.2@vpass.ne.jp>", Block: 1, Status: statement.Authorised}
+	apple, google := buy("2022-01-24", "APPLE COM BILL", 38000), buy("2022-01-24", "GOOGLE *PLAY", 38000)
+	apple.Notice, google.Notice = &named, &named
+	c := chargeFindings(run(cardOf("2022-01-01", "2022-01-31", join(corporate(13), one(apple)), nil)))
+	d := chargeFindings(run(cardOf("2022-01-01", "2022-01-31", join(corporate(13), one(google)), nil)))
+	if len(c) != 1 || len(d) != 1 || c[0].ID == d[0].ID {
+		t.Errorf("named charges at two shops: %d and %d findings, ids %v %v", len(c), len(d), ids(c), ids(d))
+	}
+}
+
+// chargeFindings are the findings at warning or above on charges (the
+// corporate card's breach notice left out).
+func chargeFindings(fs []Finding) []Finding {
+	var out []Finding
+	for _, f := range atLeast(fs, severity.Warning) {
+		if !f.CardLevel {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func ids(fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.ID)
+	}
+	return out
+}
