@@ -376,4 +376,11 @@ var inputEntries = map[string]Entry{
 		JA: `{{printf "%q" .text}} のお支払い金額: {{.reason}}`,
 	},
 	"input.user.foreign": {EN: "foreign amount: {{.reason}}", JA: "外貨の金額: {{.reason}}"},
+
+	// au PAY カード's header, billing and usage the columns of its two
+	// exports.
+	"input.aupay.header": {
+		EN: "the header is neither export's ({{.billing}} or {{.usage}})",
+		JA: "見出し行がどちらの書き出しのものでもありません({{.billing}} または {{.usage}})",
+	},
 }

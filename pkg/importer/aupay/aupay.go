@@ -18,7 +18,6 @@
 package aupay
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cardcheck/cardcheck/pkg/importer"
@@ -73,7 +72,7 @@ func parse(in *importer.Input) (*statement.Statement, error) {
 		return nil, err
 	}
 	if !isHeader(h) {
-		return nil, fmt.Errorf("line %d: the header is neither export's (%s or %s)", rows.Line, strings.Join(billing, ","), strings.Join(usage, ","))
+		return nil, importer.AtLineError(rows.Line, "input.aupay.header", message.Args{"billing": message.Text(strings.Join(billing, ",")), "usage": message.Text(strings.Join(usage, ","))})
 	}
 	var (
 		date     = h.Index("利用日")
