@@ -14,6 +14,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
 	"github.com/cardcheck/cardcheck/pkg/report"
@@ -143,16 +145,31 @@ func (s *Stream) AmountConfig() string {
 }
 
 // Status is "established" or "early", with "in config" when the config
-// already has the payee.
-func (s *Stream) Status() string {
-	st := "early"
-	if s.Established {
-		st = "established"
+// already has the payee, in l.
+func (s *Stream) Status(l lang.Lang) string {
+	return message.Render(l, message.New("learn.status", message.Args{
+		"established": message.Bool(s.Established), "config": message.Bool(s.Config != "")}))
+}
+
+// CadenceText is the cadence in l ("monthly", "毎月"); a cadence the
+// catalogue lacks as is, "–" when there is none.
+func (s *Stream) CadenceText(l lang.Lang) string {
+	switch {
+	case s.Cadence == "":
+		return "–"
+	case message.Has("cadence." + s.Cadence):
+		return message.Render(l, message.New("cadence."+s.Cadence, nil))
 	}
-	if s.Config != "" {
-		st += ", in config"
+	return s.Cadence
+}
+
+// heads are table headings in l, from their catalogue keys learn.head.*.
+func heads(l lang.Lang, keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = message.Render(l, message.New("learn.head."+k, nil))
 	}
-	return st
+	return out
 }
 
 // TableWidth is the most terminal columns WriteTable's lines take.
@@ -162,8 +179,8 @@ const TableWidth = 120
 // label, so that no line carries the long label and the table fits
 // TableWidth columns; every cell that came from a file is made safe for the
 // terminal, and a payee name too wide for what the other columns leave is
-// cut with "…".
-func WriteTable(w io.Writer, streams []Stream) error {
+// cut with "…". Headings, cadences, statuses and the summary are in l.
+func WriteTable(w io.Writer, l lang.Lang, streams []Stream) error {
 	var cards []string
 	byCard := map[string][]Stream{}
 	for _, s := range streams {
@@ -173,9 +190,9 @@ func WriteTable(w io.Writer, streams []Stream) error {
 		byCard[s.Card] = append(byCard[s.Card], s)
 	}
 	for _, card := range cards {
-		rows := [][]string{{"PAYEE", "CADENCE", "AMOUNT", "TIMES", "LAST", "NEXT", "STATUS"}}
+		rows := [][]string{heads(l, "payee", "cadence", "amount", "times", "last", "next", "status")}
 		for _, s := range byCard[card] {
-			rows = append(rows, []string{safetext.Terminal(s.Name()), s.Cadence, s.AmountText(), fmt.Sprint(s.Occurrences), s.Last.String(), s.Next.String(), s.Status()})
+			rows = append(rows, []string{safetext.Terminal(s.Name()), s.CadenceText(l), s.AmountText(), fmt.Sprint(s.Occurrences), s.Last.String(), s.Next.String(), s.Status(l)})
 		}
 		// The payee gets what the indent, the other columns and the gaps
 		// between them leave.
@@ -215,7 +232,8 @@ func WriteTable(w io.Writer, streams []Stream) error {
 			inConfig++
 		}
 	}
-	_, err := fmt.Fprintf(w, "%d recurring payee(s): %d established, %d early, %d already in the config.\n", len(streams), est, len(streams)-est, inConfig)
+	_, err := fmt.Fprintln(w, message.Render(l, message.New("learn.summary", message.Args{
+		"n": message.Count(len(streams)), "established": message.Count(est), "early": message.Count(len(streams) - est), "config": message.Count(inConfig)})))
 	return err
 }
 

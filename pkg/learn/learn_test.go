@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/rules"
@@ -61,17 +62,14 @@ func TestStreams(t *testing.T) {
 		{"SPOTIFY", "established", "2025-04-03"},
 	}
 	for i, w := range want {
-		if got[i].Payee != w.payee || got[i].Status() != w.status || got[i].Next.String() != w.next {
-			t.Errorf("stream %d: %s %q next %s, want %s %q %s", i, got[i].Payee, got[i].Status(), got[i].Next, w.payee, w.status, w.next)
+		if got[i].Payee != w.payee || got[i].Status(lang.EN) != w.status || got[i].Next.String() != w.next {
+			t.Errorf("stream %d: %s %q next %s, want %s %q %s", i, got[i].Payee, got[i].Status(lang.EN), got[i].Next, w.payee, w.status, w.next)
 		}
 	}
-	var b bytes.Buffer
-	if err := WriteTable(&b, got); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "3 recurring payee(s): 2 established, 1 early, 1 already in the config.") {
-		t.Errorf("table:\n%s", b.String())
-	}
+	saysIn(t, func(b *bytes.Buffer, l lang.Lang) error { return WriteTable(b, l, got) }, map[lang.Lang]string{
+		lang.EN: "3 recurring payee(s): 2 established, 1 early, 1 already in the config.",
+		lang.JA: "定期的な支払先 3 件: 定着 2 件、回数不足 1 件、設定に登録済み 1 件。",
+	})
 	if w := ToWrite(got); len(w) != 2 {
 		t.Errorf("ToWrite: %d streams, want the 2 established ones not in the config", len(w))
 	}
@@ -232,13 +230,10 @@ func TestPayees(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	var b bytes.Buffer
-	if err := WriteChecklists(&b, lists); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "2 of 4 recurring payee(s) already charge 三井住友カード（ＮＬ） 4980-11**-****-****; still to update: SPOTIFY, 会費ペイ.") {
-		t.Errorf("checklist:\n%s", b.String())
-	}
+	saysIn(t, func(b *bytes.Buffer, l lang.Lang) error { return WriteChecklists(b, l, lists) }, map[lang.Lang]string{
+		lang.EN: "2 of 4 recurring payee(s) already charge 三井住友カード（ＮＬ） 4980-11**-****-****; still to update: SPOTIFY, 会費ペイ.",
+		lang.JA: "定期的な支払先 4 件のうち 2 件は、すでに 三井住友カード（ＮＬ） 4980-11**-****-**** に請求しています。まだ更新が必要: SPOTIFY、会費ペイ。",
+	})
 
 	for _, tc := range []struct{ card, newCard string }{{"", "4980"}, {"", "nothing"}, {"4980-11", "4980-11"}} {
 		if _, err := Payees(charges, cfg, tc.card, tc.newCard); err == nil {
@@ -289,16 +284,33 @@ func TestTableWidth(t *testing.T) {
 	card := "三井住友ビジネスカード　ｆｏｒ　Ｏｗｎｅｒｓ 4980-00**-****-****"
 	st := []Stream{{Card: card, Payee: long, Merchant: long, Cadence: "quarterly", Occurrences: 12, Established: true, Config: "x",
 		Min: decimal.NewFromInt(1500000), Max: decimal.NewFromInt(1800000), Variable: true}}
-	var b bytes.Buffer
-	if err := WriteTable(&b, st); err != nil {
-		t.Fatal(err)
-	}
-	for _, line := range strings.Split(b.String(), "\n") {
-		if w := runewidth.StringWidth(line); w > 120 {
-			t.Errorf("%d columns: %s", w, line)
+	for l, head := range map[lang.Lang]string{lang.EN: "PAYEE", lang.JA: "支払先"} {
+		var b bytes.Buffer
+		if err := WriteTable(&b, l, st); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(b.String(), "\n") {
+			if w := runewidth.StringWidth(line); w > 120 {
+				t.Errorf("%s: %d columns: %s", l, w, line)
+			}
+		}
+		if !strings.Contains(b.String(), card+"\n  "+head) || !strings.Contains(b.String(), "…") {
+			t.Errorf("%s table:\n%s", l, b.String())
 		}
 	}
-	if !strings.Contains(b.String(), card+"\n  PAYEE") || !strings.Contains(b.String(), "…") {
-		t.Errorf("table:\n%s", b.String())
+}
+
+// saysIn checks that what write prints in each language contains want's
+// line for it.
+func saysIn(t *testing.T, write func(*bytes.Buffer, lang.Lang) error, want map[lang.Lang]string) {
+	t.Helper()
+	for l, line := range want {
+		var b bytes.Buffer
+		if err := write(&b, l); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), line) {
+			t.Errorf("%s: no %q in:\n%s", l, line, b.String())
+		}
 	}
 }

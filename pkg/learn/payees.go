@@ -9,6 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/recurring"
 	"github.com/cardcheck/cardcheck/pkg/report"
 	"github.com/cardcheck/cardcheck/pkg/safetext"
@@ -164,74 +166,76 @@ func firstOn(cs []*statement.Charge, it *Item, cfg *config.Config) statement.Dat
 }
 
 // WriteChecklists prints each checklist as a table under a heading line,
-// with a summary of what is left to update.
-func WriteChecklists(w io.Writer, lists []Checklist) error {
-	for i, l := range lists {
+// with a summary of what is left to update, in l.
+func WriteChecklists(w io.Writer, l lang.Lang, lists []Checklist) error {
+	say := func(key string, args message.Args) error {
+		_, err := fmt.Fprintln(w, message.Render(l, message.New(key, args)))
+		return err
+	}
+	for i, cl := range lists {
 		if i > 0 {
 			if _, err := fmt.Fprintln(w); err != nil {
 				return err
 			}
 		}
-		if _, err := fmt.Fprintf(w, "Recurring payees of %s (last charge %s):\n", safetext.Terminal(l.Card), l.Last); err != nil {
+		card := message.Text(safetext.Terminal(cl.Card))
+		if err := say("payees.heading", message.Args{"card": card, "date": message.Date(cl.Last)}); err != nil {
 			return err
 		}
-		if len(l.Items) == 0 {
-			if _, err := fmt.Fprintln(w, "  none found"); err != nil {
+		if len(cl.Items) == 0 {
+			if _, err := fmt.Fprintln(w, "  "+message.Render(l, message.New("payees.none", nil))); err != nil {
 				return err
 			}
 			continue
 		}
 		t := &report.Table{Right: map[int]bool{2: true}}
-		head := []string{"PAYEE", "CADENCE", "AMOUNT", "LAST", "NEXT", "SOURCE"}
-		if l.NewCard != "" {
-			head = append(head, "ON NEW CARD")
+		head := heads(l, "payee", "cadence", "amount", "last", "next", "source")
+		if cl.NewCard != "" {
+			head = append(head, heads(l, "moved")...)
 		}
 		t.Row(head...)
 		var left []string
-		for _, it := range l.Items {
+		for _, it := range cl.Items {
 			next := "–"
 			if !it.Next.IsZero() {
 				next = it.Next.String()
 			}
-			src := it.Source
-			if !it.Established {
-				src += ", early"
-			}
-			row := []string{safetext.Terminal(it.Name()), orDash(it.Cadence), it.AmountText(), it.Last.String(), next, src}
-			if l.NewCard != "" {
-				moved := "not yet"
+			src := message.Render(l, message.New("learn.source", message.Args{
+				"config": message.Bool(it.Source == "config"), "established": message.Bool(it.Established)}))
+			row := []string{safetext.Terminal(it.Name()), it.CadenceText(l), it.AmountText(), it.Last.String(), next, src}
+			if cl.NewCard != "" {
+				since := ""
 				if !it.Moved.IsZero() {
-					moved = "since " + it.Moved.String()
+					since = it.Moved.String()
 				} else {
 					left = append(left, safetext.Terminal(it.Name()))
 				}
-				row = append(row, moved)
+				row = append(row, message.Render(l, message.New("learn.moved", message.Args{"date": message.Text(since)})))
 			}
 			t.Row(row...)
 		}
 		if err := t.Write(w); err != nil {
 			return err
 		}
+		n := message.Count(len(cl.Items))
+		newCard := message.Text(safetext.Terminal(cl.NewCard))
 		var err error
 		switch {
-		case l.NewCard == "":
-			_, err = fmt.Fprintf(w, "%d recurring payee(s) to update when this card is replaced.\n", len(l.Items))
+		case cl.NewCard == "":
+			err = say("payees.to-update", message.Args{"n": n})
 		case len(left) == 0:
-			_, err = fmt.Fprintf(w, "All %d recurring payee(s) already charge %s.\n", len(l.Items), safetext.Terminal(l.NewCard))
+			err = say("payees.all-moved", message.Args{"n": n, "card": newCard})
 		default:
-			_, err = fmt.Fprintf(w, "%d of %d recurring payee(s) already charge %s; still to update: %s.\n",
-				len(l.Items)-len(left), len(l.Items), safetext.Terminal(l.NewCard), strings.Join(left, ", "))
+			sep := ", "
+			if l == lang.JA {
+				sep = "、"
+			}
+			err = say("payees.some-moved", message.Args{"n": n, "card": newCard,
+				"moved": message.Count(len(cl.Items) - len(left)), "left": message.Text(strings.Join(left, sep))})
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
 }

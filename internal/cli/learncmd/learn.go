@@ -81,7 +81,7 @@ func Run(o *Options) error {
 		}
 		err = report.WriteJSON(io.Raw, streams)
 	} else {
-		err = learn.WriteTable(io.Out, streams)
+		err = learn.WriteTable(io.Out, f.Language(), streams)
 	}
 	if err != nil {
 		return err

@@ -63,7 +63,7 @@ func RunPayees(o *PayeesOptions) error {
 	if o.JSON {
 		err = report.WriteJSON(io.Raw, lists)
 	} else {
-		err = learn.WriteChecklists(io.Out, lists)
+		err = learn.WriteChecklists(io.Out, o.Factory.Language(), lists)
 	}
 	if err != nil {
 		return err
