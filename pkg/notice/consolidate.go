@@ -74,6 +74,13 @@ func Consolidate(results []Result) []Charge {
 			if !a.Mailed.IsZero() && (p.Mailed.IsZero() || a.Mailed.Before(p.Mailed)) {
 				p.Mailed = a.Mailed
 			}
+			// An authorisation that named no shop (楽天's 速報) was
+			// checked, and its findings named, before the posted notice
+			// named it: the charge keeps the authorisation's name, as a
+			// statement row does (statement.Notified.Unnamed).
+			if a.Placeholder && !p.Placeholder {
+				p.MessageID, p.Block, p.Unnamed = a.MessageID, a.Block, true
+			}
 			break
 		}
 	}

@@ -280,7 +280,7 @@ func AddNotices(res *Result, results []notice.Result, bind []notice.Binding) {
 		c := &notices[i]
 		if j := match[i]; j >= 0 {
 			said := c.Notified
-			said.Unnamed = said.Placeholder
+			said.Unnamed = said.Unnamed || said.Placeholder
 			said.Placeholder = false // the row names the shop
 			rows[j].Notice = &said
 			n.Matched++

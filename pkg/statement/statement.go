@@ -125,10 +125,10 @@ type Notified struct {
 	// known; a statement row a notice matched has its real merchant and
 	// is no placeholder.
 	Placeholder bool
-	// Unnamed is true on a statement row matched to a notice that did not
-	// name the shop (a placeholder): the charge was checked, and its
-	// findings named, before the row named it, so they keep the notice's
-	// name for it (rules: a finding's id).
+	// Unnamed is true on a statement row, or a posted notice, matched to a
+	// notice that did not name the shop (a placeholder): the charge was
+	// checked, and its findings named, before the shop was, so they keep
+	// that notice's MessageID and Block as its name (rules: a finding's id).
 	Unnamed bool
 	// MessageID and Block identify the charge across re-sent mails: the
 	// mail's Message-ID and the charge's 1-based position in it.

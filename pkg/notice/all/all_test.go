@@ -434,9 +434,24 @@ func TestConsolidate(t *testing.T) {
 			{"2026-03-12", "", "420", "サンプルガス　ミナトテン", statement.Posted}, {"2026-03-12", "", "1980", "サンプルシヨツプ", statement.Posted},
 			{"2026-03-14", "19:42", "2480", "サンプルキツチン", statement.Authorised}}},
 	} {
-		got := rows(notice.Consolidate(read(tc.files...)))
+		cs := notice.Consolidate(read(tc.files...))
+		got := rows(cs)
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%s:\n got %v\nwant %v", tc.name, got, tc.want)
+		}
+		if tc.name != "楽天 速報 then 確定" {
+			continue
+		}
+		// 楽天's 速報 names no shop: the posted charge keeps the 速報's
+		// name (Message-ID, block), so a finding raised on the 速報 keeps
+		// its id when the 確定 comes.
+		first := read(tc.files[0])[0].Charges
+		for _, c := range cs {
+			for _, a := range first {
+				if a.Amount.Equal(c.Amount) && (c.MessageID != a.MessageID || c.Block != a.Block || !c.Unnamed) {
+					t.Errorf("the 確定 of %s is named %s #%d (unnamed %v), the 速報 %s #%d", c.Amount, c.MessageID, c.Block, c.Unnamed, a.MessageID, a.Block)
+				}
+			}
 		}
 	}
 }
