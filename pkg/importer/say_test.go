@@ -134,6 +134,7 @@ func TestErrorsSaid(t *testing.T) {
 			return all.Registry([]userformat.Spec{spec}).ImportFile(file("bank_foreign.csv", []byte("日付,店,金額,外貨\n2025/01/07,ＳＨＯＰ,200,十ドル\n"))).Errors
 		}},
 		{"au pay two headers", []string{"input.at-line", "input.aupay.header"}, importing(reg, "testdata/errors/aupay_two_headers.csv")},
+		{"aeon plan table header", []string{"input.aeon.plan-header"}, importing(reg, "testdata/errors/aeon_plan_header.csv")},
 		{"saison charges after the total", []string{"input.after-total"}, importing(reg, "testdata/errors/saison_after_total.csv")},
 		{"no header", []string{"input.no-header"}, func(t *testing.T) []error {
 			// A format that looks for a header the file lacks.

@@ -383,4 +383,11 @@ var inputEntries = map[string]Entry{
 		EN: "the header is neither export's ({{.billing}} or {{.usage}})",
 		JA: "見出し行がどちらの書き出しのものでもありません({{.billing}} または {{.usage}})",
 	},
+
+	// AEON's second table whose header is not the one it has: title the
+	// table's, header its columns.
+	"input.aeon.plan-header": {
+		EN: "want the {{.title}} header ({{.header}}); the table is not read",
+		JA: "{{.title}}の見出し行({{.header}})がないので、この表は読みません",
+	},
 }

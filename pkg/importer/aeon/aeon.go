@@ -205,7 +205,7 @@ func (r *reader) planTable() {
 			continue
 		}
 		if h = importer.NewHeader(rows.Fields); !h.Has(planHeader...) {
-			r.in.Errorf(rows.Line, nil, "want the %s header (%s); the table is not read", planTitle, strings.Join(planHeader, ","))
+			r.in.Error(rows.Line, message.NewError("input.aeon.plan-header", message.Args{"title": message.Text(planTitle), "header": message.Text(strings.Join(planHeader, ","))}, nil))
 			return
 		}
 	}
