@@ -178,8 +178,7 @@ func (b *builder) apply(rules []Rule, on []bool, settings []spec.RuleSettings) r
 	for _, s := range settings {
 		k := slices.IndexFunc(out.rules, func(r Rule) bool { return r.ID() == s.ID })
 		if k < 0 {
-			b.errs = append(b.errs, &yamlfile.Error{File: b.path, Line: s.Line, Column: s.Column,
-				Msg: fmt.Sprintf("rules: unknown rule %q%s; the rules are %s (user rules go under rules.user)", s.ID, didYouMean(s.ID, ruleIDs()), strings.Join(ruleIDs(), ", "))})
+			b.errs = append(b.errs, unknownRule(b.path, s))
 			continue
 		}
 		ptr := reflect.New(reflect.TypeOf(out.rules[k]))

@@ -14,6 +14,7 @@ import (
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/suggest"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 // A rule's parameters are its exported fields with a yaml tag; the doc tag
@@ -209,7 +210,7 @@ func decodeParams(path, id string, rule any, node ast.Node) (enabled *bool, errs
 		if mv, isMV := node.(*ast.MappingValueNode); isMV {
 			m = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
 		} else {
-			return nil, []error{posErr(path, node, "rule %s: want a mapping of parameters, like {enabled: false}", id)}
+			return nil, []error{posAt(path, node, message.New("spec.rule.params", message.Args{"id": message.Text(id)}))}
 		}
 	}
 	ps := params(rule)
@@ -218,7 +219,7 @@ func decodeParams(path, id string, rule any, node ast.Node) (enabled *bool, errs
 		if key == "enabled" {
 			var b bool
 			if err := yaml.NodeToValue(mv.Value, &b, yaml.Strict()); err != nil {
-				errs = append(errs, posErr(path, mv.Value, "rule %s: enabled: want true or false", id))
+				errs = append(errs, posAt(path, mv.Value, message.New("spec.rule.enabled", message.Args{"id": message.Text(id)})))
 				continue
 			}
 			enabled = &b
@@ -235,7 +236,8 @@ func decodeParams(path, id string, rule any, node ast.Node) (enabled *bool, errs
 			for _, q := range ps {
 				names = append(names, q.Name)
 			}
-			errs = append(errs, posErr(path, mv.Key, "rule %s has no parameter %q%s; it has: %s", id, key, didYouMean(key, names), strings.Join(names, ", ")))
+			errs = append(errs, posAt(path, mv.Key, message.New("spec.rule.no-param", message.Args{
+				"id": message.Text(id), "key": message.Text(key), "near": nearest(key, names), "names": message.Text(strings.Join(names, ", "))})))
 			continue
 		}
 		tmp := reflect.New(p.v.Type())
@@ -258,9 +260,17 @@ func yamlMessage(err error) string {
 	return err.Error()
 }
 
-// posErr is a config error at node's position.
+// posErr is a config error at node's position, in English only (the YAML
+// decoder's own words).
 func posErr(path string, node ast.Node, format string, args ...any) error {
-	e := &yamlfile.Error{File: path, Msg: fmt.Sprintf(format, args...)}
+	e := posAt(path, node, message.Message{})
+	e.Msg = fmt.Sprintf(format, args...)
+	return e
+}
+
+// posAt is a config error at node's position saying m.
+func posAt(path string, node ast.Node, m message.Message) *yamlfile.Error {
+	e := &yamlfile.Error{File: path, Message: m}
 	if node != nil {
 		if tk := node.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Column = tk.Position.Line, tk.Position.Column
@@ -269,11 +279,15 @@ func posErr(path string, node ast.Node, format string, args ...any) error {
 	return e
 }
 
-// didYouMean is "; did you mean \"within\"?" when word is a slip of one
-// of names, else "".
-func didYouMean(word string, names []string) string {
-	if near, ok := suggest.Nearest(word, names); ok {
-		return fmt.Sprintf(" (did you mean %q?)", near)
-	}
-	return ""
+// nearest is the one of names that word is a slip of, or "" (the
+// catalogue's did-you-mean).
+func nearest(word string, names []string) message.Value {
+	near, _ := suggest.Nearest(word, names)
+	return message.Text(near)
+}
+
+// unknownRule is the error for settings of a rule id there is none of.
+func unknownRule(path string, s spec.RuleSettings) error {
+	return &yamlfile.Error{File: path, Line: s.Line, Column: s.Column, Message: message.New("spec.rule.unknown", message.Args{
+		"id": message.Text(s.ID), "near": nearest(s.ID, ruleIDs()), "ids": message.Text(strings.Join(ruleIDs(), ", "))})}
 }

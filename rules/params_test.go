@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cardcheck/cardcheck/pkg/config"
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/severity"
 )
 
@@ -110,13 +111,14 @@ rules:
 	if err == nil {
 		t.Fatal("no error")
 	}
-	var lines []string
+	var lines, ja []string
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		var ce *config.Error
 		if !errors.As(e, &ce) {
 			t.Errorf("not a config error: %v", e)
 		}
 		lines = append(lines, e.Error())
+		ja = append(ja, ce.In(lang.JA))
 	}
 	want := []string{
 		`config.yaml:3:19: rule burst has no parameter "wthin" (did you mean "within"?); it has: enabled, min, within, severity, same-amount, same-amount-within, same-amount-from, same-amount-severity`,
@@ -133,6 +135,18 @@ rules:
 	for i := range want {
 		if !strings.HasPrefix(lines[i], want[i]) {
 			t.Errorf("error %d:\n got %s\nwant %s", i, lines[i], want[i])
+		}
+	}
+	// The same errors in Japanese (issue 11 §5), where the catalogue says
+	// them; the YAML decoder's and the parameters' own words stay English.
+	wantJA := map[int]string{
+		0: `config.yaml:3:19: ルール burst に "wthin" というパラメーターはありません("within" のことですか?)。使えるパラメーター: enabled, min, within,`,
+		2: `config.yaml:4:3: rules: "new-merchnt" というルールはありません("new-merchant" のことですか?)。ルールは reported-payee, unknown-payee,`,
+		3: `config.yaml:5:12: ルール foreign: パラメーターは {enabled: false} のようなマッピングで書いてください`,
+	}
+	for i, w := range wantJA {
+		if !strings.HasPrefix(ja[i], w) {
+			t.Errorf("error %d in Japanese:\n got %s\nwant %s", i, ja[i], w)
 		}
 	}
 }

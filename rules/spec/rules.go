@@ -172,13 +172,13 @@ func DecodeRules(file string, node ast.Node) (Rules, []error) {
 	for _, mv := range m.Values {
 		switch yamlfile.KeyName(mv) {
 		case "cards":
-			eachItem(file, mv.Value, "rules.cards: want a list (- match: …)", &errs, func(n ast.Node) {
+			eachItem(file, mv.Value, "spec.list.rules-cards", &errs, func(n ast.Node) {
 				if rc, ok := readCard(file, n, &errs); ok {
 					r.Cards = append(r.Cards, rc)
 				}
 			})
 		case "user":
-			eachItem(file, mv.Value, "rules.user: want a list of rules (- id: …, when: …)", &errs, func(n ast.Node) {
+			eachItem(file, mv.Value, "spec.list.user", &errs, func(n ast.Node) {
 				var u UserRule
 				if err := yamlfile.Decode(file, n, &u); err != nil {
 					errs = append(errs, err)
@@ -206,7 +206,7 @@ func DecodeRules(file string, node ast.Node) (Rules, []error) {
 				r.User = append(r.User, u)
 			})
 		case "breaches":
-			eachItem(file, mv.Value, "rules.breaches: want a list of breaches (- name: …, patterns: …)", &errs, func(n ast.Node) {
+			eachItem(file, mv.Value, "spec.list.breaches", &errs, func(n ast.Node) {
 				var b Breach
 				if err := yamlfile.Decode(file, n, &b); err != nil {
 					errs = append(errs, err)

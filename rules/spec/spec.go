@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/shopspring/decimal"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
@@ -155,7 +156,7 @@ func (s *Spec) PayeeFor(label string, ch *statement.Charge) *Payee {
 func DecodeCards(file string, node ast.Node) ([]Card, []error) {
 	var out []Card
 	var errs []error
-	eachItem(file, node, "cards: want a list of cards (- match: …)", &errs, func(n ast.Node) {
+	eachItem(file, node, "spec.list.cards", &errs, func(n ast.Node) {
 		var c Card
 		if err := yamlfile.Decode(file, n, &c); err != nil {
 			errs = append(errs, err)
@@ -164,10 +165,11 @@ func DecodeCards(file string, node ast.Node) ([]Card, []error) {
 		c.Line, c.Column = yamlfile.Pos(n)
 		switch {
 		case strings.TrimSpace(c.Match) == "":
-			errs = append(errs, yamlfile.Errorf(file, n, "card needs match: a part of its name or masked number"))
+			errs = append(errs, yamlfile.At(file, n, message.New("spec.card.match", nil)))
 			return
 		case c.Mode != "" && c.Mode != RecurringOnly && c.Mode != Everyday:
-			errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "mode"), "mode %q: want %q or %q", c.Mode, RecurringOnly, Everyday))
+			errs = append(errs, yamlfile.At(file, yamlfile.Field(n, "mode"), message.New("spec.card.mode", message.Args{
+				"mode": message.Text(c.Mode), "a": message.Text(RecurringOnly), "b": message.Text(Everyday)})))
 			return
 		}
 		out = append(out, c)
@@ -180,7 +182,7 @@ func DecodeCards(file string, node ast.Node) ([]Card, []error) {
 func DecodePayees(file string, node ast.Node) ([]Payee, []error) {
 	var out []Payee
 	var errs []error
-	eachItem(file, node, "payees: want a list of payees (- name: …, patterns: […])", &errs, func(n ast.Node) {
+	eachItem(file, node, "spec.list.payees", &errs, func(n ast.Node) {
 		var p Payee
 		if err := yamlfile.Decode(file, n, &p); err != nil {
 			errs = append(errs, err)
@@ -201,7 +203,7 @@ func (p *Payee) compile(file string, n ast.Node) []error {
 	var errs []error
 	if len(p.Patterns) == 0 {
 		if p.Name == "" {
-			return []error{yamlfile.Errorf(file, n, "payee needs a name or patterns")}
+			return []error{yamlfile.At(file, n, message.New("spec.payee.name", nil))}
 		}
 		p.Patterns = []string{p.Name}
 	}
@@ -222,7 +224,7 @@ func (p *Payee) compile(file string, n ast.Node) []error {
 		}
 	}
 	if _, ok := Cadences[p.Cadence]; !ok && p.Cadence != "" {
-		errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "cadence"), "cadence %q: want weekly, monthly, bimonthly, quarterly, half-yearly, yearly or irregular", p.Cadence))
+		errs = append(errs, yamlfile.At(file, yamlfile.Field(n, "cadence"), message.New("spec.payee.cadence", message.Args{"cadence": message.Text(p.Cadence)})))
 	}
 	return errs
 }
@@ -260,7 +262,7 @@ func ParseAmountRange(s string) (lo, hi decimal.Decimal, err error) {
 }
 
 // eachItem calls f with each entry of the list node; anything else but an
-// empty value is an error.
+// empty value is an error, said by the catalogue entry want.
 func eachItem(file string, node ast.Node, want string, errs *[]error, f func(ast.Node)) {
 	switch n := node.(type) {
 	case *ast.SequenceNode:
@@ -269,7 +271,7 @@ func eachItem(file string, node ast.Node, want string, errs *[]error, f func(ast
 		}
 	case *ast.NullNode, nil:
 	default:
-		*errs = append(*errs, yamlfile.Errorf(file, node, "%s", want))
+		*errs = append(*errs, yamlfile.At(file, node, message.New(want, nil)))
 	}
 }
 

@@ -1,9 +1,11 @@
 package spec
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/cardcheck/cardcheck/pkg/lang"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
@@ -89,5 +91,45 @@ rules:
 	}
 	if r.User[0].WhenAt.Line != 9 {
 		t.Errorf("when at %+v", r.User[0].WhenAt)
+	}
+}
+
+// TestEntryErrorsInBothLanguages: a bad card or payee entry is said in
+// English as it always was, and in Japanese (issue 11 §5), at its place.
+func TestEntryErrorsInBothLanguages(t *testing.T) {
+	cases := []struct {
+		section, text, en, ja string
+	}{
+		{"cards", "cards: {match: x}", `c.yaml:1:8: cards: want a list of cards (- match: …)`, `c.yaml:1:8: cards: カードのリストを書いてください`},
+		{"cards", "cards:\n  - mode: everyday", `c.yaml:2:5: card needs match: a part of its name or masked number`, `c.yaml:2:5: カードには match:`},
+		{"cards", "cards:\n  - match: x\n    mode: sometimes", `c.yaml:3:11: mode "sometimes": want "recurring-only" or "everyday"`,
+			`c.yaml:3:11: mode "sometimes" は使えません。"recurring-only" か "everyday" を指定してください`},
+		{"payees", "payees: 3", `c.yaml:1:9: payees: want a list of payees (- name: …, patterns: […])`, `c.yaml:1:9: payees: 支払先のリストを書いてください`},
+		{"payees", "payees:\n  - amount: 100", `c.yaml:2:5: payee needs a name or patterns`, `c.yaml:2:5: 支払先には name か patterns が必要です`},
+		{"payees", "payees:\n  - name: X\n    cadence: daily", `c.yaml:3:14: cadence "daily": want weekly, monthly,`, `c.yaml:3:14: cadence "daily" は使えません。weekly、monthly、`},
+	}
+	for _, tc := range cases {
+		f, err := yamlfile.Parse("c.yaml", []byte(tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := yamlfile.Mapping(yamlfile.Body(f))
+		var errs []error
+		if tc.section == "cards" {
+			_, errs = DecodeCards("c.yaml", m.Values[0].Value)
+		} else {
+			_, errs = DecodePayees("c.yaml", m.Values[0].Value)
+		}
+		if len(errs) != 1 {
+			t.Errorf("%q: %d errors: %v", tc.text, len(errs), errs)
+			continue
+		}
+		var ye *yamlfile.Error
+		if !errors.As(errs[0], &ye) {
+			t.Fatalf("%q: not a yamlfile.Error: %v", tc.text, errs[0])
+		}
+		if en, ja := ye.Error(), ye.In(lang.JA); !strings.HasPrefix(en, tc.en) || !strings.HasPrefix(ja, tc.ja) {
+			t.Errorf("%q:\n got %s\n     %s\nwant %s\n     %s", tc.text, en, ja, tc.en, tc.ja)
+		}
 	}
 }
