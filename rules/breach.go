@@ -129,7 +129,7 @@ func (b breachExposureRule) notice(e exposure) message.Args {
 		"payee": message.Text(e.charge.Payee), "date": message.Date(e.charge.Date),
 		"breach": message.Text(br.Name), "processor": message.Text(processor),
 		"from": message.Date(br.From), "to": message.Date(br.To),
-		"exposed": message.Text(br.Exposed), "cards": message.Count(br.Cards),
+		"exposed": exposed(br.Exposed), "cards": message.Count(br.Cards),
 		"raise": message.Bool(false), "until": message.Date(e.until), "raised": message.Bool(false),
 	}
 }
@@ -198,4 +198,21 @@ func (b breachExposureRule) Adjust(card *Card, fs []Finding) []Finding {
 		}
 	}
 	return fs
+}
+
+// exposed is what a breach leaked, as breaches.yaml or the config writes it
+// ("card number, expiry and security code"): said as written in English,
+// and part by part from the catalogue (terms exposed.*) in Japanese when it
+// knows every part; as written in both otherwise.
+func exposed(text string) message.Value {
+	parts := strings.Split(strings.ReplaceAll(text, " and ", ", "), ", ")
+	items := make([]message.Message, 0, len(parts))
+	for _, p := range parts {
+		key := "exposed." + strings.Join(strings.Fields(strings.ToLower(p)), "-")
+		if text == "" || !message.Has(key) {
+			return message.Text(text)
+		}
+		items = append(items, message.New(key, nil))
+	}
+	return message.List(message.New("breach-exposure.exposed", message.Args{"text": message.Text(text), "items": message.List(items...)}))
 }

@@ -2,10 +2,15 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 
 	"github.com/cardcheck/cardcheck/pkg/severity"
 	"github.com/cardcheck/cardcheck/pkg/statement"
+	"github.com/cardcheck/cardcheck/rules/spec"
 )
 
 // apple is the demo's five Apple charges on day s.
@@ -55,7 +60,8 @@ func TestBreachExposure(t *testing.T) {
 				if !f.CardLevel {
 					t.Error("the exposure notice is card-level")
 				}
-				mustContain(t, fs, "inside the Metaps Payment breach", "watch this card closely or ask the card company for a new card", "its findings until 2023-01-25 are raised one level")
+				mustContain(t, fs, "inside the Metaps Payment breach", "watch this card closely or ask the card company for a new card", "its findings until 2023-01-25 are raised one level",
+					"; exposed: card number, expiry and security code, up to 460,395 cards)", "漏えいした情報：カード番号、有効期限、セキュリティコード（最大")
 			}
 		})
 	}
@@ -104,5 +110,25 @@ rules:
 	mustContain(t, fs, "inside the Example shop breach (cards used there from 2021-06-01 to 2021-06-30 were exposed; exposed: card number and expiry)")
 	if n := len(atLeast(fs, severity.Warning)); n != 1 || !fs[0].CardLevel {
 		t.Errorf("want one card-level notice: %q", flagged(fs))
+	}
+}
+
+// What a breach exposed is said part by part in Japanese when the catalogue
+// knows every part, and as written otherwise (a user's own words).
+func TestExposedSaid(t *testing.T) {
+	for text, ja := range map[string]string{
+		"card number, expiry and security code": "漏えいした情報：カード番号、有効期限、セキュリティコード。",
+		"card number and expiry":                "漏えいした情報：カード番号、有効期限。",
+		"card number and PIN":                   "漏えいした情報：card number and PIN。",
+		"":                                      "の利用）内です。カード",
+	} {
+		e := exposure{breach: &spec.Breach{Name: "X", Exposed: text}, charge: buy("2022-01-05", "X SHOP", 1000)}
+		m := message.New("breach-exposure.notice", breachExposureRule{}.notice(e))
+		if en := message.Render(lang.EN, m); text != "" && !strings.Contains(en, "; exposed: "+text+")") {
+			t.Errorf("%q in English: %s", text, en)
+		}
+		if got := message.Render(lang.JA, m); !strings.Contains(got, ja) {
+			t.Errorf("%q in Japanese: %s\nwant %s in it", text, got, ja)
+		}
 	}
 }
