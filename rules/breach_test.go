@@ -116,12 +116,13 @@ rules:
 // What a breach exposed is said part by part in Japanese when the catalogue
 // knows every part, and as written otherwise (a user's own words).
 func TestExposedSaid(t *testing.T) {
-	for text, ja := range map[string]string{
-		"card number, expiry and security code": "漏えいした情報：カード番号、有効期限、セキュリティコード。",
-		"card number and expiry":                "漏えいした情報：カード番号、有効期限。",
-		"card number and PIN":                   "漏えいした情報：card number and PIN。",
-		"":                                      "の利用）内です。カード",
+	for _, tc := range []struct{ text, ja string }{
+		{"card number, expiry and security code", "漏えいした情報：カード番号、有効期限、セキュリティコード。"},
+		{"card number and expiry", "漏えいした情報：カード番号、有効期限。"},
+		{"card number and PIN", "漏えいした情報：card number and PIN。"},
+		{"", "の利用）内です。カード"},
 	} {
+		text, ja := tc.text, tc.ja
 		e := exposure{breach: &spec.Breach{Name: "X", Exposed: text}, charge: buy("2022-01-05", "X SHOP", 1000)}
 		m := message.New("breach-exposure.notice", breachExposureRule{}.notice(e))
 		if en := message.Render(lang.EN, m); text != "" && !strings.Contains(en, "; exposed: "+text+")") {
