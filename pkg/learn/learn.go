@@ -253,10 +253,10 @@ func cardsOf(labels []string, match string) []string {
 }
 
 // joinLabels quotes labels for an error message.
-func joinLabels(labels []string) string {
+func joinLabels(labels []string) message.Value {
 	q := make([]string, len(labels))
 	for i, l := range labels {
 		q[i] = fmt.Sprintf("%q", l)
 	}
-	return strings.Join(q, ", ")
+	return message.Text(strings.Join(q, ", "))
 }

@@ -47,18 +47,18 @@ type Checklist struct {
 func Payees(charges []*statement.Charge, cfg *config.Config, card, newCard string) ([]Checklist, error) {
 	labels, by := ByCard(charges)
 	if len(labels) == 0 {
-		return nil, fmt.Errorf("no charges read")
+		return nil, message.NewError("payees.no-charges", nil, nil)
 	}
 	var newLabel string
 	if newCard != "" {
 		m := cardsOf(labels, newCard)
 		switch len(m) {
 		case 0:
-			return nil, fmt.Errorf("the new card %q matches no card; the cards are %s", newCard, joinLabels(labels))
+			return nil, message.NewError("payees.new-card.none", message.Args{"card": message.Text(newCard), "cards": joinLabels(labels)}, nil)
 		case 1:
 			newLabel = m[0]
 		default:
-			return nil, fmt.Errorf("the new card %q matches %d cards (%s); give more of the label", newCard, len(m), joinLabels(m))
+			return nil, message.NewError("payees.new-card.many", message.Args{"card": message.Text(newCard), "n": message.Count(len(m)), "cards": joinLabels(m)}, nil)
 		}
 	}
 	var old []string
@@ -68,7 +68,7 @@ func Payees(charges []*statement.Charge, cfg *config.Config, card, newCard strin
 		}
 	}
 	if len(old) == 0 {
-		return nil, fmt.Errorf("the card %q matches no card other than the new one; the cards are %s", card, joinLabels(labels))
+		return nil, message.NewError("payees.card.none", message.Args{"card": message.Text(card), "cards": joinLabels(labels)}, nil)
 	}
 	var out []Checklist
 	for _, l := range old {

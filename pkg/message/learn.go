@@ -57,4 +57,20 @@ var learnEntries = map[string]Entry{
 		EN: "{{.moved}} of {{.n}} recurring payee(s) already charge {{.card}}; still to update: {{.left}}.",
 		JA: "定期的な支払先 {{.n}} 件のうち {{.moved}} 件は、すでに {{.card}} に請求しています。まだ更新が必要: {{.left}}。",
 	},
+
+	// payees' problems with --card and --new-card; cards: the cards' labels,
+	// quoted and joined with ", ".
+	"payees.no-charges": {EN: "no charges read", JA: "利用を1件も読み込めませんでした"},
+	"payees.new-card.none": {
+		EN: `the new card {{printf "%q" .card}} matches no card; the cards are {{.cards}}`,
+		JA: `新しいカード {{printf "%q" .card}} に当てはまるカードがありません。カードは {{.cards}} です`,
+	},
+	"payees.new-card.many": {
+		EN: `the new card {{printf "%q" .card}} matches {{.n}} cards ({{.cards}}); give more of the label`,
+		JA: `新しいカード {{printf "%q" .card}} に当てはまるカードが {{.n}} 枚あります({{.cards}})。ラベルをもっと長く指定してください`,
+	},
+	"payees.card.none": {
+		EN: `the card {{printf "%q" .card}} matches no card other than the new one; the cards are {{.cards}}`,
+		JA: `カード {{printf "%q" .card}} に当てはまるカードが、新しいカードのほかにありません。カードは {{.cards}} です`,
+	},
 }
