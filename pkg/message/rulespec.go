@@ -63,4 +63,48 @@ var ruleSpecEntries = map[string]Entry{
 		EN: `rules: unknown rule {{printf "%q" .id}}{{with .near}} (did you mean {{printf "%q" .}}?){{end}}; the rules are {{.ids}} (user rules go under rules.user)`,
 		JA: `rules: {{printf "%q" .id}} というルールはありません{{with .near}}({{printf "%q" .}} のことですか?){{end}}。ルールは {{.ids}} です(ユーザールールは rules.user に書きます)`,
 	},
+
+	"spec.rules.mapping": {
+		EN: "rules: want a mapping of rule ids to settings, and cards, user, breaches",
+		JA: "rules: ルール ID と設定、cards、user、breaches のマッピングを書いてください",
+	},
+	"spec.user.id": {EN: "user rule needs an id", JA: "ユーザールールには id が必要です"},
+	"spec.user.bad-id": {
+		EN: `user rule id {{printf "%q" .id}}: use lower-case letters, digits and dashes`,
+		JA: `ユーザールールの id {{printf "%q" .id}}: 英小文字、数字、ダッシュだけを使ってください`,
+	},
+	"spec.user.twice": {
+		EN: `user rule id {{printf "%q" .id}} used twice`,
+		JA: `ユーザールールの id {{printf "%q" .id}} が 2 回使われています`,
+	},
+	"spec.user.when": {
+		EN: `user rule {{printf "%q" .id}} needs when: a condition such as amount > 10000`,
+		JA: `ユーザールール {{printf "%q" .id}} には when: (amount > 10000 のような条件)が必要です`,
+	},
+	"spec.rules-card.entry": {
+		EN: `rules.cards: want entries like - match: "4980-00**"`,
+		JA: `rules.cards: - match: "4980-00**" のような項目を書いてください`,
+	},
+	"spec.rules-card.match": {
+		EN: "rules.cards: entry needs match: a part of the card's name or masked number",
+		JA: "rules.cards: 項目には match: (カード名かマスクされた番号の一部)が必要です",
+	},
+	"spec.breach.name": {EN: "breach needs a name", JA: "情報漏えいには name が必要です"},
+	"spec.breach.patterns": {
+		EN: `breach {{printf "%q" .name}} needs patterns: the payees whose customers were exposed`,
+		JA: `情報漏えい {{printf "%q" .name}} には patterns: (利用者の情報が漏えいした支払先)が必要です`,
+	},
+	"spec.breach.dates": {
+		EN: `breach {{printf "%q" .name}} needs from and to: the days a card used there was exposed`,
+		JA: `情報漏えい {{printf "%q" .name}} には from と to (そこで使ったカードの情報が漏えいした期間)が必要です`,
+	},
+	// to and from as written: 2006-01-02.
+	"spec.breach.order": {
+		EN: `breach {{printf "%q" .name}}: to {{.to}} is before from {{.from}}`,
+		JA: `情報漏えい {{printf "%q" .name}}: to {{.to}} が from {{.from}} より前です`,
+	},
+	"spec.payee.amount": {
+		EN: `amount {{printf "%q" .amount}}: want a number or a range like 1000-1500`,
+		JA: `amount {{printf "%q" .amount}} は読めません。数値か 1000-1500 のような範囲を書いてください`,
+	},
 }

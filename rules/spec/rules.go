@@ -7,6 +7,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 
+	"github.com/cardcheck/cardcheck/pkg/message"
 	"github.com/cardcheck/cardcheck/pkg/payee"
 	"github.com/cardcheck/cardcheck/pkg/statement"
 	"github.com/cardcheck/cardcheck/pkg/yamlfile"
@@ -164,7 +165,7 @@ func DecodeRules(file string, node ast.Node) (Rules, []error) {
 	m, ok := yamlfile.Mapping(node)
 	if !ok {
 		if _, null := node.(*ast.NullNode); !null && node != nil {
-			errs = append(errs, yamlfile.Errorf(file, node, "rules: want a mapping of rule ids to settings, and cards, user, breaches"))
+			errs = append(errs, yamlfile.At(file, node, message.New("spec.rules.mapping", nil)))
 		}
 		return r, errs
 	}
@@ -190,16 +191,16 @@ func DecodeRules(file string, node ast.Node) (Rules, []error) {
 				u.MessageJAAt = scalarPos(fieldOrNil(n, "message-ja"))
 				switch {
 				case u.ID == "":
-					errs = append(errs, yamlfile.Errorf(file, n, "user rule needs an id"))
+					errs = append(errs, yamlfile.At(file, n, message.New("spec.user.id", nil)))
 					return
 				case !validID.MatchString(u.ID):
-					errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "id"), "user rule id %q: use lower-case letters, digits and dashes", u.ID))
+					errs = append(errs, yamlfile.At(file, yamlfile.Field(n, "id"), message.New("spec.user.bad-id", message.Args{"id": message.Text(u.ID)})))
 					return
 				case ids[u.ID]:
-					errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "id"), "user rule id %q used twice", u.ID))
+					errs = append(errs, yamlfile.At(file, yamlfile.Field(n, "id"), message.New("spec.user.twice", message.Args{"id": message.Text(u.ID)})))
 					return
 				case strings.TrimSpace(u.When) == "":
-					errs = append(errs, yamlfile.Errorf(file, n, "user rule %q needs when: a condition such as amount > 10000", u.ID))
+					errs = append(errs, yamlfile.At(file, n, message.New("spec.user.when", message.Args{"id": message.Text(u.ID)})))
 					return
 				}
 				ids[u.ID] = true
@@ -229,7 +230,7 @@ func DecodeRules(file string, node ast.Node) (Rules, []error) {
 func readCard(file string, n ast.Node, errs *[]error) (RuleCard, bool) {
 	m, ok := yamlfile.Mapping(n)
 	if !ok {
-		*errs = append(*errs, yamlfile.Errorf(file, n, "rules.cards: want entries like - match: \"4980-00**\""))
+		*errs = append(*errs, yamlfile.At(file, n, message.New("spec.rules-card.entry", nil)))
 		return RuleCard{}, false
 	}
 	rc := RuleCard{}
@@ -244,7 +245,7 @@ func readCard(file string, n ast.Node, errs *[]error) (RuleCard, bool) {
 		rc.Settings = append(rc.Settings, settings(mv))
 	}
 	if strings.TrimSpace(rc.Match) == "" {
-		*errs = append(*errs, yamlfile.Errorf(file, n, "rules.cards: entry needs match: a part of the card's name or masked number"))
+		*errs = append(*errs, yamlfile.At(file, n, message.New("spec.rules-card.match", nil)))
 		return rc, false
 	}
 	return rc, true
@@ -260,18 +261,18 @@ func settings(mv *ast.MappingValueNode) RuleSettings {
 func (b *Breach) check(file string, n ast.Node) []error {
 	var errs []error
 	if b.Name == "" {
-		errs = append(errs, yamlfile.Errorf(file, n, "breach needs a name"))
+		errs = append(errs, yamlfile.At(file, n, message.New("spec.breach.name", nil)))
 	}
 	if len(b.Patterns) == 0 {
-		errs = append(errs, yamlfile.Errorf(file, n, "breach %q needs patterns: the payees whose customers were exposed", b.Name))
+		errs = append(errs, yamlfile.At(file, n, message.New("spec.breach.patterns", message.Args{"name": message.Text(b.Name)})))
 	} else if err := b.Compile(); err != nil {
 		errs = append(errs, yamlfile.Errorf(file, patternNode(n, err), "breach %q: %v", b.Name, err))
 	}
 	switch {
 	case b.From.IsZero() || b.To.IsZero():
-		errs = append(errs, yamlfile.Errorf(file, n, "breach %q needs from and to: the days a card used there was exposed", b.Name))
+		errs = append(errs, yamlfile.At(file, n, message.New("spec.breach.dates", message.Args{"name": message.Text(b.Name)})))
 	case b.To < b.From:
-		errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "to"), "breach %q: to %s is before from %s", b.Name, b.To, b.From))
+		errs = append(errs, yamlfile.At(file, yamlfile.Field(n, "to"), message.New("spec.breach.order", message.Args{"name": message.Text(b.Name), "to": message.Text(b.To.String()), "from": message.Text(b.From.String())})))
 	}
 	return errs
 }

@@ -218,7 +218,7 @@ func (p *Payee) compile(file string, n ast.Node) []error {
 	if p.Amount != "" {
 		lo, hi, err := ParseAmountRange(p.Amount)
 		if err != nil {
-			errs = append(errs, yamlfile.Errorf(file, yamlfile.Field(n, "amount"), "%v", err))
+			errs = append(errs, yamlfile.At(file, yamlfile.Field(n, "amount"), message.New("spec.payee.amount", message.Args{"amount": message.Text(p.Amount)})))
 		} else {
 			p.min, p.max, p.hasAmount = lo, hi, true
 		}
@@ -249,13 +249,13 @@ func ParseAmountRange(s string) (lo, hi decimal.Decimal, err error) {
 	}
 	lo, err = decimal.NewFromString(strings.TrimSpace(a))
 	if err != nil {
-		return lo, hi, fmt.Errorf("amount %q: want a number or a range like 1000-1500", s)
+		return lo, hi, message.NewError("spec.payee.amount", message.Args{"amount": message.Text(s)}, nil)
 	}
 	hi = lo
 	if isRange {
 		hi, err = decimal.NewFromString(strings.TrimSpace(b))
 		if err != nil || hi.LessThan(lo) {
-			return lo, hi, fmt.Errorf("amount %q: want a number or a range like 1000-1500", s)
+			return lo, hi, message.NewError("spec.payee.amount", message.Args{"amount": message.Text(s)}, nil)
 		}
 	}
 	return lo, hi, nil

@@ -94,7 +94,7 @@ rules:
 	}
 }
 
-// TestEntryErrorsInBothLanguages: a bad card or payee entry is said in
+// TestEntryErrorsInBothLanguages: a bad card, payee or rules entry is said in
 // English as it always was, and in Japanese (issue 11 §5), at its place.
 func TestEntryErrorsInBothLanguages(t *testing.T) {
 	cases := []struct {
@@ -106,6 +106,11 @@ func TestEntryErrorsInBothLanguages(t *testing.T) {
 			`c.yaml:3:11: mode "sometimes" は使えません。"recurring-only" か "everyday" を指定してください`},
 		{"payees", "payees: 3", `c.yaml:1:9: payees: want a list of payees (- name: …, patterns: […])`, `c.yaml:1:9: payees: 支払先のリストを書いてください`},
 		{"payees", "payees:\n  - amount: 100", `c.yaml:2:5: payee needs a name or patterns`, `c.yaml:2:5: 支払先には name か patterns が必要です`},
+		{"payees", "payees:\n  - name: X\n    amount: lots", `c.yaml:3:13: amount "lots": want a number or a range like 1000-1500`, `c.yaml:3:13: amount "lots" は読めません。`},
+		{"rules", "rules: 3", `c.yaml:1:8: rules: want a mapping of rule ids to settings, and cards, user, breaches`, `c.yaml:1:8: rules: ルール ID と設定`},
+		{"rules", "rules:\n  user:\n    - id: Big\n      when: amount > 1", `c.yaml:3:11: user rule id "Big": use lower-case letters, digits and dashes`, `c.yaml:3:11: ユーザールールの id "Big": 英小文字`},
+		{"rules", "rules:\n  breaches:\n    - name: B\n      patterns: [B]\n      from: 2024-02-01\n      to: 2024-01-01",
+			`c.yaml:6:11: breach "B": to 2024-01-01 is before from 2024-02-01`, `c.yaml:6:11: 情報漏えい "B": to 2024-01-01 が from 2024-02-01 より前です`},
 		{"payees", "payees:\n  - name: X\n    cadence: daily", `c.yaml:3:14: cadence "daily": want weekly, monthly,`, `c.yaml:3:14: cadence "daily" は使えません。weekly、monthly、`},
 	}
 	for _, tc := range cases {
@@ -115,10 +120,13 @@ func TestEntryErrorsInBothLanguages(t *testing.T) {
 		}
 		m, _ := yamlfile.Mapping(yamlfile.Body(f))
 		var errs []error
-		if tc.section == "cards" {
-			_, errs = DecodeCards("c.yaml", m.Values[0].Value)
-		} else {
-			_, errs = DecodePayees("c.yaml", m.Values[0].Value)
+		switch v := m.Values[0].Value; tc.section {
+		case "cards":
+			_, errs = DecodeCards("c.yaml", v)
+		case "payees":
+			_, errs = DecodePayees("c.yaml", v)
+		default:
+			_, errs = DecodeRules("c.yaml", v)
 		}
 		if len(errs) != 1 {
 			t.Errorf("%q: %d errors: %v", tc.text, len(errs), errs)
