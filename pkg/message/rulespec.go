@@ -107,4 +107,12 @@ var ruleSpecEntries = map[string]Entry{
 		EN: `amount {{printf "%q" .amount}}: want a number or a range like 1000-1500`,
 		JA: `amount {{printf "%q" .amount}} は読めません。数値か 1000-1500 のような範囲を書いてください`,
 	},
+	// A payee written for part of a payee key, as patterns matched before:
+	// pattern is part of payee; prefix is "prefix:" and the pattern.
+	"spec.payee.partly": {
+		EN: `warning: payee {{printf "%q" .name}} matches no charge: its pattern {{printf "%q" .pattern}} is part of the payee {{printf "%q" .payee}}, but patterns match whole payees; ` +
+			`write {{printf "%q" .payee}} in its patterns (or {{printf "%q" .prefix}} to match every payee starting so)`,
+		JA: `注意: 支払先 {{printf "%q" .name}} はどの利用にも当てはまりません。パターン {{printf "%q" .pattern}} は支払先 {{printf "%q" .payee}} の一部ですが、パターンは支払先全体に当てはまります。` +
+			`patterns に {{printf "%q" .payee}} と書いてください({{printf "%q" .prefix}} なら、そう始まるすべての支払先に当てはまります)`,
+	},
 }

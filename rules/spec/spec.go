@@ -10,7 +10,6 @@
 package spec
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -326,10 +325,8 @@ func (s *Spec) StalePatterns(charges []*statement.Charge) []error {
 			continue
 		}
 		p := &s.Payees[i]
-		out = append(out, &yamlfile.Error{File: s.File, Line: p.Line, Column: p.Column, Msg: fmt.Sprintf(
-			"warning: payee %q matches no charge: its pattern %q is part of the payee %q, but patterns match whole payees; "+
-				"write %q in its patterns (or %q to match every payee starting so)",
-			p.Name, pattern[i], partly[i], partly[i], "prefix:"+pattern[i])})
+		out = append(out, &yamlfile.Error{File: s.File, Line: p.Line, Column: p.Column, Message: message.New("spec.payee.partly", message.Args{
+			"name": message.Text(p.Name), "pattern": message.Text(pattern[i]), "payee": message.Text(partly[i]), "prefix": message.Text("prefix:" + pattern[i])})})
 	}
 	return out
 }

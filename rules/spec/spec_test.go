@@ -64,6 +64,12 @@ payees:
 			t.Errorf("warning %q lacks %q", ws[0], want)
 		}
 	}
+	ja := ws[0].(*yamlfile.Error).In(lang.JA)
+	for _, want := range []string{"c.yaml:3:5: 注意: 支払先 \"Newspaper\" はどの利用にも当てはまりません", `patterns に "東西新聞 購読料" と書いてください`, `"prefix:東西新聞" なら`} {
+		if !strings.Contains(ja, want) {
+			t.Errorf("warning %q lacks %q", ja, want)
+		}
+	}
 }
 
 func TestRulesSection(t *testing.T) {
