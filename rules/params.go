@@ -51,7 +51,7 @@ func (y *yenAmount) UnmarshalText(b []byte) error {
 	t := strings.NewReplacer(",", "", "¥", "", "￥", "", "円", "").Replace(s)
 	d, err := decimal.NewFromString(strings.TrimSpace(t))
 	if err != nil || !d.IsInteger() || d.IsNegative() || d.GreaterThan(decimal.New(1, 15)) {
-		return fmt.Errorf("%q: want a whole yen amount like 1000 or ¥1,000", s)
+		return message.NewError("spec.param.yen", message.Args{"value": message.Text(s)}, nil)
 	}
 	*y = yenAmount(d.IntPart())
 	return nil
@@ -74,7 +74,7 @@ func (r *ratio) UnmarshalText(b []byte) error {
 	}
 	d, err := decimal.NewFromString(strings.TrimSpace(t))
 	if err != nil || !d.IsPositive() || d.Mul(scale).GreaterThan(decimal.New(1, 9)) {
-		return fmt.Errorf("%q: want a positive multiplier like 1.8 or 180%%", s)
+		return message.NewError("spec.param.ratio", message.Args{"value": message.Text(s)}, nil)
 	}
 	*r = ratio(d.Mul(scale).Round(0).IntPart())
 	return nil
@@ -243,7 +243,7 @@ func decodeParams(path, id string, rule any, node ast.Node) (enabled *bool, errs
 		tmp := reflect.New(p.v.Type())
 		tmp.Elem().Set(p.v)
 		if err := yaml.NodeToValue(mv.Value, tmp.Interface(), yaml.Strict()); err != nil {
-			errs = append(errs, posErr(path, mv.Value, "rule %s: %s: %s", id, key, yamlMessage(err)))
+			errs = append(errs, valueErr(path, mv.Value, id, key, err))
 			continue
 		}
 		p.v.Set(tmp.Elem())
@@ -258,6 +258,18 @@ func yamlMessage(err error) string {
 		return ye.GetMessage()
 	}
 	return err.Error()
+}
+
+// valueErr is the error for a parameter's value: said from the catalogue
+// when the parameter's type says why (a yen amount, a multiplier), else in
+// the YAML decoder's English.
+func valueErr(path string, node ast.Node, id, key string, err error) error {
+	var me *message.Error
+	if !errors.As(err, &me) {
+		return posErr(path, node, "rule %s: %s: %s", id, key, yamlMessage(err))
+	}
+	return posAt(path, node, message.New("spec.rule.value", message.Args{
+		"id": message.Text(id), "key": message.Text(key), "reason": message.List(me.Message)}))
 }
 
 // posErr is a config error at node's position, in English only (the YAML

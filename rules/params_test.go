@@ -170,3 +170,19 @@ func TestDescribe(t *testing.T) {
 		t.Errorf("burst: %+v", ds[3])
 	}
 }
+
+// A parameter's value that its type cannot read says why in both languages.
+func TestParamValueSaid(t *testing.T) {
+	cfg := parseConfig(t, "rules:\n  new-merchant: {min: lots}\n")
+	_, err := New(cfg.Spec())
+	var ce *config.Error
+	if !errors.As(err, &ce) {
+		t.Fatalf("not a config error: %v", err)
+	}
+	if en, want := ce.Error(), `config.yaml:2:23: rule new-merchant: min: "lots": want a whole yen amount like 1000 or ¥1,000`; en != want {
+		t.Errorf("English:\n got %s\nwant %s", en, want)
+	}
+	if ja, want := ce.In(lang.JA), `config.yaml:2:23: ルール new-merchant: min: "lots" は読めません。1000 や ¥1,000 のような円単位の金額を書いてください`; ja != want {
+		t.Errorf("Japanese:\n got %s\nwant %s", ja, want)
+	}
+}

@@ -115,4 +115,14 @@ var ruleSpecEntries = map[string]Entry{
 		JA: `注意: 支払先 {{printf "%q" .name}} はどの利用にも当てはまりません。パターン {{printf "%q" .pattern}} は支払先 {{printf "%q" .payee}} の一部ですが、パターンは支払先全体に当てはまります。` +
 			`patterns に {{printf "%q" .payee}} と書いてください({{printf "%q" .prefix}} なら、そう始まるすべての支払先に当てはまります)`,
 	},
+	// reason: why the value cannot be read (spec.param.*).
+	"spec.rule.value": {EN: "rule {{.id}}: {{.key}}: {{.reason}}", JA: "ルール {{.id}}: {{.key}}: {{.reason}}"},
+	"spec.param.yen": {
+		EN: `{{printf "%q" .value}}: want a whole yen amount like 1000 or ¥1,000`,
+		JA: `{{printf "%q" .value}} は読めません。1000 や ¥1,000 のような円単位の金額を書いてください`,
+	},
+	"spec.param.ratio": {
+		EN: `{{printf "%q" .value}}: want a positive multiplier like 1.8 or 180%`,
+		JA: `{{printf "%q" .value}} は読めません。1.8 や 180% のような正の倍率を書いてください`,
+	},
 }
