@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/cardcheck/cardcheck/pkg/lang"
+	"github.com/cardcheck/cardcheck/pkg/message"
 )
 
 // The exit codes, for scripts and cron. Each command's help says which it
@@ -33,7 +34,7 @@ var (
 func ExitCode(err error, errOut io.Writer) int { return exitCode(err, errOut, lang.EN) }
 
 // Exit is [ExitCode] speaking the user's language ([Factory.Language]):
-// an error that can say itself in a language ([SayError]) is said in it.
+// an error that can say itself in a language ([message.ErrorIn]) is said in it.
 func (f *Factory) Exit(err error) int { return exitCode(err, f.IO.ErrOut, f.Language()) }
 
 func exitCode(err error, errOut io.Writer, l lang.Lang) int {
@@ -45,7 +46,7 @@ func exitCode(err error, errOut io.Writer, l lang.Lang) int {
 	case errors.Is(err, ErrSilent):
 		return ExitError
 	}
-	fmt.Fprintln(errOut, "cardcheck:", SayError(l, err))
+	fmt.Fprintln(errOut, "cardcheck:", message.ErrorIn(l, err))
 	return ExitError
 }
 

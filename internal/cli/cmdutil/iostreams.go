@@ -49,11 +49,11 @@ func (s *IOStreams) PrintNotes(notes ...importer.Note) {
 }
 
 // PrintErrors writes each error on a line of its own to ErrOut, in the
-// user's language ([SayError]).
+// user's language ([message.ErrorIn]).
 func (s *IOStreams) PrintErrors(errs ...error) {
 	for _, e := range errs {
 		if e != nil {
-			fmt.Fprintln(s.ErrOut, SayError(s.language(), e))
+			fmt.Fprintln(s.ErrOut, message.ErrorIn(s.language(), e))
 		}
 	}
 }
@@ -64,6 +64,3 @@ func (s *IOStreams) language() lang.Lang {
 	}
 	return s.Lang()
 }
-
-// SayError says err in l ([message.ErrorIn]).
-func SayError(l lang.Lang, err error) string { return message.ErrorIn(l, err) }

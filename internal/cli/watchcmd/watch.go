@@ -226,5 +226,5 @@ func (w *watcher) log(line string) {
 // logError writes err to the error output with the time, in the user's
 // language.
 func (w *watcher) logError(err error) {
-	fmt.Fprintf(w.f.IO.ErrOut, "%s %s\n", w.f.Now().Format(time.DateTime), cmdutil.SayError(w.lang, err))
+	fmt.Fprintf(w.f.IO.ErrOut, "%s %s\n", w.f.Now().Format(time.DateTime), message.ErrorIn(w.lang, err))
 }
